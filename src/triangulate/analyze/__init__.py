@@ -1,0 +1,1 @@
+"""Per-document analysis: one module per stage, run in order by ``pipeline``."""

@@ -1,0 +1,62 @@
+"""Stages registered by name and run in order over a document.
+
+A stage is a function ``Analysis -> Analysis`` that adds its own annotations and reads the ones
+earlier stages made; it never reaches into another stage's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from ..errors import AnalysisError
+from ..model import Analysis, Document
+
+Stage = Callable[[Analysis], Analysis]
+
+STAGES: dict[str, Stage] = {}
+
+DEFAULT_STAGES = ("sentences", "entities", "times", "quantities", "claims", "events")
+
+
+def register(name: str) -> Callable[[Stage], Stage]:
+    """Register a stage under ``name`` (the decorator form)."""
+
+    def add(stage: Stage) -> Stage:
+        STAGES[name] = stage
+        return stage
+
+    return add
+
+
+def get_stage(name: str) -> Stage:
+    _load_builtin_stages()
+    try:
+        return STAGES[name]
+    except KeyError:
+        raise AnalysisError(f"no stage named {name!r}; known: {', '.join(sorted(STAGES))}") from None
+
+
+def analyze_document(document: Document, stages: Iterable[str] = DEFAULT_STAGES) -> Analysis:
+    """Run the named stages over ``document`` and return its analysis."""
+    analysis = Analysis(document=document)
+    if document.language not in (None, "en"):
+        return analysis
+    for name in stages:
+        stage = get_stage(name)
+        try:
+            analysis = stage(analysis)
+        except AnalysisError:
+            raise
+        except Exception as error:  # a stage bug must name the stage and the document
+            raise AnalysisError(f"stage {name!r} failed: {type(error).__name__}: {error}") from error
+    return analysis
+
+
+def _load_builtin_stages() -> None:
+    if STAGES.keys() >= set(DEFAULT_STAGES):
+        return
+    from . import stages  # noqa: F401  (registers the built-in stages)
+
+
+__all__ = ["Stage", "STAGES", "DEFAULT_STAGES", "register", "get_stage", "analyze_document", "replace"]

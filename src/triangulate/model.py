@@ -1,0 +1,268 @@
+"""The one data model every stage reads and writes.
+
+All annotations are frozen dataclasses that point into ``Document.text`` (the cleaned body) with
+character offsets ``start``/``end`` (Python string indices, ``text[start:end]``).  Stages never
+mutate: they return new annotations, and the pipeline builds a new ``Analysis`` with
+``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal[
+    "person", "organization", "location", "facility", "group", "event", "product", "work", "other"
+]
+Precision = Literal["day", "month", "year"]
+PublishedBasis = Literal["stated", "inferred", "metadata", "file"]
+TimeType = Literal["date", "time", "duration", "set"]
+Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "up_to"]
+Stance = Literal["asserted", "denied", "hedged", "questioned"]
+Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the cleaned text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Republication:
+    """Where a republished text first appeared."""
+
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document with its metadata; ``text`` is what every offset points into."""
+
+    id: str
+    source: str
+    sha256: str
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_precision: Precision | None = None
+    published_basis: PublishedBasis | None = None
+    language: str | None = None
+    republished_from: Republication | None = None
+    removed: tuple[str, ...] = ()
+    media_type: str = "text/plain"
+    copy_of: str | None = None  # id of the corpus document this one is a (near-)copy of
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    pass
+
+
+@dataclass(frozen=True)
+class Mention(Span):
+    """A name of a thing in the text, typed; ``text`` is ``Document.text[start:end]``."""
+
+    text: str
+    type: EntityType
+    normalized: str = ""
+
+
+@dataclass(frozen=True)
+class TimeExpression(Span):
+    """A time expression with its TimeML value and, for dates, the calendar range it denotes.
+
+    ``value`` is a TIMEX3 value (``2020-08-12``, ``2020-07``, ``2020-W32``, ``P44D``,
+    ``XXXX-08-12``, ``PRESENT_REF``).  ``date_start``/``date_end`` are ISO dates (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``) of the first and last day covered, or None when the expression
+    is not anchored in the calendar (durations, sets, unknown years).
+    """
+
+    text: str
+    type: TimeType
+    value: str
+    date_start: str | None = None
+    date_end: str | None = None
+    precision: Precision | None = None
+
+
+@dataclass(frozen=True)
+class Quantity(Span):
+    """A number with what it counts: ``over 400 tons`` is 400, 'ton', 'over'."""
+
+    text: str
+    value: float
+    unit: str
+    qualifier: Qualifier = "exact"
+    value_max: float | None = None
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: str | None
+    end: str | None = None
+    precision: Precision | None = None
+
+
+@dataclass(frozen=True)
+class Claim(Span):
+    """A checkable statement, with who asserts it.
+
+    ``start``/``end`` cover the claim's content (a sentence or the quoted clause); ``speaker``
+    is the span of the words that name the source, ``cue`` the span of the speech verb or
+    phrase (``said``, ``according to``).  ``via`` lists relays outermost first, as written.
+    """
+
+    text: str
+    speaker: Span | None = None
+    speaker_text: str | None = None
+    cue: Span | None = None
+    via: tuple[str, ...] = ()
+    stance: Stance = "asserted"
+    time: TimeRange | None = None
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventMention(Span):
+    """Words that report a happening (the trigger span), with what the sentence says of it."""
+
+    text: str
+    type: str
+    sentence: Span
+    date: TimeRange | None = None
+    count: int | None = None
+    participants: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document with every per-document annotation; the unit the store keeps."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[EventMention, ...] = ()
+
+    def sentence_of(self, span: Span) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= span.start < sentence.end:
+                return sentence
+        return None
+
+
+# ---- corpus level: what reconciliation produces -------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocSpan:
+    """A span in a named document."""
+
+    document: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Geo:
+    lat: float
+    lon: float
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[DocSpan, ...] = ()
+    geo: Geo | None = None
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim placed in the corpus: its document, id and resolved references."""
+
+    id: str
+    document: str
+    claim: Claim
+    attributed_to: str | None = None
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    summary: str
+    start: str | None
+    end: str | None = None
+    precision: Precision | None = None
+    participants: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    count: int | None = None
+    claims: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    mentions: tuple[DocSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    question: str
+    verdict: Verdict
+    claims: tuple[str, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    event: str
+    summary: str
+    documents: tuple[str, ...]
+    end: str | None = None
+    precision: Precision | None = None
+    status: str = "single_source"
+    supporting: tuple[str, ...] = ()
+    disputing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A source that could not be read or analysed, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Everything known across the corpus."""
+
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[ClaimRecord, ...] = ()
+    events: tuple[Event, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
