@@ -16,7 +16,7 @@ Stage = Callable[[Analysis], Analysis]
 
 STAGES: dict[str, Stage] = {}
 
-DEFAULT_STAGES = ("sentences", "entities", "times", "quantities", "claims", "events")
+DEFAULT_STAGES = ("sentences", "dating", "entities", "times", "quantities", "claims", "events")
 
 
 def register(name: str) -> Callable[[Stage], Stage]:

@@ -1,1 +1,29 @@
-"""reconcile"""
+"""Across documents: entities, claims, events, comparisons and the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Analysis, Reconciliation
+
+
+def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
+    """Everything the corpus says, resolved and compared."""
+    from .claims import place_claims
+    from .compare import compare_claims
+    from .entities import resolve_entities
+    from .events import corefer_events
+    from .timeline import build_timeline
+
+    entities, mention_map = resolve_entities(analyses)
+    claims = place_claims(analyses, mention_map)
+    events = corefer_events(analyses, mention_map, claims)
+    comparisons = compare_claims(analyses, claims)
+    timeline = build_timeline(events, comparisons, analyses)
+    return Reconciliation(
+        entities=tuple(entities),
+        claims=tuple(claims),
+        events=tuple(events),
+        comparisons=tuple(comparisons),
+        timeline=tuple(timeline),
+    )

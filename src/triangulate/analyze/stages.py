@@ -1,0 +1,94 @@
+"""The built-in stages: each wraps one analysis module and adds its annotations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..model import Analysis
+from .pipeline import register
+
+
+@register("sentences")
+def sentences_stage(analysis: Analysis) -> Analysis:
+    from .nlp import split_sentences
+
+    return replace(analysis, sentences=tuple(split_sentences(analysis.document.text)))
+
+
+@register("dating")
+def dating_stage(analysis: Analysis) -> Analysis:
+    """Give an undated document the publication date its content implies (basis "inferred")."""
+    document = analysis.document
+    if document.published:
+        return analysis
+    from .time import find_times, infer_publication_date
+
+    guess = infer_publication_date(document.text)
+    if guess is None or guess.start is None:
+        return analysis
+    first, last = _first_day(guess.start), _last_day(guess.end or guess.start)
+    # The latest day the text names within the inferred window is the best estimate.
+    days = [
+        t.date_start
+        for t in find_times(document.text, last)
+        if t.precision == "day" and t.date_start and first.isoformat() <= t.date_start <= last.isoformat()
+    ]
+    published, precision = (max(days), "day") if days else (first.isoformat(), "day")
+    dated = replace(document, published=published, published_precision=precision,
+                    published_basis="inferred")
+    return replace(analysis, document=dated)
+
+
+def _first_day(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(iso: str) -> date:
+    import calendar
+
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
+
+
+@register("entities")
+def entities_stage(analysis: Analysis) -> Analysis:
+    from .entities import find_mentions
+
+    mentions = find_mentions(analysis.document.text, analysis.sentences)
+    return replace(analysis, mentions=tuple(mentions))
+
+
+@register("times")
+def times_stage(analysis: Analysis) -> Analysis:
+    from .time import find_times
+
+    published = analysis.document.published
+    anchor = date.fromisoformat(published) if published and len(published) == 10 else None
+    return replace(analysis, times=tuple(find_times(analysis.document.text, anchor)))
+
+
+@register("quantities")
+def quantities_stage(analysis: Analysis) -> Analysis:
+    from .quantities import find_quantities
+
+    return replace(analysis, quantities=tuple(find_quantities(analysis.document.text)))
+
+
+@register("claims")
+def claims_stage(analysis: Analysis) -> Analysis:
+    from .claims import find_claims
+
+    return replace(analysis, claims=tuple(find_claims(analysis)))
+
+
+@register("events")
+def events_stage(analysis: Analysis) -> Analysis:
+    from .events import find_events
+
+    return replace(analysis, events=tuple(find_events(analysis)))

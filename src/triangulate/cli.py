@@ -1,0 +1,151 @@
+"""The command line: thin commands over the library (see ``triangulate --help``)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .corpus import Corpus, RunSummary
+from .errors import TriangulateError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Triangulate: read news articles about one story; see who says what, when, and where "
+    "the sources agree and disagree.",
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
+EXPORT_FORMATS = ("json",)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _run_analysis(corpus: Corpus, sources: list[str], executor: str, workers: int | None) -> RunSummary:
+    columns = (TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        return corpus.analyze(sources, executor=executor, workers=workers, progress=progress)
+
+
+def _print_summary(summary: RunSummary, seconds: float) -> None:
+    for failure in summary.failures:
+        err.print(f"[yellow]failed:[/] {failure.source}: {failure.reason}", highlight=False)
+    print(f"{summary.line()} ({seconds:.1f} s)")
+
+
+@app.command()
+def analyze(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    db: DbOption = Path("triangulate.db"),
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: CPU count).")] = None,
+    executor: Annotated[str, typer.Option(help="'local' (process pool) or 'serial'.")] = "local",
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source failed.")] = False,
+) -> None:
+    """Read SOURCES, analyse each document, reconcile the corpus and store it all in --db.
+
+    Running it again adds to the store and re-reconciles; unchanged documents are not analysed
+    twice. The exit code is non-zero only when nothing could be analysed (or, with --strict, when
+    anything failed).
+    """
+    started = time.perf_counter()
+    try:
+        with Corpus.open(db) as corpus:
+            summary = _run_analysis(corpus, sources, executor, workers)
+    except TriangulateError as error:
+        raise _fail(str(error)) from error
+    _print_summary(summary, time.perf_counter() - started)
+    if not summary.ok or (strict and summary.failures):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the export.")],
+    db: DbOption = Path("triangulate.db"),
+    format: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+) -> None:
+    """Write everything the store knows in one of the export formats."""
+    if format not in EXPORT_FORMATS:
+        raise _fail(f"unknown export format {format!r}; available: {', '.join(EXPORT_FORMATS)}")
+    if not db.exists():
+        raise _fail(f"{db}: no such store; run `triangulate analyze` first")
+    from .outputs.export_json import write_json
+
+    try:
+        with Corpus.open(db) as corpus:
+            write_json(corpus.export_data(), output)
+    except (TriangulateError, OSError) as error:
+        raise _fail(str(error)) from error
+    print(f"wrote {output}")
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+    db: DbOption = Path("triangulate.db"),
+) -> None:
+    """Write a self-contained HTML report (one file, no network) of the store."""
+    if not db.exists():
+        raise _fail(f"{db}: no such store; run `triangulate analyze` first")
+    from .outputs.report import write_report
+
+    try:
+        with Corpus.open(db) as corpus:
+            write_report(corpus, output)
+    except (TriangulateError, OSError) as error:
+        raise _fail(str(error)) from error
+    print(f"wrote {output}")
+
+
+@app.command()
+def demo(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML report to write.")] = Path(
+        "report.html"
+    ),
+    db: DbOption = Path("demo.db"),
+) -> None:
+    """Analyse the bundled example articles and write the HTML report."""
+    from .outputs.report import write_report
+
+    examples = _examples_folder()
+    if examples is None:
+        raise _fail("cannot find the examples/ folder; run the demo from the repository")
+    started = time.perf_counter()
+    try:
+        with Corpus.open(db) as corpus:
+            summary = _run_analysis(corpus, [str(examples)], "local", None)
+            write_report(corpus, output)
+    except (TriangulateError, OSError) as error:
+        raise _fail(str(error)) from error
+    _print_summary(summary, time.perf_counter() - started)
+    print(f"wrote {output}")
+
+
+def _examples_folder() -> Path | None:
+    for candidate in (Path.cwd() / "examples", Path(__file__).resolve().parents[2] / "examples"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def main() -> None:  # pragma: no cover - the console script calls app() directly
+    sys.exit(app())

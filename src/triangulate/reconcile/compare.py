@@ -1,0 +1,289 @@
+"""Claim alignment and verdicts: which claims answer the same question, and how they relate.
+
+Three kinds of comparison are made:
+
+* counts and amounts — the headline quantity of each claim, grouped by what is counted, compared
+  across independent documents when their contexts and time windows match (agree, update,
+  conflict);
+* denials — a claim that denies what other sources assert about the same matter (conflict);
+* omissions — a claim that says an account left something out, set beside the claims that
+  state it (omission).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
+from .text import content_stems, origin_of, overlap, shorten, source_with_date
+from .units import describe, family, plural
+
+_OMISSION_CUE = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|do not|failed to|made no|makes no|without)\s+"
+    r"(?:mention(?:ing)?|refer(?:ring)? to|address(?:ing)?)\b|\bwas silent on\b|\bomitt?ed\b",
+    re.IGNORECASE,
+)
+CONTEXT_FLOOR = 0.2
+DENIAL_FLOOR = 0.25
+
+
+@dataclass(frozen=True)
+class _Fact:
+    record: ClaimRecord
+    analysis: Analysis
+    origin: str
+    quantity: Quantity
+    family: str
+    stems: frozenset[str]
+
+
+def compare_claims(analyses: Sequence[Analysis], claims: Sequence[ClaimRecord]) -> list[Comparison]:
+    by_id = {a.document.id: a for a in analyses}
+    comparisons = _compare_quantities(claims, by_id)
+    comparisons += _compare_denials(claims, by_id)
+    comparisons += _compare_omissions(claims, by_id)
+    return comparisons
+
+
+# ---- counts and amounts --------------------------------------------------------------------
+
+
+def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
+    facts = []
+    for record in claims:
+        analysis = by_id[record.document]
+        best: dict[str, Quantity] = {}
+        for quantity in record.claim.quantities:
+            kind = family(quantity.unit)
+            if kind and (kind not in best or quantity.value > best[kind].value):
+                best[kind] = quantity
+        stems = content_stems(record.claim.text)
+        origin = origin_of(analysis, by_id)
+        facts.extend(_Fact(record, analysis, origin, q, k, stems) for k, q in best.items())
+    return facts
+
+
+def _window(fact: _Fact) -> tuple[str, str] | None:
+    time = fact.record.claim.time
+    if time is None or time.start is None:
+        return None
+    return time.start, time.end or time.start
+
+
+def _comparable(a: _Fact, b: _Fact) -> bool:
+    if a.origin == b.origin or a.family != b.family:
+        return False
+    if overlap(a.stems, b.stems) < CONTEXT_FLOOR:
+        return False
+    wa, wb = _window(a), _window(b)
+    if wa is None or wb is None:
+        return True
+    same_value = a.quantity.value == b.quantity.value
+    overlapping = wa[0][: len(wb[1])] <= wb[1] and wb[0][: len(wa[1])] <= wa[1]
+    if same_value:
+        return overlapping
+    point_a, point_b = wa[0] == wa[1], wb[0] == wb[1]
+    return (point_a and point_b and wa == wb) or (not point_a and not point_b and overlapping)
+
+
+def _compare_quantities(
+    claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
+) -> list[Comparison]:
+    facts = _headline_facts(claims, by_id)
+    by_family: dict[str, list[_Fact]] = {}
+    for fact in facts:
+        by_family.setdefault(fact.family, []).append(fact)
+    comparisons = []
+    for group in by_family.values():
+        parent = list(range(len(group)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                if _comparable(group[i], group[j]):
+                    parent[find(i)] = find(j)
+        clusters: dict[int, list[_Fact]] = {}
+        for i, fact in enumerate(group):
+            clusters.setdefault(find(i), []).append(fact)
+        for cluster in clusters.values():
+            if len({f.origin for f in cluster}) >= 2:
+                comparisons.append(_quantity_comparison(cluster))
+    return comparisons
+
+
+def _quantity_comparison(cluster: list[_Fact]) -> Comparison:
+    cluster = sorted(cluster, key=lambda f: (f.analysis.document.published or "", f.record.id))
+    values = sorted({f.quantity.value for f in cluster})
+    sides = "; ".join(
+        f"{source_with_date(f.analysis.document)} gives {describe(f.quantity)}"
+        f" (\u201c{shorten(f.quantity.text, 60)}\u201d)"
+        for f in cluster
+    )
+    verdict: Verdict
+    if len(values) == 1:
+        verdict = "agree"
+        explanation = f"{sides}: the same value."
+    else:
+        earliest, latest = cluster[0], cluster[-1]
+        later_is_larger = latest.quantity.value == values[-1] and earliest.quantity.value == values[0]
+        newer = (latest.analysis.document.published or "") > (earliest.analysis.document.published or "")
+        if len(values) == 2 and later_is_larger and newer and latest.family not in _NON_CUMULATIVE:
+            verdict = "update"
+            explanation = f"{sides}. The later report gives a higher count" + _date_difference(
+                earliest, latest
+            )
+        else:
+            verdict = "conflict"
+            explanation = f"{sides}: the values differ ({', '.join(_fmt(v) for v in values)})."
+    return Comparison(
+        id=_id("q", cluster[0].record.id, *(f.record.id for f in cluster[1:])),
+        question=_question(cluster),
+        verdict=verdict,
+        claims=tuple(dict.fromkeys(f.record.id for f in cluster)),
+        explanation=explanation,
+    )
+
+
+_NON_CUMULATIVE = {"percent"}
+
+
+def _date_difference(earliest: _Fact, latest: _Fact) -> str:
+    """Which dated occurrences of the counted thing the later report has and the earlier lacks."""
+    unit = earliest.family
+
+    def dates(fact: _Fact) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for event in fact.analysis.events:
+            trigger = family(event.text)
+            if trigger == unit and event.date and event.date.start and len(event.date.start) == 10:
+                found[event.date.start] = max(found.get(event.date.start, 0), event.count or 1)
+        return found
+
+    old, new = dates(earliest), dates(latest)
+    extra = {d: n for d, n in new.items() if d not in old}
+    missing = [d for d in old if d not in new]
+    if not extra and not missing:
+        return "."
+    parts = []
+    if extra:
+        listed = ", ".join(f"{d} ({n} {plural(unit) if n != 1 else unit})" for d, n in sorted(extra.items()))
+        same = "the same dates plus " if old and set(old) <= set(new) else ""
+        parts.append(f"{source_with_date(latest.analysis.document)} lists {same}{listed}")
+    if missing:
+        parts.append(f"it lacks {', '.join(sorted(missing))}")
+    return ": " + "; ".join(parts) + "."
+
+
+def _question(cluster: list[_Fact]) -> str:
+    unit = cluster[0].family
+    windows = [w for w in (_window(f) for f in cluster) if w]
+    scope = ""
+    if windows:
+        start = min(w[0] for w in windows)
+        end = max(w[1] for w in windows)
+        scope = f", {start}" if start == end else f", {start} to {end}"
+    shared = frozenset.intersection(*(f.stems for f in cluster))
+    topic = " ".join(sorted(shared)[:4])
+    what = f"How many {plural(unit)}" if unit not in ("usd", "eur", "gbp", "rub") else "How much money"
+    return f"{what} ({topic}{scope})?" if topic else f"{what}{scope}?"
+
+
+# ---- denials -------------------------------------------------------------------------------
+
+
+def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
+    comparisons = []
+    for denial in claims:
+        if denial.claim.stance != "denied":
+            continue
+        denial_stems = content_stems(denial.claim.text)
+        candidates = []
+        for other in claims:
+            if other.claim.stance != "asserted" or other.id == denial.id:
+                continue
+            if other.document == denial.document and (
+                other.attributed_to == denial.attributed_to
+                or other.claim.speaker_text == denial.claim.speaker_text
+            ):
+                continue
+            score = overlap(denial_stems, content_stems(other.claim.text))
+            if score >= DENIAL_FLOOR and len(denial_stems & content_stems(other.claim.text)) >= 3:
+                candidates.append((score, other))
+        if not candidates:
+            continue
+        candidates.sort(key=lambda pair: -pair[0])
+        chosen = [c for _, c in candidates[:3]]
+        who = denial.claim.speaker_text or source_with_date(by_id[denial.document].document)
+        asserted = "; ".join(
+            f"{c.claim.speaker_text or source_with_date(by_id[c.document].document)}: "
+            f"\u201c{shorten(c.claim.text, 90)}\u201d"
+            for c in chosen
+        )
+        comparisons.append(
+            Comparison(
+                id=_id("d", denial.id, *(c.id for c in chosen)),
+                question=f"Is it true that {shorten(chosen[0].claim.text, 100).rstrip('.')}?",
+                verdict="conflict",
+                claims=(denial.id, *(c.id for c in chosen)),
+                explanation=f"{who} denies it: \u201c{shorten(denial.claim.text, 120)}\u201d; "
+                f"asserted by {asserted}.",
+            )
+        )
+    return comparisons
+
+
+# ---- omissions -----------------------------------------------------------------------------
+
+
+def _compare_omissions(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
+    comparisons = []
+    for record in claims:
+        match = _OMISSION_CUE.search(record.claim.text)
+        if not match:
+            continue
+        topic = content_stems(record.claim.text[match.end() :])
+        if not topic:
+            continue
+        stating = []
+        for other in claims:
+            if other.id == record.id:
+                continue
+            shared = topic & content_stems(other.claim.text)
+            if len(shared) >= min(2, len(topic)):
+                stating.append((len(shared), other))
+        if not stating:
+            continue
+        stating.sort(key=lambda pair: -pair[0])
+        chosen = [c for _, c in stating[:2]]
+        omitted = shorten(record.claim.text[match.end() :].strip(" .,"), 80)
+        comparisons.append(
+            Comparison(
+                id=_id("o", record.id, *(c.id for c in chosen)),
+                question=f"Does every account mention {omitted}?",
+                verdict="omission",
+                claims=(record.id, *(c.id for c in chosen)),
+                explanation=(
+                    f"{source_with_date(by_id[record.document].document)} reports that an account "
+                    f"left out {omitted}, which "
+                    + " and ".join(source_with_date(by_id[c.document].document) for c in chosen)
+                    + " state."
+                ),
+            )
+        )
+    return comparisons
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+
+
+def _id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]

@@ -1,0 +1,59 @@
+"""The merged timeline: dated events, oldest first, with who supports and who disputes them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Analysis, Comparison, Event, TimelineEntry
+from .text import origin_of
+
+
+def build_timeline(
+    events: Sequence[Event], comparisons: Sequence[Comparison], analyses: Sequence[Analysis]
+) -> list[TimelineEntry]:
+    by_id = {a.document.id: a for a in analyses}
+    disputed: set[str] = set()
+    superseded: set[str] = set()
+    for comparison in comparisons:
+        if comparison.verdict == "conflict":
+            disputed.update(comparison.claims)
+        elif comparison.verdict == "update":
+            superseded.update(comparison.claims[:-1])
+    entries = []
+    for event in events:
+        if not event.start:
+            continue
+        origins = {origin_of(by_id[d], by_id) for d in event.documents if d in by_id}
+        disputing = tuple(c for c in event.claims if c in disputed)
+        supporting = tuple(c for c in event.claims if c not in disputed)
+        if disputing:
+            status = "disputed"
+        elif any(c in superseded for c in event.claims):
+            status = "superseded"
+        elif len(origins) >= 2:
+            status = "consensus"
+        else:
+            status = "single_source"
+        entries.append(
+            TimelineEntry(
+                date=event.start,
+                end=event.end,
+                precision=event.precision,
+                event=event.id,
+                summary=event.summary,
+                documents=event.documents,
+                status=status,
+                supporting=supporting,
+                disputing=disputing,
+            )
+        )
+    entries.sort(key=lambda e: (_sortable(e.date), e.event))
+    return entries
+
+
+def _sortable(date: str) -> str:
+    """Pad partial dates so that 2020-08 sorts before 2020-08-12 and after 2020-07-31."""
+    parts = date.split("-")
+    while len(parts) < 3:
+        parts.append("00")
+    return "-".join(parts)

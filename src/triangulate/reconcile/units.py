@@ -1,0 +1,49 @@
+"""What is counted: unit families that may be compared, and how to name them."""
+
+from __future__ import annotations
+
+from ..model import Quantity
+
+# Counted nouns and units that name the same thing (general English usage).
+_FAMILIES = {
+    "tonne": "ton", "tons": "ton", "tonnes": "ton", "metric ton": "ton", "t": "ton",
+    "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier", "troop": "soldier",
+    "servicemember": "soldier", "service member": "soldier", "military personnel": "soldier",
+    "kilometre": "km", "kilometer": "km", "kilometres": "km", "kilometers": "km",
+    "mile": "mile", "dollar": "usd", "$": "usd", "us dollar": "usd",
+    "%": "percent", "per cent": "percent", "flights": "flight", "plane": "aircraft",
+    "airplane": "aircraft", "people": "person", "persons": "person",
+}
+_NOT_COMPARABLE = {"", "year", "day", "month", "week", "hour", "minute", "second", "time"}
+_PLURALS = {"person": "people", "soldier": "soldiers", "aircraft": "aircraft", "km": "km",
+            "usd": "US dollars", "eur": "euros", "percent": "percent"}
+
+
+def family(unit: str) -> str | None:
+    """The comparable family of a unit, or None for units that say nothing on their own."""
+    u = unit.strip().lower()
+    u = _FAMILIES.get(u, u)
+    if u.endswith("s") and not u.endswith("ss") and u[:-1] in _FAMILIES.values():
+        u = u[:-1]
+    return None if u in _NOT_COMPARABLE else u
+
+
+def plural(unit: str) -> str:
+    if unit in _PLURALS:
+        return _PLURALS[unit]
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit if unit.endswith("s") else unit + "s"
+
+
+_QUALIFIER_WORDS = {
+    "exact": "", "over": "over ", "at_least": "at least ", "under": "under ",
+    "at_most": "at most ", "about": "about ", "up_to": "up to ",
+}
+
+
+def describe(quantity: Quantity) -> str:
+    value = quantity.value
+    number = f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+    unit = quantity.unit if value == 1 else plural(quantity.unit)
+    return f"{_QUALIFIER_WORDS.get(quantity.qualifier, '')}{number} {unit}"

@@ -1,0 +1,55 @@
+"""One small interface, interchangeable backends: ``map`` a picklable function over items."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Protocol, TypeVar
+
+from ..errors import TriangulateError
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+class Executor(Protocol):
+    def map_unordered(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        """Apply ``fn`` to every item; results come back as they finish."""
+        ...
+
+
+class SerialExecutor:
+    """Runs everything in this process, in order (the default for small runs and tests)."""
+
+    def map_unordered(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        for item in items:
+            yield fn(item)
+
+
+class LocalExecutor:
+    """A pool of local worker processes."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+
+    def map_unordered(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        batch = list(items)
+        if self.workers == 1 or len(batch) < 2:
+            yield from SerialExecutor().map_unordered(fn, batch)
+            return
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch))) as pool:
+            futures = [pool.submit(fn, item) for item in batch]
+            for future in as_completed(futures):
+                yield future.result()
+
+
+def make_executor(spec: str = "local", workers: int | None = None) -> Executor:
+    """``local`` (a process pool of ``workers``, default: the CPU count) or ``serial``."""
+    if spec == "serial":
+        return SerialExecutor()
+    if spec == "local":
+        return LocalExecutor(workers or os.cpu_count() or 1)
+    if spec.startswith("dask://"):
+        raise TriangulateError(f"{spec}: the Dask executor is not available in this version")
+    raise TriangulateError(f"unknown executor {spec!r} (use 'local' or 'serial')")

@@ -1,0 +1,39 @@
+"""The store interface: what every backend (SQLite now, PostgreSQL later) provides."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..model import Analysis, Failure, Reconciliation
+
+
+class Store(Protocol):
+    """Documents with their analyses, failures, and the latest reconciliation of the corpus."""
+
+    location: str
+
+    def find_by_sha256(self, sha256: str) -> str | None:
+        """The id of a stored document with these raw bytes, if any."""
+        ...
+
+    def put_analysis(self, analysis: Analysis) -> None: ...
+
+    def analyses(self) -> list[Analysis]:
+        """Every stored analysis, in the order documents were added."""
+        ...
+
+    def document_count(self) -> int: ...
+
+    def put_failure(self, failure: Failure) -> None: ...
+
+    def clear_failure(self, source: str) -> None: ...
+
+    def failures(self) -> list[Failure]: ...
+
+    def put_reconciliation(self, reconciliation: Reconciliation) -> None:
+        """Replace the corpus-level results with ``reconciliation``."""
+        ...
+
+    def reconciliation(self) -> Reconciliation: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,56 @@
+"""Schema migrations, applied in order and recorded in the database (``schema_migrations``)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "documents, failures and corpus results",
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            title TEXT,
+            publisher TEXT,
+            published TEXT,
+            language TEXT,
+            text TEXT NOT NULL,
+            analysis TEXT NOT NULL,
+            added_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE failures (
+            source TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            failed_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL
+        );
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY, document TEXT NOT NULL, text TEXT NOT NULL, data TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT, data TEXT NOT NULL
+        );
+        CREATE TABLE comparisons (
+            id TEXT PRIMARY KEY, verdict TEXT NOT NULL, question TEXT NOT NULL, data TEXT NOT NULL
+        );
+        CREATE TABLE timeline (
+            position INTEGER PRIMARY KEY, date TEXT NOT NULL, event TEXT NOT NULL, data TEXT NOT NULL
+        );
+        CREATE TABLE notes (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
+        CREATE INDEX claims_document ON claims(document);
+        CREATE INDEX events_start ON events(start);
+        """,
+    ),
+)

@@ -1,0 +1,187 @@
+"""The default store: one SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .. import serialize
+from ..errors import StoreError
+from ..model import (
+    Analysis,
+    ClaimRecord,
+    Comparison,
+    Entity,
+    Event,
+    Failure,
+    Reconciliation,
+    TimelineEntry,
+)
+from .migrations import MIGRATIONS
+
+RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
+
+
+class SQLiteStore:
+    """Documents, analyses and corpus results in one SQLite file (``:memory:`` works too)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.location = str(path)
+        try:
+            self._db = sqlite3.connect(self.location, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.location != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.location}: cannot open the store: {error}") from error
+
+    # ---- schema ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+            )
+        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        newest = max(m.version for m in MIGRATIONS)
+        if applied and max(applied) > newest:
+            raise StoreError(
+                f"{self.location}: written by a newer Triangulate (schema {max(applied)} > {newest})"
+            )
+        for migration in MIGRATIONS:
+            if migration.version in applied:
+                continue
+            with self._transaction() as db:
+                for statement in migration.sql.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                    (migration.version, migration.name),
+                )
+
+    def schema_versions(self) -> list[int]:
+        return [row[0] for row in self._db.execute("SELECT version FROM schema_migrations")]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN")
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # ---- documents ------------------------------------------------------------------------
+
+    def find_by_sha256(self, sha256: str) -> str | None:
+        row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        doc = analysis.document
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO documents"
+                " (id, sha256, source, title, publisher, published, language, text, analysis)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.sha256, doc.source, doc.title, doc.publisher, doc.published,
+                 doc.language, doc.text, serialize.dumps(analysis)),
+            )
+            db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
+
+    def analyses(self) -> list[Analysis]:
+        rows = self._db.execute("SELECT analysis FROM documents ORDER BY rowid")
+        return [serialize.loads(Analysis, row[0]) for row in rows]
+
+    def document_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # ---- failures -------------------------------------------------------------------------
+
+    def put_failure(self, failure: Failure) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO failures (source, reason) VALUES (?, ?)",
+                (failure.source, failure.reason),
+            )
+
+    def clear_failure(self, source: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM failures WHERE source = ?", (source,))
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute("SELECT source, reason FROM failures ORDER BY rowid")
+        return [Failure(source, reason) for source, reason in rows]
+
+    # ---- corpus results -------------------------------------------------------------------
+
+    def put_reconciliation(self, reconciliation: Reconciliation) -> None:
+        r = reconciliation
+        with self._transaction() as db:
+            for table in RESULT_TABLES:
+                db.execute(f"DELETE FROM {table}")
+            db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.type, serialize.dumps(e)) for e in r.entities],
+            )
+            db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?)",
+                [(c.id, c.document, c.claim.text, serialize.dumps(c)) for c in r.claims],
+            )
+            db.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?)",
+                [(e.id, e.type, e.start, serialize.dumps(e)) for e in r.events],
+            )
+            db.executemany(
+                "INSERT INTO comparisons VALUES (?, ?, ?, ?)",
+                [(c.id, c.verdict, c.question, serialize.dumps(c)) for c in r.comparisons],
+            )
+            db.executemany(
+                "INSERT INTO timeline VALUES (?, ?, ?, ?)",
+                [(i, t.date, t.event, serialize.dumps(t)) for i, t in enumerate(r.timeline)],
+            )
+            db.executemany("INSERT INTO notes VALUES (?, ?)", list(enumerate(r.notes)))
+
+    def reconciliation(self) -> Reconciliation:
+        def load(table: str, cls: type, order: str = "rowid") -> tuple:
+            rows = self._db.execute(f"SELECT data FROM {table} ORDER BY {order}")
+            return tuple(serialize.loads(cls, row[0]) for row in rows)
+
+        notes = tuple(row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position"))
+        return Reconciliation(
+            entities=load("entities", Entity),
+            claims=load("claims", ClaimRecord),
+            events=load("events", Event),
+            comparisons=load("comparisons", Comparison),
+            timeline=load("timeline", TimelineEntry, "position"),
+            notes=notes,
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(location: str | Path) -> SQLiteStore:
+    """Open (creating and migrating if needed) the store at ``location``.
+
+    A plain path or ``sqlite:///path`` opens SQLite; other schemes are not supported yet.
+    """
+    text = str(location)
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///") :]
+    elif "://" in text:
+        raise StoreError(f"{text}: unsupported store (only SQLite files for now)")
+    return SQLiteStore(text)
