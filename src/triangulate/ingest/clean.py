@@ -1,0 +1,251 @@
+"""Cleaning of already-scraped article text.
+
+``clean_text`` removes boilerplate (kept, line by line, in ``CleanedText.removed``) and repairs
+extraction debris: split URLs, hyphenation and line breaks inside sentences, escaped characters,
+markdown marks and spacing.  The result has one paragraph per line, paragraphs separated by one
+blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .boilerplate import (
+    ends_sentence,
+    is_boilerplate,
+    is_label,
+    is_section_heading,
+    is_short_non_prose,
+    is_url_only,
+    words,
+)
+from .urls import repair_split_urls
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MD_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
+_MD_STRONG = re.compile(r"\*\*(.*?)\*\*|__(.+?)__")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%|<>~\"'])")
+_BULLET = re.compile(r"^(?:[-*•–]\s+\S|\d{1,2}[.)]\s+\S)")
+_HYPHEN_BREAK = re.compile(r"[a-z]-$")
+_COMPOUND_BREAK = re.compile(r"[^\W\d_]-$")
+_LIST_LINE_WORDS = 8
+_MASTHEAD_WORDS = 6
+_HEAD_LINES = 3
+_TAIL_LINES = 8
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    text: str
+    removed: tuple[str, ...]
+
+
+@dataclass
+class _Line:
+    raw: str
+    text: str
+    block: int
+    kept: bool = True
+
+
+def normalize_characters(text: str) -> str:
+    """Unify line ends and spaces; drop invisible and control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def repair_inline(line: str) -> str:
+    """Markdown heading and bold marks, backslash escapes, repeated spaces."""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRONG.sub(lambda match: match.group(1) or match.group(2) or "", line)
+    line = _ESCAPED.sub(r"\1", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def clean_text(raw: str, *, paragraph_per_line: bool = False) -> CleanedText:
+    """Clean scraped text; ``paragraph_per_line`` treats every line as its own paragraph."""
+    lines = normalize_characters(raw).split("\n")
+    repaired, consumed = repair_split_urls(lines)
+    entries: list[_Line] = []
+    removed_fragments: list[tuple[int, str]] = []
+    block = 0
+    for index, (line, fixed) in enumerate(zip(lines, repaired, strict=True)):
+        if not line or paragraph_per_line:
+            block += 1
+        if not line:
+            continue
+        if index in consumed:
+            removed_fragments.append((len(entries), line))
+            continue
+        entries.append(_Line(raw=line, text=repair_inline(fixed), block=block))
+    _drop_boilerplate(entries)
+    _drop_mastheads(entries)
+    _drop_link_sections(entries)
+    _drop_tail_chrome(entries)
+    removed = _removed_in_order(entries, removed_fragments)
+    paragraphs = _join_paragraphs(_assemble_blocks(entries))
+    return CleanedText(text="\n\n".join(paragraphs), removed=tuple(removed))
+
+
+def _blocks(entries: list[_Line]) -> list[list[_Line]]:
+    grouped: dict[int, list[_Line]] = {}
+    for entry in entries:
+        grouped.setdefault(entry.block, []).append(entry)
+    return list(grouped.values())
+
+
+def _drop_boilerplate(entries: list[_Line]) -> None:
+    for block in _blocks(entries):
+        if len(block) > 1 and is_boilerplate(" ".join(entry.text for entry in block)):
+            for entry in block:
+                entry.kept = False
+            continue
+        for entry in block:
+            text = entry.text
+            if not text or is_boilerplate(text) or is_label(text) or is_url_only(text):
+                entry.kept = False
+
+
+def _drop_link_sections(entries: list[_Line]) -> None:
+    """A "See Also"/"Related" heading and the links or furniture that follow it."""
+    blocks = _blocks(entries)
+    index = 0
+    while index < len(blocks):
+        kept = [entry for entry in blocks[index] if entry.kept]
+        if not kept or not is_section_heading(kept[0].text):
+            index += 1
+            continue
+        kept[0].kept = False
+        in_links = all(is_short_non_prose(entry.text) for entry in kept[1:])
+        if not in_links:
+            index += 1
+            continue
+        for entry in kept[1:]:
+            entry.kept = False
+        index += 1
+        while index < len(blocks):
+            rest = [entry for entry in blocks[index] if entry.kept]
+            if rest and not all(is_short_non_prose(entry.text) for entry in rest):
+                break
+            for entry in rest:
+                entry.kept = False
+            index += 1
+
+
+def _drop_mastheads(entries: list[_Line]) -> None:
+    """A short site-name line at the top that repeats at the bottom is page chrome."""
+    kept = [entry for entry in entries if entry.kept]
+    if len(kept) < 3:
+        return
+    head = kept[:_HEAD_LINES]
+    tail = kept[-_TAIL_LINES:]
+    for top in head:
+        key = top.text.casefold()
+        if len(words(top.text)) > _MASTHEAD_WORDS or ends_sentence(top.text):
+            continue
+        if any(entry is not top and entry.text.casefold() == key for entry in tail):
+            for entry in kept:
+                if entry.text.casefold() == key:
+                    entry.kept = False
+
+
+def _drop_tail_chrome(entries: list[_Line]) -> None:
+    """Short non-prose lines mixed into the boilerplate at the end of a page."""
+    seen_boilerplate = False
+    for entry in reversed(entries):
+        if not entry.kept:
+            seen_boilerplate = True
+        elif seen_boilerplate and is_short_non_prose(entry.text):
+            entry.kept = False
+        else:
+            break
+
+
+def _removed_in_order(entries: list[_Line], fragments: list[tuple[int, str]]) -> list[str]:
+    removed: list[str] = []
+    fragment_at: dict[int, list[str]] = {}
+    for position, text in fragments:
+        fragment_at.setdefault(position, []).append(text)
+    for position, entry in enumerate(entries):
+        removed.extend(fragment_at.pop(position, []))
+        if not entry.kept:
+            removed.append(entry.raw)
+    for texts in fragment_at.values():
+        removed.extend(texts)
+    return removed
+
+
+def _assemble_blocks(entries: list[_Line]) -> list[str]:
+    paragraphs: list[str] = []
+    for block in _blocks(entries):
+        lines = [entry.text for entry in block if entry.kept and entry.text]
+        if lines:
+            paragraphs.extend(_join_block(lines))
+    return paragraphs
+
+
+def _join_block(lines: list[str]) -> list[str]:
+    """One paragraph for wrapped prose; one per line for lists and stacks of short lines."""
+    if _is_caps_stack(lines):
+        return [" ".join(lines)]
+    listy = any(_BULLET.match(line) for line in lines) or (
+        len(lines) > 1 and all(len(words(line)) <= _LIST_LINE_WORDS for line in lines)
+    )
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and (_continues(paragraphs[-1], line) or not (listy or _BULLET.match(line))):
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _is_caps_stack(lines: list[str]) -> bool:
+    if len(lines) < 2 or any(len(words(line)) > _LIST_LINE_WORDS for line in lines):
+        return False
+    letters = [char for line in lines for char in line if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """``line`` carries on the sentence ``previous`` broke off."""
+    if _COMPOUND_BREAK.search(previous) and line[:1].isalpha() and _ends_in_word(previous):
+        return True
+    if not line[:1].islower():
+        return False
+    return not ends_sentence(previous) or bool(_HYPHEN_BREAK.search(previous))
+
+
+def _ends_in_word(text: str) -> bool:
+    """The last token is a word, not a URL or a path."""
+    last_token = text.rsplit(" ", 1)[-1]
+    return "/" not in last_token and "." not in last_token
+
+
+def _join(previous: str, line: str) -> str:
+    if _COMPOUND_BREAK.search(previous) and _ends_in_word(previous):
+        if _HYPHEN_BREAK.search(previous) and line[:1].islower():
+            return previous[:-1] + line
+        if line[:1].isupper():
+            return previous + line
+    return f"{previous} {line}"
+
+
+def _join_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Rejoin a sentence that a page break or removed debris split into two paragraphs."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if (
+            joined
+            and _continues(joined[-1], paragraph)
+            and len(words(joined[-1])) >= 5
+        ):
+            joined[-1] = _join(joined[-1], paragraph)
+        else:
+            joined.append(paragraph)
+    return joined

@@ -1,0 +1,128 @@
+"""Republication lineage: exact and near copies among the documents of a corpus.
+
+A copy is not a confirmation.  Exact copies share the SHA-256 of their cleaned text; near copies
+share most of their word 5-gram shingles (Jaccard similarity, or near-total containment of the
+shorter text).  Large corpora find candidate pairs with MinHash and banded locality-sensitive
+hashing before the exact check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations
+
+from ..model import Document, Republication
+
+SHINGLE_WORDS = 5
+JACCARD_THRESHOLD = 0.8
+CONTAINMENT_THRESHOLD = 0.9
+MIN_SIZE_RATIO = 0.5
+_PAIRWISE_LIMIT = 200
+_PERMUTATIONS = 64
+_BANDS = 16
+_PRIME = (1 << 31) - 1
+_TOKEN = re.compile(r"\w+")
+_URL_SOURCE = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def link_copies(documents: Sequence[Document]) -> list[Document]:
+    """Mark each later copy with ``copy_of`` = its original's id and, when it names no
+    original itself, fill ``republished_from`` from the original.  Order is kept."""
+    docs = list(documents)
+    shingles = [shingle_set(doc.text) for doc in docs]
+    parent = list(range(len(docs)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    by_digest: dict[str, int] = {}
+    for index, doc in enumerate(docs):
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        if digest in by_digest:
+            parent[root(index)] = root(by_digest[digest])
+        else:
+            by_digest[digest] = index
+    for first, second in _candidate_pairs(shingles):
+        if root(first) != root(second) and is_near_copy(shingles[first], shingles[second]):
+            parent[root(second)] = root(first)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(docs)):
+        groups.setdefault(root(index), []).append(index)
+    linked = list(docs)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = docs[min(members, key=lambda index: _original_rank(docs[index], index))]
+        for index in members:
+            if docs[index].id != original.id:
+                linked[index] = _as_copy(docs[index], original)
+    return linked
+
+
+def shingle_set(text: str) -> frozenset[int]:
+    """Hashes of the lower-cased word 5-grams of ``text`` (the words, if fewer)."""
+    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    if len(tokens) < SHINGLE_WORDS:
+        grams = [" ".join(tokens)] if tokens else []
+    else:
+        grams = [" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - 4)]
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=4).digest(), "big")
+        for gram in grams
+    )
+
+
+def is_near_copy(first: frozenset[int], second: frozenset[int]) -> bool:
+    if not first or not second:
+        return False
+    common = len(first & second)
+    smaller, larger = sorted((len(first), len(second)))
+    if common / (len(first) + len(second) - common) >= JACCARD_THRESHOLD:
+        return True
+    return common / smaller >= CONTAINMENT_THRESHOLD and smaller / larger >= MIN_SIZE_RATIO
+
+
+def _original_rank(doc: Document, index: int) -> tuple[int, str, int]:
+    """Documents that name an original come last, then by date (undated last), then order."""
+    return (1 if doc.republished_from else 0, doc.published or "9999", index)
+
+
+def _as_copy(doc: Document, original: Document) -> Document:
+    republished = doc.republished_from
+    if republished is None and (original.publisher or original.published):
+        republished = Republication(
+            publisher=original.publisher,
+            url=original.source if _URL_SOURCE.match(original.source) else None,
+            published=original.published,
+        )
+    return replace(doc, copy_of=original.id, republished_from=republished)
+
+
+def _candidate_pairs(shingles: list[frozenset[int]]) -> list[tuple[int, int]]:
+    if len(shingles) <= _PAIRWISE_LIMIT:
+        return list(combinations(range(len(shingles)), 2))
+    import numpy as np
+
+    rng = np.random.default_rng(20200812)
+    a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.int64)
+    b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.int64)
+    rows = _PERMUTATIONS // _BANDS
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    for index, shingle in enumerate(shingles):
+        if not shingle:
+            continue
+        values = np.fromiter(shingle, dtype=np.int64) % _PRIME
+        signature = ((np.outer(a, values) + b[:, None]) % _PRIME).min(axis=1)
+        for band in range(_BANDS):
+            key = (band, signature[band * rows : (band + 1) * rows].tobytes())
+            buckets.setdefault(key, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        pairs.update(combinations(members, 2))
+    return sorted(pairs)
