@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
-from .text import content_stems, origin_of, overlap, shorten, source_with_date
+from .text import content_stems, content_words, origin_of, overlap, shorten, source_with_date
 from .units import describe, family, plural
 
 _OMISSION_CUE = re.compile(
@@ -60,9 +60,11 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
             kind = family(quantity.unit)
             if kind and (kind not in best or quantity.value > best[kind].value):
                 best[kind] = quantity
-        stems = content_stems(record.claim.text)
         origin = origin_of(analysis, by_id)
-        facts.extend(_Fact(record, analysis, origin, q, k, stems) for k, q in best.items())
+        for kind, quantity in best.items():
+            # The context is what surrounds the number: the counted words themselves do not count.
+            stems = content_stems(record.claim.text) - content_stems(quantity.text)
+            facts.append(_Fact(record, analysis, origin, quantity, kind, stems))
     return facts
 
 
@@ -191,7 +193,9 @@ def _question(cluster: list[_Fact]) -> str:
         end = max(w[1] for w in windows)
         scope = f", {start}" if start == end else f", {start} to {end}"
     shared = frozenset.intersection(*(f.stems for f in cluster))
-    topic = " ".join(sorted(shared)[:4])
+    words = content_words(cluster[0].record.claim.text)
+    topic = " ".join(word for key, word in words.items() if key in shared)
+    topic = shorten(topic, 60)
     what = f"How many {plural(unit)}" if unit not in ("usd", "eur", "gbp", "rub") else "How much money"
     return f"{what} ({topic}{scope})?" if topic else f"{what}{scope}?"
 

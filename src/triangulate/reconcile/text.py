@@ -33,8 +33,29 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def content_words(text: str) -> dict[str, str]:
+    """Content words of ``text`` by stem, each with its first surface form, in text order."""
     stops = stop_words()
-    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in stops and len(w) > 2)
+    words: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        if word.lower() not in stops and len(word) > 2:
+            words.setdefault(stem(word), word)
+    return words
+
+
+def singular(word: str) -> str:
+    """A plain English singular for counted nouns (irregular ones are left as they are)."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

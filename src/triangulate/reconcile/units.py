@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Quantity
+from .text import singular
 
 # Counted nouns and units that name the same thing (general English usage).
 _FAMILIES = {
@@ -22,9 +23,7 @@ _PLURALS = {"person": "people", "soldier": "soldiers", "aircraft": "aircraft", "
 def family(unit: str) -> str | None:
     """The comparable family of a unit, or None for units that say nothing on their own."""
     u = unit.strip().lower()
-    u = _FAMILIES.get(u, u)
-    if u.endswith("s") and not u.endswith("ss") and u[:-1] in _FAMILIES.values():
-        u = u[:-1]
+    u = _FAMILIES.get(u, _FAMILIES.get(singular(u), singular(u)))
     return None if u in _NOT_COMPARABLE else u
 
 

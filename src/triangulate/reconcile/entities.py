@@ -1,0 +1,264 @@
+"""Entity resolution within and across documents.
+
+Mentions are joined with a union-find in this order: full person names (exact, then spelling
+variants with agreeing given names); bare surnames to the one person of that surname in their
+document, else the nearest preceding one, else the one in the corpus; other names by their
+canonical key (places by gazetteer identity, nationality words by country); acronyms to the
+expansion that the text defines or whose initials they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analyze import entity_gazetteer as gazetteer
+from ..analyze.entities import normalize_name
+from ..analyze.entity_demonyms import demonyms
+from ..analyze.entity_names import initials, is_acronym, same_given_name, same_name_word
+from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
+
+_TYPE_PRIORITY: tuple[EntityType, ...] = (
+    "person", "organization", "location", "facility", "group", "event", "work", "product", "other"
+)
+
+
+@dataclass(frozen=True)
+class _Item:
+    document: str
+    mention: Mention
+    key: str
+    order: int  # position of the mention in its document
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def resolve_entities(
+    analyses: Sequence[Analysis],
+) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """Entities across the corpus, and (document id, mention start, mention end) -> entity id."""
+    items = [
+        _Item(analysis.document.id, mention, mention.normalized or normalize_name(mention.text), order)
+        for analysis in analyses
+        for order, mention in enumerate(analysis.mentions)
+    ]
+    texts = {analysis.document.id: analysis.document.text for analysis in analyses}
+    groups = _UnionFind(len(items))
+    resolved_bare = _join_persons(items, groups)
+    _join_by_key(items, groups, resolved_bare)
+    _join_acronyms(items, groups, texts)
+    return _build_entities(items, groups)
+
+
+def _is_full_person(item: _Item) -> bool:
+    return item.mention.type == "person" and len(item.key.split()) >= 2
+
+
+def _is_bare_name(item: _Item) -> bool:
+    return item.mention.type in ("person", "other") and len(item.key.split()) == 1 and (
+        not is_acronym(item.mention.text)
+    )
+
+
+def _join_persons(items: list[_Item], groups: _UnionFind) -> set[int]:
+    full = [index for index, item in enumerate(items) if _is_full_person(item)]
+    by_key: dict[str, int] = {}
+    for index in full:
+        groups.union(by_key.setdefault(items[index].key, index), index)
+    keys = list(by_key)
+    for position, first in enumerate(keys):
+        for second in keys[position + 1 :]:
+            if _same_person(first, second):
+                groups.union(by_key[first], by_key[second])
+    surnames = {index: items[index].key.split()[-1] for index in full}
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for index in full:
+        by_document[items[index].document].append(index)
+    resolved: set[int] = set()
+    for index, item in enumerate(items):
+        if not _is_bare_name(item):
+            continue
+        local = [i for i in by_document.get(item.document, []) if _surname_matches(item, surnames[i])]
+        target = _choose(local, item, items, groups)
+        if target is None and not local:
+            corpus = [i for i in full if _surname_matches(item, surnames[i])]
+            roots = {groups.find(i) for i in corpus}
+            if len(roots) == 1:
+                target = corpus[0]
+        if target is not None:
+            groups.union(target, index)
+            resolved.add(index)
+    return resolved
+
+
+def _surname_matches(item: _Item, surname: str) -> bool:
+    key = item.key
+    if key == surname or same_name_word(key, surname):
+        return True
+    return key.endswith("s") and key[:-1] == surname  # a possessive that lost its apostrophe
+
+
+def _choose(candidates: list[int], item: _Item, items: list[_Item], groups: _UnionFind) -> int | None:
+    if not candidates:
+        return None
+    if len({groups.find(i) for i in candidates}) == 1:
+        return candidates[0]
+    preceding = [i for i in candidates if items[i].order < item.order]
+    return max(preceding, key=lambda i: items[i].order) if preceding else None
+
+
+def _same_person(first: str, second: str) -> bool:
+    a, b = first.split(), second.split()
+    return same_name_word(a[-1], b[-1]) and same_given_name(a[0], b[0])
+
+
+def _join_by_key(items: list[_Item], groups: _UnionFind, resolved_bare: set[int]) -> None:
+    first_of_key: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if _is_full_person(item) or index in resolved_bare:
+            continue
+        key = _canonical_key(item)
+        groups.union(first_of_key.setdefault(key, index), index)
+
+
+def _canonical_key(item: _Item) -> str:
+    mention = item.mention
+    if mention.type == "person":
+        return "person:" + item.key
+    if mention.type == "group":
+        code = demonyms().get(item.key)
+        return f"group:{code}" if code else "group:" + item.key
+    if mention.type == "location":
+        places = gazetteer.lookup(item.key)
+        if places:
+            place = places[0]
+            return f"place:{place.kind}:{place.name}:{place.country}"
+    return "name:" + item.key
+
+
+def _join_acronyms(items: list[_Item], groups: _UnionFind, texts: dict[str, str]) -> None:
+    expansions: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        if item.mention.type != "person" and len(item.mention.text.split()) >= 2:
+            expansions[initials(item.mention.text)].append(index)
+    for index, item in enumerate(items):
+        acronym = item.mention.text.replace(".", "")
+        if not is_acronym(item.mention.text):
+            continue
+        defined = _defined_expansion(item, items, texts[item.document])
+        if defined is not None:
+            groups.union(defined, index)
+            continue
+        same_document = [i for i in expansions.get(acronym, []) if items[i].document == item.document]
+        candidates = same_document or expansions.get(acronym, [])
+        if len({groups.find(i) for i in candidates}) == 1:
+            groups.union(candidates[0], index)
+
+
+def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None:
+    """``Collective Security Treaty Organization (CSTO)``: the name right before the bracket."""
+    start = item.mention.start
+    if start < 2 or text[start - 1] != "(":
+        return None
+    before = text[: start - 1].rstrip()
+    for index, other in enumerate(items):
+        if other.document == item.document and other.mention.end == len(before) and (
+            other.mention is not item.mention
+        ):
+            return index
+    return None
+
+
+def _build_entities(
+    items: list[_Item], groups: _UnionFind
+) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(items)):
+        members[groups.find(index)].append(index)
+    entities: list[Entity] = []
+    mention_map: dict[tuple[str, int, int], str] = {}
+    used_ids: set[str] = set()
+    for root in sorted(members):
+        cluster = [items[i] for i in members[root]]
+        entity_type = _cluster_type(cluster)
+        name = _cluster_name(cluster, entity_type)
+        entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
+        aliases = tuple(dict.fromkeys([name] + [item.mention.text for item in cluster]))
+        spans = tuple(DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster)
+        geo = _geo(cluster, items) if entity_type == "location" else None
+        entities.append(Entity(entity_id, name, entity_type, aliases, spans, geo))
+        for span in spans:
+            mention_map[(span.document, span.start, span.end)] = entity_id
+    return entities, mention_map
+
+
+def _cluster_type(cluster: list[_Item]) -> EntityType:
+    counts = Counter(item.mention.type for item in cluster if item.mention.type != "other")
+    if not counts:
+        return "other"
+    best = max(counts.values())
+    return next(kind for kind in _TYPE_PRIORITY if counts.get(kind) == best)
+
+
+def _cluster_name(cluster: list[_Item], entity_type: EntityType) -> str:
+    typed = [item for item in cluster if item.mention.type == entity_type] or cluster
+    frequency = Counter(" ".join(item.mention.text.split()) for item in typed)
+
+    def rank(surface: str) -> tuple[int, int, int, int]:
+        words = surface.split()
+        return (len(words), not surface.isupper() or is_acronym(surface), frequency[surface],
+                len(surface))
+
+    return max(frequency, key=rank)
+
+
+def _entity_id(entity_type: str, name: str, first: _Item, used: set[str]) -> str:
+    digest = hashlib.sha1(f"{entity_type}:{normalize_name(name)}".encode()).hexdigest()[:10]
+    entity_id = "e" + digest
+    if entity_id in used:  # two entities of one name (two unresolved "Smith"s)
+        salt = f"{first.document}:{first.mention.start}"
+        entity_id = "e" + hashlib.sha1(f"{entity_type}:{name}:{salt}".encode()).hexdigest()[:10]
+    used.add(entity_id)
+    return entity_id
+
+
+def _geo(cluster: list[_Item], items: list[_Item]) -> Geo | None:
+    documents = {item.document for item in cluster}
+    mentioned_countries = {
+        place.country
+        for item in items
+        if item.document in documents and item.mention.type == "location"
+        for place in gazetteer.lookup(item.key)[:1]
+        if place.kind == "country"
+    }
+    names = Counter(item.key for item in cluster if item.mention.type == "location")
+    for key, _ in names.most_common():
+        places = gazetteer.lookup(key)
+        if not places:
+            continue
+        if places[0].kind != "city":
+            place = places[0]
+        else:
+            local = [p for p in places if p.country in mentioned_countries]
+            place = (local or list(places))[0]
+        if place.lat == 0.0 and place.lon == 0.0:
+            return None
+        return Geo(place.lat, place.lon, place.country)
+    return None
+

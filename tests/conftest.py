@@ -1,0 +1,32 @@
+"""Shared fixtures: small hand-built documents and analyses (never the seed articles)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from triangulate.model import Analysis, Document
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def make_document(text: str, doc_id: str = "d1", **fields: object) -> Document:
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    values: dict[str, object] = {"language": "en", "source": f"{doc_id}.txt"}
+    values.update(fields)
+    return Document(id=doc_id, sha256=sha, text=text, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def tiny_analysis() -> Analysis:
+    return Analysis(document=make_document("The mayor opened the bridge on 3 May 2019."))
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path

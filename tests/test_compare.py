@@ -1,0 +1,129 @@
+"""Claim alignment and verdicts on small hand-built corpora."""
+
+from __future__ import annotations
+
+from triangulate.model import Analysis, Claim, ClaimRecord, EventMention, Quantity, Span, TimeRange
+from triangulate.reconcile.compare import compare_claims
+
+from .conftest import make_document
+
+
+def _claim(text: str, fragment: str, *quantities: tuple[str, float, str, str], **kw: object) -> Claim:
+    start = text.index(fragment)
+    qs = tuple(
+        Quantity(text.index(q), text.index(q) + len(q), q, value, unit, qualifier)  # type: ignore[arg-type]
+        for q, value, unit, qualifier in quantities
+    )
+    return Claim(start, start + len(fragment), fragment, quantities=qs, **kw)  # type: ignore[arg-type]
+
+
+def _analysis(doc_id: str, text: str, published: str, claims: list[Claim], **kw: object) -> Analysis:
+    document = make_document(text, doc_id, published=published, publisher=f"Outlet {doc_id}")
+    return Analysis(document=document, claims=tuple(claims), **kw)  # type: ignore[arg-type]
+
+
+def _records(*analyses: Analysis) -> list[ClaimRecord]:
+    return [
+        ClaimRecord(f"{a.document.id}-c{i}", a.document.id, c)
+        for a in analyses
+        for i, c in enumerate(a.claims)
+    ]
+
+
+def _boat_events(text: str, dates: list[tuple[str, int]]) -> tuple[EventMention, ...]:
+    at = text.index("ferries")
+    return tuple(
+        EventMention(at, at + 7, "ferries", "transport", Span(0, len(text)), TimeRange(d, d, "day"), n)
+        for d, n in dates
+    )
+
+
+def test_same_amount_from_independent_sources_agrees() -> None:
+    t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
+    t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
+    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))])
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "agree"
+    assert set(comparison.claims) == {"a-c0", "b-c0"}
+    assert "Outlet a" in comparison.explanation and "Outlet b" in comparison.explanation
+
+
+def test_a_later_higher_count_is_an_update_that_names_the_new_dates() -> None:
+    t1 = "Six ferries carried evacuees from the coast to the capital, officials said."
+    t2 = "Eight ferries carried evacuees from the coast to the capital since last week."
+    window = TimeRange("2021-05-01", "2021-05-09")
+    a = _analysis(
+        "a", t1, "2021-05-09", [_claim(t1, t1, ("Six ferries", 6, "ferry", "exact"), time=window)],
+        events=_boat_events(t1, [("2021-05-02", 3), ("2021-05-04", 3)]),
+    )
+    b = _analysis(
+        "b", t2, "2021-05-12",
+        [_claim(t2, t2, ("Eight ferries", 8, "ferry", "exact"), time=TimeRange("2021-05-01", "2021-05-12"))],
+        events=_boat_events(t2, [("2021-05-02", 3), ("2021-05-04", 3), ("2021-05-11", 2)]),
+    )
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "update"
+    assert "2021-05-11" in comparison.explanation
+    assert "the same dates plus" in comparison.explanation
+    assert comparison.question.startswith("How many ferries")
+
+
+def test_different_values_in_the_same_window_earlier_larger_is_a_conflict() -> None:
+    t1 = "Police said 5,000 protesters marched through the old town on Sunday."
+    t2 = "Organisers said 20,000 protesters marched through the old town on Sunday."
+    day = TimeRange("2022-04-03", "2022-04-03", "day")
+    a = _analysis("a", t1, "2022-04-04", [_claim(t1, t1, ("5,000 protesters", 5000, "protester", "exact"), time=day)])
+    b = _analysis("b", t2, "2022-04-03", [_claim(t2, t2, ("20,000 protesters", 20000, "protester", "exact"), time=day)])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "conflict"
+    assert "5000" in comparison.explanation and "20000" in comparison.explanation
+
+
+def test_counts_of_different_days_are_not_compared() -> None:
+    t1 = "Two ferries left the harbour on Monday with evacuees."
+    t2 = "Five ferries left the harbour on Friday with evacuees."
+    a = _analysis("a", t1, "2021-05-09", [_claim(t1, t1, ("Two ferries", 2, "ferry", "exact"),
+                                                 time=TimeRange("2021-05-03", "2021-05-03", "day"))])
+    b = _analysis("b", t2, "2021-05-09", [_claim(t2, t2, ("Five ferries", 5, "ferry", "exact"),
+                                                 time=TimeRange("2021-05-07", "2021-05-07", "day"))])
+    assert compare_claims([a, b], _records(a, b)) == []
+
+
+def test_a_copy_never_agrees_with_its_original() -> None:
+    t = "More than 300 tons of grain were shipped to the island."
+    q = ("More than 300 tons", 300, "ton", "over")
+    a = _analysis("a", t, "2021-03-01", [_claim(t, t, q)])
+    b_doc = make_document(t, "b", published="2021-03-02", copy_of="a")
+    b = Analysis(document=b_doc, claims=(_claim(t, t, q),))
+    assert compare_claims([a, b], _records(a, b)) == []
+
+
+def test_unrelated_claims_with_the_same_unit_are_not_compared() -> None:
+    t1 = "The company said 40 employees were laid off at the car plant."
+    t2 = "Rescuers said 12 employees of the mine were trapped underground after the flood."
+    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1, ("40 employees", 40, "employee", "exact"))])
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, ("12 employees", 12, "employee", "exact"))])
+    assert compare_claims([a, b], _records(a, b)) == []
+
+
+def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
+    t1 = "The shipment of rifles was delivered to the rebels by the border guards."
+    t2 = "The shipment was not intended for the rebels and contained no rifles, the border guards said."
+    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, stance="denied", speaker_text="the border guards")])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "conflict"
+    assert comparison.claims[0] == "b-c0"
+    assert "denies" in comparison.explanation
+
+
+def test_an_account_said_to_leave_something_out_is_an_omission() -> None:
+    t1 = "The governor asked the minister about the unpaid flood compensation during the call."
+    t2 = "The ministry also published a readout of the call, but it did not mention the flood compensation."
+    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2)])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "omission"
+    assert set(comparison.claims) == {"a-c0", "b-c0"}
+    assert "flood compensation" in comparison.explanation
