@@ -54,7 +54,8 @@ def resolve_entities(
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
     """Entities across the corpus, and (document id, mention start, mention end) -> entity id."""
     items = [
-        _Item(analysis.document.id, mention, mention.normalized or normalize_name(mention.text), order)
+        _Item(analysis.document.id, mention, mention.normalized or normalize_name(mention.text),
+              order)
         for analysis in analyses
         for order, mention in enumerate(analysis.mentions)
     ]
@@ -94,7 +95,8 @@ def _join_persons(items: list[_Item], groups: _UnionFind) -> set[int]:
     for index, item in enumerate(items):
         if not _is_bare_name(item):
             continue
-        local = [i for i in by_document.get(item.document, []) if _surname_matches(item, surnames[i])]
+        in_document = by_document.get(item.document, [])
+        local = [i for i in in_document if _surname_matches(item, surnames[i])]
         target = _choose(local, item, items, groups)
         if target is None and not local:
             corpus = [i for i in full if _surname_matches(item, surnames[i])]
@@ -114,7 +116,9 @@ def _surname_matches(item: _Item, surname: str) -> bool:
     return key.endswith("s") and key[:-1] == surname  # a possessive that lost its apostrophe
 
 
-def _choose(candidates: list[int], item: _Item, items: list[_Item], groups: _UnionFind) -> int | None:
+def _choose(
+    candidates: list[int], item: _Item, items: list[_Item], groups: _UnionFind
+) -> int | None:
     if not candidates:
         return None
     if len({groups.find(i) for i in candidates}) == 1:
@@ -165,8 +169,9 @@ def _join_acronyms(items: list[_Item], groups: _UnionFind, texts: dict[str, str]
         if defined is not None:
             groups.union(defined, index)
             continue
-        same_document = [i for i in expansions.get(acronym, []) if items[i].document == item.document]
-        candidates = same_document or expansions.get(acronym, [])
+        expanded = expansions.get(acronym, [])
+        same_document = [i for i in expanded if items[i].document == item.document]
+        candidates = same_document or expanded
         if len({groups.find(i) for i in candidates}) == 1:
             groups.union(candidates[0], index)
 
@@ -200,7 +205,9 @@ def _build_entities(
         name = _cluster_name(cluster, entity_type)
         entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
         aliases = tuple(dict.fromkeys([name] + [item.mention.text for item in cluster]))
-        spans = tuple(DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster)
+        spans = tuple(
+            DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster
+        )
         geo = _geo(cluster, items) if entity_type == "location" else None
         entities.append(Entity(entity_id, name, entity_type, aliases, spans, geo))
         for span in spans:
@@ -209,7 +216,9 @@ def _build_entities(
 
 
 def _cluster_type(cluster: list[_Item]) -> EntityType:
-    counts = Counter(item.mention.type for item in cluster if item.mention.type != "other")
+    counts: Counter[EntityType] = Counter(
+        item.mention.type for item in cluster if item.mention.type != "other"
+    )
     if not counts:
         return "other"
     best = max(counts.values())

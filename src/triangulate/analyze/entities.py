@@ -1,0 +1,226 @@
+"""Rule-based named-entity recognition for English news.
+
+Capitalised runs are split into names and typed from their own words (``entity_typing``); then
+the document decides what the words alone could not: a bare surname of a titled person is a
+person, a small town needs a locative cue, a sentence-initial word must also appear capitalised
+elsewhere.  Headline lines (ALL CAPS or Title Case) only yield names already found in the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import EntityType, Mention, Sentence
+from . import entity_gazetteer as gazetteer
+from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, word_set
+from .entity_names import same_name_word
+from .entity_tokens import Token, capitalised_runs, line_style, tokenize, url_spans
+from .entity_typing import Piece, pieces_of, refine, split_hyphenated
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w-])")
+# Words before an unknown capitalised word that make it a place ("near Xville").
+_PLACE_CUES = word_set(
+    "in near outside towards toward village town city region district province settlement"
+)
+_PLACE_NOUNS = word_set("village town city region district province settlement river")
+_CONFIDENT = frozenset({"title", "role", "head", "metonym", "acronym", "gazetteer", "demonym",
+                        "given-name", "gazetteer-stem"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    piece: Piece
+    before: Token | None
+    after: Token | None
+
+
+def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
+    """Typed names in ``text``, in order, without overlaps; titles are not part of a name."""
+    blocked = url_spans(text)
+    candidates: list[_Candidate] = []
+    headlines: list[tuple[Sentence, str]] = []
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end, blocked)
+        style = line_style(tokens)
+        if style != "prose":
+            headlines.append((sentence, style))
+            continue
+        position = {token.start: index for index, token in enumerate(tokens)}
+        for run in capitalised_runs(tokens):
+            for piece in pieces_of(run):
+                for part in (r for h in split_hyphenated(piece) for r in refine(h)):
+                    index = position.get(part.tokens[0].start)
+                    before = tokens[index - 1] if index else None
+                    end_index = position.get(part.tokens[-1].start, len(tokens))
+                    after = tokens[end_index + 1] if end_index + 1 < len(tokens) else None
+                    candidates.append(_Candidate(part, before, after))
+    mentions = _decide(text, candidates)
+    mentions.extend(_headline_mentions(text, headlines, mentions, blocked))
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions
+
+
+def normalize_name(text: str) -> str:
+    """Canonical key of a name: folded, possessive and leading article removed."""
+    key = gazetteer.fold(text)
+    if key.endswith("'s"):
+        key = key[:-2]
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def _decide(text: str, candidates: list[_Candidate]) -> list[Mention]:
+    known: dict[str, EntityType] = {}
+    surnames: set[str] = set()
+    untyped_singles: set[str] = set()
+    for candidate in candidates:
+        piece = candidate.piece
+        key = normalize_name(_surface(text, piece))
+        if piece.type is not None and piece.evidence in _CONFIDENT:
+            known.setdefault(key, piece.type)
+            if piece.type == "person":
+                surnames.add(piece.tokens[-1].folded)
+        elif piece.type is None and len(piece.tokens) == 1:
+            untyped_singles.add(key)
+    for candidate in candidates:  # "John Roe ... Roe said": a name later used by its last word
+        piece = candidate.piece
+        if piece.type is None and 2 <= len(piece.tokens) <= 3 and (
+            piece.tokens[-1].folded in untyped_singles
+        ) and all(token.text[0].isupper() for token in piece.tokens):
+            surnames.add(piece.tokens[-1].folded)
+            known.setdefault(normalize_name(_surface(text, piece)), "person")
+    capitalised_inside = _capitalised_inside(candidates, text)
+    lowercase_words = set(_LOWERCASE_WORD.findall(text))
+    countries = {
+        place.country
+        for candidate in candidates
+        if candidate.piece.type == "location" and not candidate.piece.small_place
+        for place in gazetteer.lookup(_surface(text, candidate.piece))[:1]
+    }
+    mentions: list[Mention] = []
+    for candidate in candidates:
+        decided = _decide_one(candidate, text, known, surnames, capitalised_inside,
+                              lowercase_words, countries)
+        if decided is not None:
+            mentions.append(decided)
+    return mentions
+
+
+def _decide_one(
+    candidate: _Candidate,
+    text: str,
+    known: dict[str, EntityType],
+    surnames: set[str],
+    capitalised_inside: set[str],
+    lowercase_words: set[str],
+    countries: set[str | None],
+) -> Mention | None:
+    piece = candidate.piece
+    surface = _surface(text, piece)
+    key = normalize_name(surface)
+    single = len(piece.tokens) == 1
+    entity_type: EntityType | None = piece.type
+    normalized = key
+    if piece.initial and single and surface.casefold() in lowercase_words and (
+        piece.evidence not in ("acronym", "demonym", "title", "role")
+    ):
+        return None
+    if piece.evidence == "head-alone" and piece.initial and key not in capitalised_inside:
+        return None  # "Rebels attacked ...": a capitalised common noun
+    if entity_type is None or piece.small_place:
+        stem = key[:-1] if key.endswith("s") and len(key) > 4 else ""
+        if key in known and known[key] != "location":
+            entity_type = known[key]
+        elif single and _matches_surname(piece.tokens[0].folded, surnames):
+            entity_type = "person"
+        elif stem and (stem in known or stem in surnames):
+            entity_type = known.get(stem, "person")
+            normalized = stem
+        elif piece.small_place:
+            entity_type = _small_place_type(candidate, text, countries)
+            if entity_type == "other" and piece.initial and key not in capitalised_inside:
+                return None
+        elif key in known:
+            entity_type = known[key]
+        elif candidate.after is not None and candidate.after.folded in PERSON_VERBS and (
+            len(piece.tokens) <= 3
+        ):
+            entity_type = "person"
+        elif single:
+            if piece.initial and key not in capitalised_inside:
+                return None
+            before = candidate.before
+            after = candidate.after
+            is_place = (before is not None and before.folded in _PLACE_CUES) or (
+                after is not None and after.text.islower() and after.folded in _PLACE_NOUNS
+            )
+            entity_type = "location" if is_place else "other"
+        elif len(piece.tokens) <= 3 and all(
+            t.text.isalpha() and t.folded not in lowercase_words for t in piece.tokens
+        ):
+            entity_type = "person"
+        else:
+            entity_type = "other"
+    if entity_type is None:
+        return None
+    return Mention(piece.start, piece.end, surface, entity_type, normalized)
+
+
+def _matches_surname(word: str, surnames: set[str]) -> bool:
+    return word in surnames or (
+        len(word) >= 5 and any(same_name_word(word, surname) for surname in surnames)
+    )
+
+
+def _small_place_type(candidate: _Candidate, text: str, countries: set[str | None]) -> EntityType:
+    before = candidate.before
+    if before is not None and before.folded in LOCATIVE_PREPOSITIONS:
+        return "location"
+    places = gazetteer.lookup(_surface(text, candidate.piece))
+    if any(place.country in countries for place in places):
+        return "location"
+    return "other"
+
+
+def _capitalised_inside(candidates: list[_Candidate], text: str) -> set[str]:
+    """Names that occur at least once away from the start of a sentence."""
+    return {
+        normalize_name(_surface(text, candidate.piece))
+        for candidate in candidates
+        if not candidate.piece.initial
+    }
+
+
+def _surface(text: str, piece: Piece) -> str:
+    return text[piece.start : piece.end]
+
+
+def _headline_mentions(
+    text: str,
+    headlines: list[tuple[Sentence, str]],
+    mentions: list[Mention],
+    blocked: list[tuple[int, int]],
+) -> list[Mention]:
+    if not headlines or not mentions:
+        return []
+    types: dict[str, EntityType] = {}
+    for mention in mentions:
+        if len(mention.text) >= 3:
+            types.setdefault(mention.text.casefold(), mention.type)
+    alternation = "|".join(re.escape(name) for name in sorted(types, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    found: list[Mention] = []
+    for sentence, style in headlines:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            surface = match.group()
+            if style == "title" and not surface[0].isupper():
+                continue
+            if any(a <= match.start() < b for a, b in blocked):
+                continue
+            entity_type = types[surface.casefold()]
+            found.append(Mention(match.start(), match.end(), surface, entity_type,
+                                 normalize_name(surface)))
+    return found

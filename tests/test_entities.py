@@ -1,0 +1,120 @@
+"""The rule-based recogniser on small invented news texts."""
+
+from __future__ import annotations
+
+import time
+
+from triangulate.analyze.entities import find_mentions, normalize_name
+from triangulate.analyze.nlp import split_sentences
+from triangulate.model import Mention
+
+
+def mentions_of(text: str) -> list[Mention]:
+    return find_mentions(text, split_sentences(text))
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(mention.text, mention.type) for mention in mentions_of(text)]
+
+
+def test_titles_are_stripped_and_demonyms_are_groups() -> None:
+    text = "Chilean Foreign Minister Marta Quispe met Peruvian President Jorge Salas in Lima."
+    assert pairs(text) == [
+        ("Chilean", "group"), ("Marta Quispe", "person"), ("Peruvian", "group"),
+        ("Jorge Salas", "person"), ("Lima", "location"),
+    ]
+
+
+def test_mention_offsets_point_into_the_text() -> None:
+    text = "On Monday, Lt. Gen. Oskar Brandt inspected the Rostock harbour."
+    for mention in mentions_of(text):
+        assert text[mention.start : mention.end] == mention.text
+    assert ("Oskar Brandt", "person") in pairs(text)
+    assert all(mention.text != "Monday" for mention in mentions_of(text))
+
+
+def test_organisations_with_connectors_and_acronyms() -> None:
+    text = (
+        "The Organization for Security and Cooperation in Europe and the Ministry of Defence "
+        "issued statements. NATO said nothing."
+    )
+    assert pairs(text) == [
+        ("Organization for Security and Cooperation in Europe", "organization"),
+        ("Ministry of Defence", "organization"),
+        ("NATO", "organization"),
+    ]
+
+
+def test_two_places_joined_by_and_are_split() -> None:
+    assert pairs("Talks between Norway and Finland resumed.") == [
+        ("Norway", "location"), ("Finland", "location"),
+    ]
+
+
+def test_sentence_initial_function_words_and_months_are_skipped() -> None:
+    text = "However, officials in Ghana said in March that However was not a name."
+    found = pairs(text)
+    assert ("Ghana", "location") in found
+    assert all(name not in ("However", "March") for name, _ in found)
+
+
+def test_surname_alone_is_a_person_after_full_name() -> None:
+    text = "Senator Edith Marlowe visited Kenya. Marlowe later told reporters she was pleased."
+    assert pairs(text) == [
+        ("Edith Marlowe", "person"), ("Kenya", "location"), ("Marlowe", "person"),
+    ]
+
+
+def test_possessive_is_outside_the_mention() -> None:
+    text = "The Kremlin rejected Canada's proposal, and Mexico-based traders waited."
+    found = mentions_of(text)
+    assert [(m.text, m.type) for m in found] == [
+        ("Kremlin", "organization"), ("Canada", "location"), ("Mexico", "location"),
+    ]
+
+
+def test_hyphenated_nationalities_are_two_groups() -> None:
+    assert pairs("Fighting on the Ethiopian-Eritrean border stopped.") == [
+        ("Ethiopian", "group"), ("Eritrean", "group"),
+    ]
+
+
+def test_no_mentions_inside_urls_or_emails() -> None:
+    text = "Write to Press.Office@Example.org or visit https://www.Example.com/Kenya today."
+    assert mentions_of(text) == []
+
+
+def test_headline_lines_only_repeat_names_found_in_prose() -> None:
+    text = "FLOODS HIT KENYA AFTER HEAVY RAINS\n\nHeavy rains flooded villages in Kenya on Sunday."
+    found = pairs(text)
+    assert found == [("KENYA", "location"), ("Kenya", "location")]
+
+
+def test_title_without_a_name_is_not_a_mention() -> None:
+    assert pairs("The Defense Minister arrived in Oslo.") == [("Oslo", "location")]
+
+
+def test_small_town_needs_a_locative_cue() -> None:
+    found = pairs("Shelling hit the village of Tovuz in Azerbaijan.")
+    assert ("Tovuz", "location") in found
+
+
+def test_normalized_key_folds_accents_case_and_possessive() -> None:
+    assert normalize_name("José Martí's") == "jose marti"
+    found = mentions_of("Rebels attacked São Paulo.")
+    assert found[0].normalized == "sao paulo"
+
+
+def test_recogniser_is_fast() -> None:
+    paragraph = (
+        "Chilean Foreign Minister Marta Quispe met Peruvian President Jorge Salas in Lima on "
+        "Tuesday, the Organization of American States said. Quispe told reporters that the "
+        "talks with the World Bank and the United Nations had gone well. "
+    )
+    text = "\n".join([paragraph] * 200)
+    sentences = split_sentences(text)
+    find_mentions(text[:500], [s for s in sentences if s.end <= 500])
+    started = time.perf_counter()
+    find_mentions(text, sentences)
+    elapsed = time.perf_counter() - started
+    assert len(text.split()) / elapsed > 20_000

@@ -1,0 +1,119 @@
+"""Entity resolution within and across small invented documents."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from triangulate.analyze.entities import find_mentions
+from triangulate.analyze.nlp import split_sentences
+from triangulate.model import Analysis, Document, Entity
+from triangulate.reconcile.entities import resolve_entities
+
+
+def analysis(document_id: str, text: str) -> Analysis:
+    sentences = tuple(split_sentences(text))
+    document = Document(id=document_id, source=f"{document_id}.txt", sha256=document_id, text=text)
+    return Analysis(document, sentences, tuple(find_mentions(text, sentences)))
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.split()).casefold()
+
+
+def entity_named(entities: list[Entity], alias: str) -> list[Entity]:
+    return [entity for entity in entities if alias in entity.aliases]
+
+
+def test_surname_joins_full_name_and_titles_are_stripped() -> None:
+    text = (
+        "Prime Minister Helga Sorensen arrived in Oslo on Monday. "
+        "Sorensen said the deal was fair. Critics of Ms. Sorensen disagreed."
+    )
+    entities, mapping = resolve_entities([analysis("d1", text)])
+    [person] = entity_named(entities, "Helga Sorensen")
+    assert person.type == "person"
+    assert person.name == "Helga Sorensen"
+    assert set(person.aliases) == {"Helga Sorensen", "Sorensen"}
+    assert len(person.mentions) == 3
+    assert all(mapping[("d1", span.start, span.end)] == person.id for span in person.mentions)
+
+
+def test_acronym_joins_its_defined_expansion_and_initials_across_documents() -> None:
+    first = analysis("d1", "The Pacific Fisheries Monitoring Agency (PFMA) published a report.")
+    second = analysis("d2", "A spokesman for the PFMA declined to comment.")
+    entities, _ = resolve_entities([first, second])
+    [agency] = entity_named(entities, "PFMA")
+    assert agency.name == "Pacific Fisheries Monitoring Agency"
+    assert agency.type == "organization"
+    assert {span.document for span in agency.mentions} == {"d1", "d2"}
+
+
+def test_acronym_joins_expansion_by_initials_without_brackets() -> None:
+    text = "Delegates of the Andean Water Council met. The AWC then voted."
+    entities, _ = resolve_entities([analysis("d1", text)])
+    [council] = entity_named(entities, "AWC")
+    assert council.name == "Andean Water Council"
+
+
+def test_transliteration_variants_merge_across_documents() -> None:
+    first = analysis("d1", "Deputy Minister Dmitriy Kouznetsov visited Minsk.")
+    second = analysis("d2", "Deputy Minister Dmitry Kuznetsov left Minsk. Kuznetsov said little.")
+    third = analysis("d3", "Later, Mr. Kuzentsov told reporters that talks would go on.")
+    entities, _ = resolve_entities([first, second, third])
+    persons = [entity for entity in entities if entity.type == "person"]
+    assert len(persons) == 1
+    assert {"Dmitriy Kouznetsov", "Dmitry Kuznetsov", "Kuznetsov", "Kuzentsov"} <= set(
+        persons[0].aliases
+    )
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = (
+        "Senator Alice Smith met Governor Robert Smith in Denver. "
+        "Robert Smith said the budget was tight. Smith added that he would veto it."
+    )
+    entities, mapping = resolve_entities([analysis("d1", text)])
+    persons = sorted((e for e in entities if e.type == "person"), key=lambda e: e.name)
+    assert [person.name for person in persons] == ["Alice Smith", "Robert Smith"]
+    robert = persons[1]
+    bare = text.rindex("Smith added")
+    assert mapping[("d1", bare, bare + len("Smith"))] == robert.id
+
+
+def test_bare_surname_resolves_through_the_corpus() -> None:
+    first = analysis("d1", "Finance Minister Tomasz Wrobel presented the budget.")
+    second = analysis("d2", "Opposition leaders said Wrobel had misled parliament.")
+    entities, _ = resolve_entities([first, second])
+    [person] = entity_named(entities, "Wrobel")
+    assert person.name == "Tomasz Wrobel"
+    assert {span.document for span in person.mentions} == {"d1", "d2"}
+
+
+def test_locations_get_coordinates_and_headline_forms_join() -> None:
+    text = "QUAKE STRIKES CHILE\n\nA strong earthquake struck Chile near Valparaiso on Sunday."
+    entities, _ = resolve_entities([analysis("d1", text)])
+    [chile] = entity_named(entities, "Chile")
+    assert "CHILE" in chile.aliases and chile.geo is not None and chile.geo.country == "CL"
+    [city] = entity_named(entities, "Valparaiso")
+    assert city.geo is not None and city.geo.country == "CL"
+
+
+def test_every_mention_matches_a_name_of_its_entity_and_ids_are_stable() -> None:
+    docs = [
+        analysis(
+            "d1", "Ukrainian President Olena Hrytsenko's aides met Hungarian officials in Budapest."
+        ),
+        analysis("d2", "Hrytsenko's office said the Hungarians had agreed. The UN welcomed it."),
+    ]
+    entities, mapping = resolve_entities(docs)
+    texts = {doc.document.id: doc.document.text for doc in docs}
+    for entity in entities:
+        names = {fold(entity.name)} | {fold(alias) for alias in entity.aliases}
+        for span in entity.mentions:
+            assert fold(texts[span.document][span.start : span.end]) in names
+    again, _ = resolve_entities(docs)
+    assert sorted(e.id for e in again) == sorted(e.id for e in entities)
+    assert len({e.id for e in entities}) == len(entities)
+    assert len(mapping) == sum(len(doc.mentions) for doc in docs)
