@@ -1,0 +1,287 @@
+"""Attribution inside one sentence without quotes: ``According to X, …``, ``X said that …``,
+``…, the ministry said.``, ``…, said the ministry.``, ``It is believed that …``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .claim_lexicon import (
+    CITING_CUES,
+    CUE_MODIFIERS,
+    INVERTIBLE_CUES,
+    NEEDS_THAT,
+    SENTENCE_CONNECTORS,
+    words,
+)
+from .claim_quotes import cue_length
+from .claim_speakers import Token, phrase_after, phrase_before, skip_modifiers_back
+
+_THAT_WINDOW = 10
+_TRAILING_REST = 6
+_MIN_TRAILING_CONTENT = 4
+_TIME_NOUNS = words("day days year years week weeks month months time morning night evening")
+_PASSIVE_AUX = words("is are was were been be being")
+_IRREGULAR_PARTICIPLES = words("said told thought written read wrote stood found forecast")
+_HEDGING_PASSIVES = words(
+    "believed thought alleged reported rumored rumoured said claimed assumed suspected understood"
+)
+_FINITE = words("is are was were had has have will would could can did does")
+_MODALS = words("will would could can may might must should shall did do does to not")
+_PLURAL_WORDS = words("they we i you media police people")
+_OBJECT_CUES = words("told tell tells informed inform informs assured assure assures")
+
+
+@dataclass
+class RawClaim:
+    """A claim found in text before pronouns and relays are resolved."""
+
+    content: Span
+    speaker: Span | None = None
+    speaker_text: str | None = None
+    cue: Span | None = None
+    via: list[str] = field(default_factory=list)
+    cue_words: str = ""
+    hedged_frame: bool = False
+
+
+def _span(tokens: list[Token], first: int, last: int) -> Span:
+    return Span(tokens[first].start, tokens[last].end)
+
+
+def _content_after(text: str, tokens: list[Token], first: int, end: int) -> Span | None:
+    while first < len(tokens) and tokens[first].text in (",", ":", "—", "–", "-"):
+        first += 1
+    if first >= len(tokens):
+        return None
+    start = tokens[first].start
+    content = Span(start, end)
+    return content if len(content.of(text).split()) >= 3 else None
+
+
+def _content_before(text: str, start: int, comma: Token) -> Span | None:
+    end = comma.start
+    while end > start and text[end - 1] in ' \t”"»':
+        end -= 1
+    content = Span(start, end)
+    return content if len(content.of(text).split()) >= 3 else None
+
+
+def _citations(tokens: list[Token], first: int, last: int) -> list[str]:
+    found: list[str] = []
+    index = first
+    while index <= last:
+        for cue in CITING_CUES:
+            window = tokens[index : index + len(cue)]
+            if len(window) == len(cue) and all(
+                t.lower == w for t, w in zip(window, cue, strict=True)
+            ):
+                phrase = phrase_after(tokens, index + len(cue))
+                if phrase is not None:
+                    found.append(" ".join(t.text for t in tokens[phrase[0] : phrase[1] + 1]))
+                    index = phrase[1]
+                break
+        index += 1
+    return found
+
+
+def _speaker_text(text: str, tokens: list[Token], phrase: tuple[int, int]) -> tuple[Span, str]:
+    span = _span(tokens, *phrase)
+    return span, span.of(text)
+
+
+def according_to(text: str, tokens: list[Token], end: int) -> RawClaim | None:
+    """``According to X, …`` / ``…, according to X.`` / ``… according to X …``."""
+    for index in range(len(tokens) - 1):
+        if tokens[index].lower != "according" or tokens[index + 1].lower != "to":
+            continue
+        phrase = phrase_after(tokens, index + 2)
+        if phrase is None:
+            return None
+        speaker, speaker_text = _speaker_text(text, tokens, phrase)
+        cue = _span(tokens, index, index + 1)
+        via = [speaker_text, *_citations(tokens, phrase[1] + 1, len(tokens) - 1)]
+        leading = all(t.lower in SENTENCE_CONNECTORS or not t.is_word for t in tokens[:index])
+        if leading:
+            content = _content_after(text, tokens, _after_comma(tokens, phrase[1] + 1), end)
+            while content is not None and _starts_with_citing(text, content):
+                comma = text.find(",", content.start, end)
+                content = (
+                    _content_after(text, tokens, _index_at(tokens, comma), end)
+                    if comma > 0
+                    else None
+                )
+        elif index > 0 and tokens[index - 1].text == "," and _is_tail(tokens, phrase[1] + 1):
+            content = _content_before(text, tokens[0].start, tokens[index - 1])
+        else:
+            content = Span(tokens[0].start, end)
+        if content is None:
+            return None
+        return RawClaim(content, speaker, speaker_text, cue, via, "according to")
+    return None
+
+
+def _after_comma(tokens: list[Token], first: int) -> int:
+    """The token after the first comma within reach of ``first`` (``first`` when none)."""
+    for index in range(first, min(len(tokens), first + _THAT_WINDOW)):
+        if tokens[index].text == ",":
+            return index + 1
+        if not tokens[index].is_word:
+            break
+    return first
+
+
+def _starts_with_citing(text: str, content: Span) -> bool:
+    return text[content.start : content.end].lower().startswith(("citing ", "quoting "))
+
+
+def _index_at(tokens: list[Token], offset: int) -> int:
+    for index, token in enumerate(tokens):
+        if token.start >= offset:
+            return index
+    return len(tokens)
+
+
+def _is_tail(tokens: list[Token], first: int) -> bool:
+    """Whether what follows an attribution is only adjuncts (``on Sunday``, ``in a statement``)."""
+    rest = [t for t in tokens[first:] if t.is_word]
+    return len(rest) <= _TRAILING_REST and not any(
+        t.lower == "that" or t.lower in _FINITE for t in rest
+    )
+
+
+def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
+    """The first speech verb with a speaker: subject-cue-content, trailing or inverted."""
+    cues = []
+    for index in range(len(tokens)):
+        length = cue_length(tokens, index, post_quote=False)
+        noun_like = tokens[index].lower.endswith("s")
+        if length and not (noun_like and _followed_by_cue(tokens, index + length)):
+            cues.append((index, length))
+    if len(cues) > 1:
+        index, length = cues[-1]
+        if index > 0 and _is_tail(tokens, index + length):
+            found = _claim_at_cue(text, tokens, index, length, end)
+            if found is not None and found.content.start == tokens[0].start:
+                return found
+    for index, length in cues:
+        found = _claim_at_cue(text, tokens, index, length, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _followed_by_cue(tokens: list[Token], index: int) -> bool:
+    while index < len(tokens) and tokens[index].lower in CUE_MODIFIERS:
+        index += 1
+    return index < len(tokens) and cue_length(tokens, index, post_quote=False) > 0
+
+
+def _claim_at_cue(
+    text: str, tokens: list[Token], index: int, length: int, end: int
+) -> RawClaim | None:
+    last_cue = index + length - 1
+    cue = _span(tokens, index, last_cue)
+    cue_words = " ".join(t.lower for t in tokens[index : last_cue + 1])
+    before = skip_modifiers_back(tokens, index, 0)
+    if any(t.lower in _PASSIVE_AUX for t in tokens[before + 1 : index]) and _participle(cue_words):
+        return _passive(text, tokens, before + 1, last_cue, end, cue, cue_words)
+    if before >= 0 and tokens[before].text == "," and cue_words in INVERTIBLE_CUES:
+        inverted = phrase_after(tokens, last_cue + 1)
+        if inverted is not None and _is_tail(tokens, inverted[1] + 1):
+            content = _content_before(text, tokens[0].start, tokens[before])
+            if content is None:
+                return None
+            speaker, speaker_text = _speaker_text(text, tokens, inverted)
+            via = [speaker_text, *_citations(tokens, inverted[1] + 1, len(tokens) - 1)]
+            return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+    phrase = phrase_before(tokens, index, 0)
+    if phrase is None or tokens[phrase[1]].lower.endswith(("'s", "’s")):
+        return None
+    if not _agrees(tokens, index, phrase):
+        return None
+    speaker, speaker_text = _speaker_text(text, tokens, phrase)
+    via = [speaker_text, *_citations(tokens, last_cue + 1, len(tokens) - 1)]
+    comma_before = phrase[0] - 1
+    if comma_before > 0 and tokens[comma_before].text == "," and _is_tail(tokens, last_cue + 1):
+        content = _content_before(text, tokens[0].start, tokens[comma_before])
+        if content is not None and len(content.of(text).split()) >= _MIN_TRAILING_CONTENT:
+            return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+    content = _reported_clause(text, tokens, last_cue + 1, end, cue_words)
+    if content is None:
+        return None
+    return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+
+
+def _bare_verb(word: str) -> bool:
+    return not word.endswith(("s", "ed")) and word not in _IRREGULAR_PARTICIPLES
+
+
+def _agrees(tokens: list[Token], index: int, phrase: tuple[int, int]) -> bool:
+    """``officials say``, ``the agency says``: not ``the state border``, ``media reports on``."""
+    cue = tokens[index].lower
+    head = tokens[phrase[1]]
+    plural = head.lower in _PLURAL_WORDS or (
+        head.lower.endswith("s") and not head.lower.endswith("ss") and not head.is_capitalized
+    )
+    if _bare_verb(cue):
+        return (index > 0 and tokens[index - 1].lower in _MODALS) or plural
+    if cue.endswith("s") and not cue.endswith("ss"):
+        return not plural
+    return True
+
+
+def _participle(cue_words: str) -> bool:
+    last = cue_words.split()[-1]
+    return last.endswith("ed") or last in _IRREGULAR_PARTICIPLES
+
+
+def _reported_clause(
+    text: str, tokens: list[Token], first: int, end: int, cue_words: str
+) -> Span | None:
+    for index in range(first, min(len(tokens), first + _THAT_WINDOW)):
+        token = tokens[index]
+        if token.text in (".", ";", "?", "!"):
+            break
+        if token.text == ":":
+            return _content_after(text, tokens, index + 1, end)
+        if token.lower == "that":
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if following not in _TIME_NOUNS:
+                return _content_after(text, tokens, index + 1, end)
+        if index > first and cue_length(tokens, index, post_quote=False):
+            break
+    if cue_words in NEEDS_THAT:
+        return None
+    if cue_words in _OBJECT_CUES:
+        target = phrase_after(tokens, first)
+        if target is not None:
+            first = target[1] + 1
+    return _content_after(text, tokens, first, end)
+
+
+def _passive(
+    text: str,
+    tokens: list[Token],
+    aux: int,
+    last_cue: int,
+    end: int,
+    cue: Span,
+    cue_words: str,
+) -> RawClaim | None:
+    """``It is believed that …`` (hedged, no speaker) and ``… was reported by X``."""
+    subject = skip_modifiers_back(tokens, aux, 0)
+    if subject >= 0 and tokens[subject].lower == "it":
+        content = _reported_clause(text, tokens, last_cue + 1, end, "")
+        if content is None:
+            return None
+        hedged = cue_words in _HEDGING_PASSIVES
+        return RawClaim(content, cue=cue, cue_words=cue_words, hedged_frame=hedged)
+    if last_cue + 1 < len(tokens) and tokens[last_cue + 1].lower == "by":
+        phrase = phrase_after(tokens, last_cue + 2)
+        if phrase is not None:
+            speaker, speaker_text = _speaker_text(text, tokens, phrase)
+            return RawClaim(
+                Span(tokens[0].start, end), speaker, speaker_text, cue, [speaker_text], cue_words
+            )
+    return None

@@ -1,0 +1,191 @@
+"""Words that signal attribution, stance and speakers (general English news usage)."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the space-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+# Speech and reporting verbs, every inflected form that may follow a speaker.
+SPEECH_VERB_FORMS: frozenset[str] = words(
+    """
+    say says said saying tell tells told note notes noted stress stresses stressed
+    emphasize emphasizes emphasized emphasise emphasises emphasised underline underlines
+    underlined underscored underscores highlight highlights highlighted claim claims claimed
+    reveal reveals revealed deny denies denied inform informs informed state states stated
+    add adds added announce announces announced report reports reported warn warns warned
+    insist insists insisted argue argues argued confirm confirms confirmed acknowledge
+    acknowledges acknowledged admit admits admitted allege alleges alleged explain explains
+    explained recall recalls recalled assert asserts asserted suggest suggests suggested
+    write writes wrote tweet tweets tweeted declare declares declared maintain maintains
+    maintained reiterate reiterates reiterated mention mentions mentioned disclose discloses
+    disclosed assure assures assured accuse accuses accused reject rejects rejected refute
+    refutes refuted dismiss dismisses dismissed remark remarks remarked observe observes
+    observed comment comments commented concede concedes conceded estimate estimates estimated
+    predict predicts predicted specify specifies specified express expresses expressed
+    read reads quote quotes quoted publish publishes published indicate indicates indicated
+    believe believes believed think thinks thought find finds found show shows showed
+    conclude concludes concluded rule rules ruled forecast forecasts
+    """
+)
+
+# Cues after which a speaker may follow: ``…, said the minister``.
+INVERTIBLE_CUES: frozenset[str] = words(
+    "said says added adds wrote writes told explained noted stressed insisted continued "
+    "concluded warned recalled argued"
+)
+
+# Cues that only count right after a closing quote (too ambiguous elsewhere).
+POST_QUOTE_ONLY: frozenset[str] = frozenset({"read", "reads", "quote", "quotes", "quoted"})
+
+# Verbs whose subject is the speaker but whose content needs "that" (or a colon) to be a claim.
+NEEDS_THAT: frozenset[str] = words(
+    """
+    believe believes believed think thinks thought publish publishes published indicate
+    indicates indicated find finds found show shows showed rule rules ruled mention mentions
+    mentioned comment comments commented remark remarks remarked observe observes observed
+    quote quotes quoted read reads accuse accuses accused
+    """
+)
+
+MULTIWORD_CUES: tuple[tuple[str, ...], ...] = (
+    ("pointed", "out"),
+    ("points", "out"),
+    ("point", "out"),
+    ("made", "clear"),
+    ("makes", "clear"),
+    ("went", "on", "to", "say"),
+    ("stood", "in"),
+    ("was", "stated", "in"),
+    ("is", "stated", "in"),
+)
+
+DENIAL_CUES: frozenset[str] = words(
+    "deny denies denied reject rejects rejected refute refutes refuted dismiss dismisses dismissed"
+)
+
+# Nouns that name a source without being a proper name.
+SOURCE_NOUNS: frozenset[str] = words(
+    """
+    minister ministry spokesman spokeswoman spokesperson spokespeople official officials
+    media press report reports statement statements service office government authorities
+    authority agency agencies source sources newspaper website outlet outlets article
+    publication readout president prime premier chancellor king queen general commander
+    leader leaders ambassador envoy diplomat diplomats embassy army military police ministry's
+    kremlin side sides parliament council committee court prosecutor prosecutors analyst
+    analysts expert experts observer observers witness witnesses resident residents residents'
+    journalist journalists reporter reporters correspondent editor channel broadcaster
+    television radio blog post message letter document documents data survey study team
+    department secretary mayor governor senator deputy lawmaker lawmakers mp mps chief head
+    director chairman chairwoman chair representative representatives founder owner company
+    firm group organization organisation union party campaign alliance coalition opposition
+    rebels insurgents separatists forces troops staff headquarters bureau center centre
+    institute foundation association network portal paper daily weekly tabloid
+    """
+)
+
+# Heads of speaker phrases that name one person.
+PERSON_TITLES: frozenset[str] = words(
+    """
+    minister spokesman spokeswoman spokesperson ambassador envoy mayor governor senator
+    chairman chairwoman chair director secretary commander general colonel officer official
+    prosecutor king queen chancellor premier president leader analyst expert editor
+    correspondent deputy lawmaker head chief founder owner witness resident diplomat
+    representative adviser advisor aide negotiator judge lawyer professor researcher
+    """
+)
+
+# Nouns that point back to an earlier source ("the reports", "the statement").
+ANAPHORIC_SOURCE_NOUNS: frozenset[str] = words(
+    "report reports statement article publication readout message letter document documents "
+    "source sources post"
+)
+
+PRONOUN_SPEAKERS: frozenset[str] = frozenset({"he", "she", "they", "it"})
+
+DETERMINERS: frozenset[str] = words(
+    "the a an this that these those his her its their our such another"
+)
+
+# Words that cannot be part of a speaker noun phrase (walking back from the cue stops there).
+NP_BREAKERS: frozenset[str] = words(
+    """
+    in on at to for with by from into onto over under about after before during since until
+    against between through without within across along among toward towards upon than as
+    and but or nor so yet if because while when whereas although though where which who whom
+    whose what why how that whether not no never also is are was were be been being has have
+    had do does did will would shall should can could may might must there here then thus
+    however meanwhile moreover furthermore therefore i we you me us him them my your
+    """
+)
+
+# Adverbs and auxiliaries allowed between a speaker and its cue ("has also said").
+CUE_MODIFIERS: frozenset[str] = words(
+    """
+    also further especially later recently then previously earlier again once repeatedly
+    publicly officially already firmly strongly categorically has have had was were is are
+    had once separately additionally specifically particularly explicitly clearly directly
+    reportedly allegedly initially subsequently finally moreover even still once more just
+    will would
+    """
+)
+
+CITING_CUES: tuple[tuple[str, ...], ...] = (
+    ("citing",),
+    ("quoting",),
+    ("with", "reference", "to"),
+    ("in", "reference", "to"),
+)
+
+HEDGE_PATTERN = re.compile(
+    r"\b(?:it\s+(?:is|was)\s+(?:believed|thought|alleged|reported|rumou?red|assumed|"
+    r"suspected|said|claimed|understood)\s+that|allegedly|reportedly|supposedly|purportedly|"
+    r"apparently|presumably|possibly|probably|likely|(?:may|might|could)\s+(?:have|be)|"
+    r"(?:is|are|was|were)\s+(?:said|believed|thought|alleged|reported|rumou?red|understood)"
+    r"\s+to|unconfirmed|rumou?rs?)\b",
+    re.IGNORECASE,
+)
+
+NEGATION_PATTERN = re.compile(
+    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|cannot|neither|nor)\b|\bno\s+(?=[a-z])"
+    r"|n't\b",
+)
+
+NUMBER_WORDS: frozenset[str] = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens
+    first second third fourth fifth half
+    """
+)
+
+MONTHS: frozenset[str] = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+# A verb-like word: lets a sentence count as a statement rather than a heading.
+COMMON_VERBS: frozenset[str] = words(
+    """
+    is are was were be been has have had will would can could may might must shall should do
+    does did says say make makes made take takes took give gives gave hold holds held meet
+    meets met send sends sent go goes went come comes came fly flies flew begin begins began
+    know knows knew see sees saw tell tells told find finds found leave leaves left keep keeps
+    kept become becomes became show shows shown run runs ran build builds built fight fights
+    fought win wins won lose loses lost bring brings brought buy buys bought sell sells sold
+    pay pays paid spend spends spent set sets put puts cut cuts hit hits shot seek seeks
+    sought think thinks thought remain remains lead leads led rise rises rose fall falls fell
+    grow grows grew stand stands stood get gets got
+    """
+)
+
+# Words that never start a speaker noun phrase at a sentence start despite their capital.
+SENTENCE_CONNECTORS: frozenset[str] = words(
+    "however meanwhile moreover furthermore also but and so yet still later earlier then "
+    "instead besides nevertheless nonetheless indeed thus therefore"
+)

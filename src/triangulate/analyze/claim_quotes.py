@@ -1,0 +1,165 @@
+"""Direct quotes: where they are, and the attribution right before or after them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Sentence, Span
+from .claim_lexicon import MULTIWORD_CUES, POST_QUOTE_ONLY, SPEECH_VERB_FORMS
+from .claim_speakers import Token, phrase_after, phrase_before, tokenize
+
+_OPENING = {"“": "”", "«": "»"}
+_CLOSING = frozenset(_OPENING.values())
+_MAX_QUOTE_CHARS = 3000
+_MIN_QUOTE_WORDS = 3
+_ATTRIBUTION_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch: ``inner`` is the text between the marks."""
+
+    outer: Span
+    inner: Span
+    orphan: bool = False  # closed without an opening mark: runs from the paragraph start
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A speech cue with the tokens of its speaker phrase (inclusive) and cue (inclusive)."""
+
+    tokens: list[Token]
+    speaker: tuple[int, int]
+    cue: tuple[int, int]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches of a text.
+
+    Curly quotes may run over several paragraphs when each goes on with an opening mark; a
+    closing mark with no opening in its paragraph quotes the paragraph from its start.
+    Straight quotes pair within a paragraph.
+    """
+    quotes = _curly_quotes(text)
+    for match in re.finditer(r"[^\n]+", text):
+        quotes.extend(_straight_quotes(text, match.start(), match.end()))
+    quotes.sort(key=lambda quote: quote.outer.start)
+    return [quote for quote in quotes if _word_count(text, quote.inner) >= _MIN_QUOTE_WORDS]
+
+
+def _curly_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    position = 0
+    paragraph_start = 0
+    while position < len(text):
+        char = text[position]
+        if char == "\n":
+            paragraph_start = position + 1
+        elif char in _OPENING:
+            close = _closing_mark(text, position, _OPENING[char])
+            if close is not None:
+                quotes.append(Quote(Span(position, close + 1), Span(position + 1, close)))
+                position = close
+        elif char in _CLOSING:
+            start = paragraph_start
+            while start < position and text[start].isspace():
+                start += 1
+            if start < position:
+                quotes.append(Quote(Span(start, position + 1), Span(start, position), True))
+        position += 1
+    return quotes
+
+
+def _closing_mark(text: str, opening: int, closing: str) -> int | None:
+    """Where the quote opened at ``opening`` closes, over paragraphs that reopen it."""
+    close = text.find(closing, opening + 1, opening + _MAX_QUOTE_CHARS)
+    if close < 0:
+        return None
+    stretch = text[opening + 1 : close]
+    if text[opening] in stretch.replace("\n" + text[opening], ""):
+        return None
+    for line in stretch.split("\n")[1:]:
+        if line.strip() and not line.lstrip().startswith(text[opening]):
+            return None
+    return close
+
+
+def _straight_quotes(text: str, start: int, end: int) -> list[Quote]:
+    quotes: list[Quote] = []
+    position = text.find('"', start, end)
+    while position >= 0:
+        close = text.find('"', position + 1, end)
+        if close < 0:
+            break
+        quotes.append(Quote(Span(position, close + 1), Span(position + 1, close)))
+        position = text.find('"', close + 1, end)
+    return quotes
+
+
+def _word_count(text: str, span: Span) -> int:
+    return len(span.of(text).split())
+
+
+def cue_length(tokens: list[Token], index: int, post_quote: bool) -> int:
+    """How many tokens the speech cue at ``index`` takes (0 when there is none)."""
+    if not tokens[index].text.islower():
+        return 0
+    for words in MULTIWORD_CUES:
+        window = tokens[index : index + len(words)]
+        if len(window) == len(words) and all(
+            t.lower == w for t, w in zip(window, words, strict=True)
+        ):
+            return len(words)
+    lower = tokens[index].lower
+    if lower in SPEECH_VERB_FORMS and (post_quote or lower not in POST_QUOTE_ONLY):
+        return 1
+    return 0
+
+
+def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch | None:
+    """``“…,” he said`` / ``“…,” said the minister`` / ``“…,” read the statement``."""
+    tokens = tokenize(text, quote.outer.end, max(sentence.end, quote.outer.end))
+    first = 0
+    while first < len(tokens) and tokens[first].text in (",", "—", "–", "-"):
+        first += 1
+    if first >= len(tokens):
+        return None
+    length = cue_length(tokens, first, post_quote=True)
+    if length:
+        speaker = phrase_after(tokens, first + length)
+        if speaker is not None:
+            return CueMatch(tokens, speaker, (first, first + length - 1))
+        return None
+    if not tokens[first].is_word:
+        return None
+    for index in range(first + 1, min(len(tokens), first + _ATTRIBUTION_WINDOW)):
+        if not tokens[index].is_word:
+            break
+        length = cue_length(tokens, index, post_quote=True)
+        if length:
+            speaker = phrase_before(tokens, index, first)
+            if speaker is not None and speaker[0] == first:
+                return CueMatch(tokens, speaker, (index, index + length - 1))
+            return None
+    return None
+
+
+def attribution_before(text: str, quote: Quote, sentence_start: int) -> CueMatch | None:
+    """``He said: “…”`` / ``The ministry said in a statement that “…”``."""
+    tokens = tokenize(text, sentence_start, quote.outer.start)
+    if (
+        not tokens
+        or tokens[-1].text not in (":", ",")
+        and tokens[-1].lower not in ("that", *SPEECH_VERB_FORMS)
+    ):
+        return None
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - 2 * _ATTRIBUTION_WINDOW), -1):
+        length = cue_length(tokens, index, post_quote=False)
+        if not length:
+            continue
+        speaker = phrase_before(tokens, index, 0)
+        if speaker is not None:
+            return CueMatch(tokens, speaker, (index, index + length - 1))
+        return None
+    return None

@@ -1,0 +1,310 @@
+"""Words and noun phrases around a speech cue: who speaks, and what a pronoun speaker means."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Mention, Span
+from .claim_lexicon import (
+    CUE_MODIFIERS,
+    DETERMINERS,
+    MONTHS,
+    NP_BREAKERS,
+    PERSON_TITLES,
+    PRONOUN_SPEAKERS,
+    SENTENCE_CONNECTORS,
+    SOURCE_NOUNS,
+    words,
+)
+
+_TOKEN = re.compile(
+    r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr)\.(?=\s)"
+    r"|\w+(?:[’'.&-]\w+)*|\S"
+)
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+_MAX_SPEAKER_TOKENS = 10
+_LINKS = frozenset({"in", "of", "at", "for", "from", "with", "to"})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def is_capitalized(self) -> bool:
+        text = self.text
+        return text[0].isupper() or ("." in text[1:-1] and text[-1].isalpha())
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    return [
+        Token(start + match.start(), start + match.end(), match.group())
+        for match in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _possessive_base(word: str) -> str:
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + ("s" if suffix.startswith("s") else "")
+    return word
+
+
+def _is_breaker(token: Token) -> bool:
+    lower = token.lower
+    if lower in NP_BREAKERS or lower in _WEEKDAYS:
+        return True
+    if lower in MONTHS and len(lower) > 3 and lower != "may":
+        return True
+    return token.text.isdigit()
+
+
+def _acceptable_head(token: Token) -> bool:
+    if token.lower in PRONOUN_SPEAKERS or token.is_capitalized:
+        return True
+    return _possessive_base(token.lower) in SOURCE_NOUNS or token.lower in SOURCE_NOUNS
+
+
+def _trim_front(tokens: list[Token], first: int, last: int) -> int:
+    while first <= last:
+        token = tokens[first]
+        gerund = token.lower.endswith("ing") and token.is_capitalized and first < last
+        if token.lower == "of" or token.lower in SENTENCE_CONNECTORS or gerund:
+            first += 1
+        else:
+            break
+    return first
+
+
+def skip_modifiers_back(tokens: list[Token], index: int, floor: int) -> int:
+    """Index of the last token before ``index`` that is not an adverb or auxiliary."""
+    position = index - 1
+    while position >= floor:
+        token = tokens[position]
+        lower = token.lower
+        if lower in CUE_MODIFIERS or (
+            lower.endswith("ly") and token.text.islower() and len(lower) > 3
+        ):
+            position -= 1
+        else:
+            break
+    return position
+
+
+def phrase_before(tokens: list[Token], cue_index: int, floor: int) -> tuple[int, int] | None:
+    """The speaker noun phrase that ends right before the cue, as token indices (inclusive)."""
+    last = skip_modifiers_back(tokens, cue_index, floor)
+    if last < floor:
+        return None
+    if tokens[last].text == ",":
+        return _phrase_before_comma_aside(tokens, last, floor)
+    phrase = _noun_phrase_ending_at(tokens, last, floor)
+    if phrase is not None and phrase[0] - 1 > floor and tokens[phrase[0] - 1].lower in _LINKS:
+        return (
+            _name_before_open_aside(tokens, phrase[0] - 1, floor)
+            or _source_with_complement(tokens, phrase, floor)
+            or phrase
+        )
+    return phrase
+
+
+def _source_with_complement(
+    tokens: list[Token], phrase: tuple[int, int], floor: int
+) -> tuple[int, int] | None:
+    """``Officials in Manila``, ``a spokesman for the airline``, ``sources close to the talks``."""
+    link = phrase[0] - 1
+    if tokens[link].lower == "to" and link - 1 > floor and tokens[link - 1].lower == "close":
+        link -= 1
+    source = link - 1
+    if source < floor or _possessive_base(tokens[source].lower) not in SOURCE_NOUNS:
+        return None
+    head_phrase = _noun_phrase_ending_at(tokens, source, floor)
+    return (head_phrase[0], phrase[1]) if head_phrase is not None else None
+
+
+def _name_before_open_aside(tokens: list[Token], link: int, floor: int) -> tuple[int, int] | None:
+    """``Jane Doe, a deputy in the parliament said``: the name before an unclosed aside."""
+    comma = link - 1
+    while comma > floor and tokens[comma].text != ",":
+        comma -= 1
+    if tokens[comma].text != "," or tokens[comma + 1].lower not in ("a", "an", "the"):
+        return None
+    name = range(floor, comma)
+    if not name or len(name) > 5 or not all(tokens[i].is_capitalized for i in name):
+        return None
+    return (floor, comma - 1)
+
+
+def _noun_phrase_ending_at(tokens: list[Token], last: int, floor: int) -> tuple[int, int] | None:
+    if last < floor or not tokens[last].is_word or _is_breaker(tokens[last]):
+        return None
+    if tokens[last].lower in PRONOUN_SPEAKERS:
+        return (last, last)
+    position = last
+    while position - 1 >= floor and last - position < _MAX_SPEAKER_TOKENS:
+        previous = tokens[position - 1]
+        if not previous.is_word or _is_breaker(previous):
+            break
+        if previous.lower in PRONOUN_SPEAKERS:
+            break
+        position -= 1
+    first = _trim_front(tokens, position, last)
+    if first > last or (first == last and tokens[first].lower in DETERMINERS):
+        return None
+    if not _acceptable_phrase(tokens, first, last):
+        return None
+    return (first, last)
+
+
+def _acceptable_phrase(tokens: list[Token], first: int, last: int) -> bool:
+    """A speaker phrase ends in a name or source noun, or has one before its first ``of``."""
+    if _acceptable_head(tokens[last]):
+        return True
+    for index in range(first + 1, last):
+        if tokens[index].lower == "of":
+            return _acceptable_head(tokens[index - 1])
+    head = tokens[last].lower
+    if head.endswith(("ly", "ing", "ed")) or not head.isalpha():
+        return False
+    return tokens[first].lower in DETERMINERS or tokens[first].is_capitalized or last > first
+
+
+def _phrase_before_comma_aside(
+    tokens: list[Token], comma: int, floor: int
+) -> tuple[int, int] | None:
+    """``Smith, who leads the team, said`` and ``Jane Doe, the chair, said``: the name."""
+    position = comma - 1
+    while position >= floor and tokens[position].text != "," and comma - position < 16:
+        position -= 1
+    if position < floor or tokens[position].text != ",":
+        return None
+    aside_first = tokens[position + 1].lower
+    before = _noun_phrase_ending_at(tokens, position - 1, floor)
+    if aside_first in ("who", "which", "whose"):
+        return before
+    aside = _noun_phrase_ending_at(tokens, comma - 1, position + 1)
+    if aside is None:
+        return None
+    if before is not None and all(
+        tokens[i].is_capitalized for i in range(before[0], before[1] + 1)
+    ):
+        return before
+    return aside
+
+
+def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``first`` (``said the ministry``, ``according to X``)."""
+    position = first
+    last = -1
+    while position < len(tokens) and position - first < _MAX_SPEAKER_TOKENS:
+        token = tokens[position]
+        if not token.is_word:
+            break
+        if _is_breaker(token) and token.lower not in DETERMINERS:
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            joins_name = (
+                token.lower in ("from", "in", "at")
+                and following is not None
+                and following.is_capitalized
+                and last >= first
+            )
+            agent = (
+                token.lower == "by" and last >= first and tokens[last].lower.endswith(("ed", "en"))
+            )
+            if not (joins_name or agent):
+                break
+        last = position
+        position += 1
+    if last < first:
+        return None
+    while last >= first and (tokens[last].lower in DETERMINERS or tokens[last].lower == "of"):
+        last -= 1
+    if last < first or not _acceptable_phrase(tokens, first, last):
+        return None
+    return (first, last)
+
+
+def resolve_pronoun(
+    pronoun: Token,
+    mentions: tuple[Mention, ...],
+    earlier_speakers: list[tuple[int, Span, str, bool]],
+    exclude: Span | None,
+    sentences: Sequence[Span] = (),
+) -> tuple[Span, str] | None:
+    """The antecedent of a pronoun speaker: nearest preceding fitting mention or speaker.
+
+    ``earlier_speakers`` holds (where the speaker words end, antecedent span, text,
+    looks_like_person) of speakers already found; a speaker in the sentence of the nearest
+    mention wins over that mention (a subject over an object).
+    """
+    lower = pronoun.lower
+    wanted: tuple[str, ...]
+    if lower in ("he", "she"):
+        wanted = ("person",)
+    elif lower == "it":
+        wanted = ("organization", "group", "location", "facility")
+    else:
+        wanted = ("person", "organization", "group", "location")
+    best: tuple[Span, str] | None = None
+    best_end = -1
+    fitting = [
+        mention
+        for mention in mentions
+        if mention.type in wanted
+        and mention.end <= pronoun.start
+        and not (exclude is not None and exclude.start <= mention.start < exclude.end)
+    ]
+    if fitting:
+        nearest = max(fitting, key=lambda mention: mention.end)
+        sentence = _sentence_around(sentences, nearest.start)
+        # the first fitting name of that sentence: subjects come before objects
+        chosen = (
+            nearest
+            if sentence is None
+            else min((m for m in fitting if sentence.contains(m)), key=lambda m: m.start)
+        )
+        best = (Span(chosen.start, chosen.end), chosen.text)
+        best_end = sentence.start if sentence is not None else nearest.end
+    for position, span, text, is_person in earlier_speakers:
+        if position > pronoun.start or position <= best_end:
+            continue
+        if (lower in ("he", "she")) != is_person and lower != "they":
+            continue
+        best, best_end = (span, text), position
+    return best
+
+
+def _sentence_around(sentences: Sequence[Span], offset: int) -> Span | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def looks_like_person(text: str, mentions: tuple[Mention, ...], span: Span) -> bool:
+    """Whether a speaker phrase names a person (a person mention, a name or a title)."""
+    for mention in mentions:
+        if mention.start == span.start and mention.end == span.end:
+            return mention.type == "person"
+    words = text.lower().split()
+    if not words:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if _possessive_base(head) in PERSON_TITLES:
+        return True
+    if words[0] in DETERMINERS or _possessive_base(head) in SOURCE_NOUNS:
+        return False
+    return text[0].isupper()

@@ -1,0 +1,132 @@
+"""Dates of a sentence as points, with enumerations (``18, 20 and 27 July``) split into days."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span, TimeExpression, TimeRange
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAY_OR_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b|\b([A-Za-z]+)\b\.?")
+_ENUMERATION = re.compile(r",|\band\b")
+_RANGE = re.compile(r"\d\s*[-–—]\s*\d|\b(?:from|to|until|till|between|through)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,;&–—-]*(?:and|or|as well as)?[\s,]*(?:on|in)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """A calendar date or range read at ``span``."""
+
+    span: Span
+    date: TimeRange
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """Dates written as one list; more than one point means one event per point."""
+
+    points: tuple[DatePoint, ...]
+
+    @property
+    def start(self) -> int:
+        return self.points[0].span.start
+
+    @property
+    def end(self) -> int:
+        return self.points[-1].span.end
+
+
+def time_range(expression: TimeExpression) -> TimeRange:
+    return TimeRange(expression.date_start, expression.date_end, expression.precision)
+
+
+def date_points(text: str, expression: TimeExpression) -> list[DatePoint]:
+    """One point per day of an enumerated expression, else the expression's own range."""
+    whole = [DatePoint(Span(expression.start, expression.end), time_range(expression))]
+    year = (expression.date_start or "")[:4]
+    if (
+        not year.isdigit()
+        or not _ENUMERATION.search(expression.text)
+        or _RANGE.search(expression.text)
+    ):
+        return whole
+    assigned = _enumerated_days(expression.text)
+    if len(assigned) < 2:
+        return whole
+    points = []
+    for start, end, day, month in assigned:
+        if not 1 <= day <= 31:
+            return whole
+        iso = f"{year}-{month:02d}-{day:02d}"
+        offset = expression.start
+        points.append(DatePoint(Span(offset + start, offset + end), TimeRange(iso, iso, "day")))
+    return points
+
+
+def _enumerated_days(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, day, month) of each day of ``18, 20 July and 4 August`` or ``July 18, 20``."""
+    assigned: list[tuple[int, int, int, int]] = []
+    pending: list[tuple[int, int, int]] = []
+    month_first: bool | None = None
+    current: int | None = None
+    for match in _DAY_OR_MONTH.finditer(text):
+        if match.group(1):
+            if month_first is None:
+                month_first = False
+            day = (match.start(1), match.end(1), int(match.group(1)))
+            if month_first and current is not None:
+                assigned.append((*day, current))
+            else:
+                pending.append(day)
+            continue
+        month = _MONTHS.get(match.group(2).lower())
+        if month is None:
+            continue
+        if month_first is None:
+            month_first = True
+        current = month
+        if not month_first:
+            assigned.extend((*day, month) for day in pending)
+            pending = []
+    return assigned
+
+
+def date_groups(text: str, expressions: list[TimeExpression]) -> list[DateGroup]:
+    """Dated expressions of a sentence, in order, joined into lists where written as lists."""
+    groups: list[list[DatePoint]] = []
+    previous_end: int | None = None
+    for expression in sorted(expressions, key=lambda e: e.start):
+        if not expression.date_start:
+            continue
+        points = date_points(text, expression)
+        if (
+            groups
+            and previous_end is not None
+            and _LIST_GAP.match(text[previous_end : expression.start])
+        ):
+            groups[-1].extend(points)
+        else:
+            groups.append(list(points))
+        previous_end = expression.end
+    return [DateGroup(tuple(points)) for points in groups]

@@ -1,0 +1,120 @@
+"""Event trigger words and phrases by type; ``*`` ends a prefix (``clash*`` = clash, clashes)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "communication": (
+        "phone call*",
+        "telephone call*",
+        "telephone conversation*",
+        "phone conversation*",
+        "talks by phone",
+        "talked by phone",
+        "spoke by phone",
+        "spoke by telephone",
+        "videoconference*",
+        "video call*",
+        "called",
+    ),
+    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received"),
+    "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrival in"),
+    "statement": (
+        "said in a statement",
+        "issued a statement",
+        "declared",
+        "announced",
+        "announcement",
+    ),
+    "armed_clash": (
+        "clash*",
+        "fighting",
+        "hostilities",
+        "battle",
+        "battles",
+        "skirmish*",
+        "firefight*",
+        "war",
+        "wars",
+        "offensive",
+        "ceasefire violation*",
+    ),
+    "attack": (
+        "attack*",
+        "shelled",
+        "shelling",
+        "fired on",
+        "fired at",
+        "strike",
+        "strikes",
+        "airstrike*",
+        "air strike*",
+        "bombed",
+        "bombing*",
+        "bombard*",
+        "ambush*",
+        "raid*",
+    ),
+    "transport": (
+        "flight*",
+        "flew",
+        "delivered",
+        "delivery",
+        "deliveries",
+        "transported",
+        "transportation",
+        "transport",
+        "shipment*",
+        "shipped",
+        "convoy*",
+        "cargo plane*",
+        "airlift*",
+    ),
+    "deployment": (
+        "deployed",
+        "deployment*",
+        "deploy",
+        "sent troops",
+        "sent soldiers",
+        "stationed",
+        "redeployed",
+    ),
+    "agreement": ("signed", "agreement*", "declaration", "treaty", "treaties", "accord", "deal"),
+    "ratification": ("ratified", "ratification", "ratify", "ratifies"),
+    "protest": (
+        "protest*",
+        "rally",
+        "rallies",
+        "rallied",
+        "demonstration*",
+        "blocked the road",
+        "blocked roads",
+        "blockade*",
+        "picket*",
+        "march",
+    ),
+    "casualty": ("killed", "wounded", "injured", "died", "dead", "casualties", "deaths"),
+    "election": ("election*", "elected", "vote", "voted", "referendum*", "polls"),
+}
+
+# Triggers that only count with a named object right after them ("called Smith").
+NEEDS_NAMED_OBJECT: frozenset[str] = frozenset({"called", "received"})
+
+
+@lru_cache(maxsize=1)
+def trigger_patterns() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words, type) pairs, longest phrases first so that they win over single words."""
+    patterns = [
+        (tuple(phrase.split()), event_type)
+        for event_type, phrases in TRIGGERS.items()
+        for phrase in phrases
+    ]
+    patterns.sort(key=lambda item: -len(item[0]))
+    return tuple(patterns)
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern

@@ -1,0 +1,216 @@
+"""Event mentions: trigger words typed into a small ontology, with date, count, participants.
+
+A trigger takes the list of dates written nearest after it (before the next trigger of its
+type), else the nearest dated expression of its sentence, else the date in focus when the
+sentence says ``the same day``.  A list of dates gives one event per date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Analysis, EventMention, Mention, Quantity, Sentence, Span, TimeRange
+from .claim_lexicon import NUMBER_WORDS
+from .claim_speakers import Token, tokenize
+from .event_dates import DateGroup, date_groups
+from .event_lexicon import NEEDS_NAMED_OBJECT, trigger_patterns, word_matches
+
+_PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})
+_PLACE_TYPES = frozenset({"location", "facility"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "to", "into", "outside", "inside"})
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|on\s+the\s+same\s+date)\b", re.I
+)
+_COUNT_MODIFIERS = frozenset(
+    {"more", "further", "additional", "other", "separate", "cargo", "military", "new", "direct"}
+)
+_CARDINALS = {
+    word: value
+    for value, word in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        )
+    )
+}
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    span: Span
+    type: str
+    first: int
+    last: int
+
+
+def find_events(analysis: Analysis) -> list[EventMention]:
+    """Event mentions of the document in text order."""
+    text = analysis.document.text
+    sentences = list(analysis.sentences)
+    if not sentences:
+        from .nlp import split_sentences
+
+        sentences = split_sentences(text)
+    events: list[EventMention] = []
+    focus: TimeRange | None = None
+    for sentence in sentences:
+        times = [t for t in analysis.times if sentence.contains(t)]
+        groups = date_groups(text, times)
+        tokens = tokenize(text, sentence.start, sentence.end)
+        carried = focus if not groups and _SAME_DAY.search(sentence.of(text)) else None
+        events.extend(_sentence_events(text, sentence, tokens, groups, carried, analysis))
+        if groups:
+            focus = groups[-1].points[-1].date
+    return events
+
+
+def _sentence_events(
+    text: str,
+    sentence: Sentence,
+    tokens: list[Token],
+    groups: list[DateGroup],
+    carried: TimeRange | None,
+    analysis: Analysis,
+) -> list[EventMention]:
+    triggers = _triggers(tokens)
+    mentions = [
+        m for m in analysis.mentions if sentence.contains(m) and m.type in _PARTICIPANT_TYPES
+    ]
+    places = tuple(m for m in mentions if m.type in _PLACE_TYPES and _introduced_as_place(text, m))
+    participants = tuple(mentions)
+    events: list[EventMention] = []
+    seen: set[tuple[str, str | None]] = set()
+    for position, trigger in enumerate(triggers):
+        following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
+        limit = following[0].span.start if following else sentence.end
+        group = _group_for(trigger, groups, limit, not following)
+        count = _count(text, tokens, trigger, analysis.quantities)
+        if group is None or len(group.points) == 1:
+            date = group.points[0].date if group is not None else carried
+            dated = [(date, count)]
+        else:
+            each = _per_date_count(text, trigger, group, count)
+            dated = [(point.date, each) for point in group.points]
+        for date, number in dated:
+            key = (trigger.type, date.start if date else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(
+                EventMention(
+                    start=trigger.span.start,
+                    end=trigger.span.end,
+                    text=trigger.span.of(text),
+                    type=trigger.type,
+                    sentence=Span(sentence.start, sentence.end),
+                    date=date,
+                    count=number,
+                    participants=participants,
+                    places=places,
+                )
+            )
+    return events
+
+
+def _triggers(tokens: list[Token]) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    index = 0
+    while index < len(tokens):
+        match = _trigger_at(tokens, index)
+        if match is None:
+            index += 1
+            continue
+        length, event_type = match
+        last = index + length - 1
+        found.append(_Trigger(Span(tokens[index].start, tokens[last].end), event_type, index, last))
+        index = last + 1
+    return found
+
+
+def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:
+    token = tokens[index]
+    if not token.is_word or (not token.text.islower() and index > 0):
+        return None
+    if index > 0 and tokens[index - 1].lower in ("so", "so-"):
+        return None
+    for words, event_type in trigger_patterns():
+        window = tokens[index : index + len(words)]
+        if len(window) < len(words):
+            continue
+        if not all(word_matches(w, t.lower) for w, t in zip(words, window, strict=True)):
+            continue
+        if len(words) == 1 and words[0] in NEEDS_NAMED_OBJECT and not _named_object(tokens, index):
+            continue
+        return len(words), event_type
+    return None
+
+
+def _named_object(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1 : index + 3]
+    return any(t.is_capitalized and t.is_word for t in following[:1]) or (
+        len(following) == 2 and following[0].lower == "the" and following[1].is_capitalized
+    )
+
+
+def _group_for(
+    trigger: _Trigger, groups: list[DateGroup], limit: int, last_of_type: bool
+) -> DateGroup | None:
+    after = [g for g in groups if trigger.span.end <= g.start < limit]
+    if after:
+        return after[0]
+    before = [g for g in groups if g.end <= trigger.span.start]
+    if before:
+        return before[-1]
+    return groups[0] if groups and last_of_type else None
+
+
+def _count(
+    text: str, tokens: list[Token], trigger: _Trigger, quantities: tuple[Quantity, ...]
+) -> int | None:
+    for quantity in quantities:
+        attached = quantity.start < trigger.span.start and quantity.end >= trigger.span.end
+        if attached and quantity.value == int(quantity.value) and quantity.value > 0:
+            return int(quantity.value)
+    position = trigger.first - 1
+    while position >= 0 and tokens[position].lower in _COUNT_MODIFIERS:
+        position -= 1
+    if position < 0:
+        return None
+    word = tokens[position].lower
+    if word.isdigit():
+        return int(word)
+    if word in _CARDINALS and word in NUMBER_WORDS:
+        return _CARDINALS[word]
+    if word in ("a", "an", "another"):
+        return 1
+    return None
+
+
+def _per_date_count(
+    text: str, trigger: _Trigger, group: DateGroup, count: int | None
+) -> int | None:
+    between = text[trigger.span.end : group.start].lower()
+    if re.search(r"\beach\b|\bper\b|\bevery\b", between):
+        return count if count is not None else 1
+    if count is not None and count == len(group.points):
+        return 1
+    return None
+
+
+def _introduced_as_place(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    while before and before[-1].lower() in ("the", "city", "town", "village", "of"):
+        before.pop()
+    return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS

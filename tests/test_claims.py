@@ -1,0 +1,236 @@
+"""Claims and attribution on small hand-written news texts (invented stories)."""
+
+from __future__ import annotations
+
+from triangulate.analyze.claims import find_claims
+from triangulate.analyze.nlp import split_sentences
+from triangulate.model import Analysis, Claim, Document, Mention, Quantity, TimeExpression
+
+
+def analysis(
+    text: str,
+    mentions: tuple[tuple[str, str], ...] = (),
+    times: tuple[tuple[str, str], ...] = (),
+    quantities: tuple[tuple[str, float, str], ...] = (),
+) -> Analysis:
+    def at(words: str) -> int:
+        return text.index(words)
+
+    return Analysis(
+        document=Document("doc", "test.txt", "0", text),
+        sentences=tuple(split_sentences(text)),
+        mentions=tuple(
+            Mention(at(w), at(w) + len(w), w, kind)  # type: ignore[arg-type]
+            for w, kind in mentions
+        ),
+        times=tuple(
+            TimeExpression(at(w), at(w) + len(w), w, "date", iso, iso, iso, "day")
+            for w, iso in times
+        ),
+        quantities=tuple(Quantity(at(w), at(w) + len(w), w, v, u) for w, v, u in quantities),
+    )
+
+
+def only(claims: list[Claim], containing: str) -> Claim:
+    found = [c for c in claims if containing in c.text]
+    assert len(found) == 1, [c.text for c in claims]
+    return found[0]
+
+
+def test_claim_text_is_the_exact_document_span() -> None:
+    text = "The ministry said that 14 boats were seized near the island on Friday."
+    claims = find_claims(analysis(text))
+    assert claims
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+
+
+def test_indirect_speech_content_is_the_reported_clause() -> None:
+    text = "The Norwegian fisheries ministry said on Monday that 14 boats were seized."
+    claim = only(find_claims(analysis(text)), "boats")
+    assert claim.text == "14 boats were seized."
+    assert claim.speaker_text == "The Norwegian fisheries ministry"
+    assert claim.cue is not None and text[claim.cue.start : claim.cue.end] == "said"
+    assert claim.stance == "asserted"
+
+
+def test_according_to_takes_the_content_after_the_comma() -> None:
+    text = "According to the press service of the governor, 300 tents were delivered to Dalby."
+    claim = only(find_claims(analysis(text)), "tents")
+    assert claim.text == "300 tents were delivered to Dalby."
+    assert claim.speaker_text == "the press service of the governor"
+    assert claim.via == ("the press service of the governor",)
+
+
+def test_trailing_attribution_after_a_comma() -> None:
+    text = "Three bridges were destroyed by the flood, the regional governor said on Sunday."
+    claim = only(find_claims(analysis(text)), "bridges")
+    assert claim.text == "Three bridges were destroyed by the flood"
+    assert claim.speaker_text == "the regional governor"
+
+
+def test_inverted_trailing_attribution() -> None:
+    text = "The army left the town on Monday, said Ahmed Karimi, a local official."
+    claim = only(find_claims(analysis(text)), "army")
+    assert claim.speaker_text == "Ahmed Karimi"
+    assert claim.text == "The army left the town on Monday"
+
+
+def test_multi_sentence_quote_is_attributed_in_every_piece() -> None:
+    text = (
+        "“We will not leave the northern valley. Our 40 soldiers are ready,” "
+        "Colonel Maria Brandt said on Tuesday."
+    )
+    claims = find_claims(analysis(text))
+    assert [c.text for c in claims] == [
+        "We will not leave the northern valley.",
+        "Our 40 soldiers are ready",
+    ]
+    assert {c.speaker_text for c in claims} == {"Colonel Maria Brandt"}
+    assert claims[0].stance == "denied"
+    assert claims[1].stance == "asserted"
+
+
+def test_pronoun_speaker_resolves_to_preceding_person_mention() -> None:
+    text = (
+        "Mayor Lena Fisk toured the harbour with the Oslo delegation. "
+        "“The port handled 2 million tonnes this year,” she said."
+    )
+    data = analysis(text, mentions=(("Lena Fisk", "person"), ("Oslo", "location")))
+    claim = only(find_claims(data), "port")
+    assert claim.speaker_text == "Lena Fisk"
+    assert claim.speaker is not None
+    assert text[claim.speaker.start : claim.speaker.end] == "Lena Fisk"
+
+
+def test_it_resolves_to_an_organisation_speaker() -> None:
+    text = (
+        "The Bolivian foreign ministry said in a statement that the talks had failed. "
+        "“The delegation left La Paz on 3 May,” it further read."
+    )
+    data = analysis(text, mentions=(("Bolivian foreign ministry", "organization"),))
+    claim = only(find_claims(data), "delegation")
+    assert claim.speaker_text == "Bolivian foreign ministry"
+
+
+def test_citing_gives_nested_sources() -> None:
+    text = "Local media reported, citing the defence ministry, that 200 troops arrived in Tromso."
+    claim = only(find_claims(analysis(text)), "troops")
+    assert claim.text == "200 troops arrived in Tromso."
+    assert claim.speaker_text == "Local media"
+    assert claim.via == ("Local media", "the defence ministry")
+
+
+def test_anaphoric_report_is_relayed_from_the_earlier_source() -> None:
+    text = (
+        "The Peruvian media recently revealed that 40 tonnes of fuel were smuggled north. "
+        "The reports revealed that 6 trucks crossed the border at night."
+    )
+    claim = only(find_claims(analysis(text)), "trucks")
+    assert claim.speaker_text == "The reports"
+    assert claim.via == ("The Peruvian media", "The reports")
+
+
+def test_denial_cue_and_content_negation() -> None:
+    text = (
+        "The company denied that it had sold 30 rifles to the rebels. "
+        "The minister noted that the exercise was not intended for combat in 2021."
+    )
+    claims = find_claims(analysis(text))
+    assert only(claims, "rifles").stance == "denied"
+    assert only(claims, "exercise").stance == "denied"
+
+
+def test_not_only_is_no_negation() -> None:
+    text = "The envoy stressed that the dam threatens not only Ghana but also Togo."
+    assert only(find_claims(analysis(text)), "dam").stance == "asserted"
+
+
+def test_hedged_frames_have_no_speaker() -> None:
+    text = "It is believed that the convoy left Mosul at dawn on Sunday with 12 trucks."
+    claim = only(find_claims(analysis(text)), "convoy")
+    assert claim.speaker is None
+    assert claim.stance == "hedged"
+    assert claim.text.startswith("the convoy left")
+
+
+def test_reportedly_hedges_an_unattributed_sentence() -> None:
+    text = "The vessel reportedly carried 500 tonnes of grain to Odesa in March."
+    claim = only(find_claims(analysis(text)), "vessel")
+    assert claim.speaker is None and claim.stance == "hedged"
+
+
+def test_question_is_questioned() -> None:
+    text = "Did the army really leave the valley on 3 June after the talks?"
+    assert only(find_claims(analysis(text)), "army").stance == "questioned"
+
+
+def test_headings_and_fragments_are_not_claims() -> None:
+    text = "Flood Relief Update\nRead more\nThe storm destroyed 40 houses in Dalby on Monday."
+    claims = find_claims(analysis(text))
+    assert [c.text for c in claims] == ["The storm destroyed 40 houses in Dalby on Monday."]
+    assert claims[0].speaker is None
+
+
+def test_title_phrase_speaker_and_metonym() -> None:
+    text = (
+        "In turn, the Chilean defence minister expressed concern over the shelling of 12 villages. "
+        "Santiago claimed that 300 shells were fired in one night."
+    )
+    claims = find_claims(analysis(text))
+    assert only(claims, "villages").speaker_text == "the Chilean defence minister"
+    assert only(claims, "shells").speaker_text == "Santiago"
+
+
+def test_nouns_that_look_like_cues_are_not_speakers() -> None:
+    text = "Soldiers patrolled the state border near Dalby on 4 May with 20 vehicles."
+    claim = only(find_claims(analysis(text)), "Soldiers")
+    assert claim.speaker is None
+
+
+def test_time_and_quantities_come_from_the_content_span() -> None:
+    text = "The agency said on 2 May that 300 tents were delivered on 1 May and 3 May."
+    data = analysis(
+        text,
+        times=(("2 May", "2021-05-02"), ("1 May", "2021-05-01"), ("3 May", "2021-05-03")),
+        quantities=(("300 tents", 300, "tent"),),
+    )
+    claim = only(find_claims(data), "tents")
+    assert claim.time is not None
+    assert (claim.time.start, claim.time.end) == ("2021-05-01", "2021-05-03")
+    assert [q.text for q in claim.quantities] == ["300 tents"]
+
+
+def test_no_sentences_and_no_annotations_degrade_gracefully() -> None:
+    text = "The port of Dalby reopened on Monday after 3 weeks."
+    data = Analysis(document=Document("doc", "t", "0", text))
+    claims = find_claims(data)
+    assert [c.text for c in claims] == [text]
+
+
+def test_pronoun_prefers_the_earlier_speaker_over_an_object_name() -> None:
+    text = (
+        "Chancellor Olaf Brandt phoned Prime Minister Ivo Kral on Monday. "
+        "He told the premier that 40 trucks were waiting at the border. "
+        "He also said that the bridge would reopen on Friday."
+    )
+    data = analysis(
+        text,
+        mentions=(("Olaf Brandt", "person"), ("Ivo Kral", "person")),
+    )
+    claims = find_claims(data)
+    assert only(claims, "trucks").speaker_text == "Olaf Brandt"
+    assert only(claims, "bridge").speaker_text == "Olaf Brandt"
+
+
+def test_orphan_closing_quote_nests_according_to_under_the_quoted_source() -> None:
+    text = (
+        "According to the ministry, 12 boats left the port on Monday. "
+        "The crews carried 300 tonnes of rice,” stood in the original report from Radio Sur."
+    )
+    claims = find_claims(analysis(text))
+    boats = only(claims, "boats")
+    assert boats.text == "12 boats left the port on Monday."
+    assert boats.speaker_text == "the original report from Radio Sur"
+    assert boats.via == ("the original report from Radio Sur", "the ministry")
+    assert only(claims, "rice").speaker_text == "the original report from Radio Sur"

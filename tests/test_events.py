@@ -1,0 +1,141 @@
+"""Event mentions on small hand-written news texts (invented stories)."""
+
+from __future__ import annotations
+
+from triangulate.analyze.event_dates import date_points
+from triangulate.analyze.events import find_events
+from triangulate.analyze.nlp import split_sentences
+from triangulate.model import Analysis, Document, Mention, Quantity, TimeExpression
+
+
+def analysis(
+    text: str,
+    mentions: tuple[tuple[str, str], ...] = (),
+    times: tuple[tuple[str, str, str], ...] = (),
+    quantities: tuple[tuple[str, float, str], ...] = (),
+) -> Analysis:
+    def at(words: str) -> int:
+        return text.index(words)
+
+    return Analysis(
+        document=Document("doc", "test.txt", "0", text),
+        sentences=tuple(split_sentences(text)),
+        mentions=tuple(
+            Mention(at(w), at(w) + len(w), w, kind)  # type: ignore[arg-type]
+            for w, kind in mentions
+        ),
+        times=tuple(
+            TimeExpression(at(w), at(w) + len(w), w, "date", start, start, end, "day")
+            for w, start, end in times
+        ),
+        quantities=tuple(Quantity(at(w), at(w) + len(w), w, v, u) for w, v, u in quantities),
+    )
+
+
+def test_enumerated_flights_become_one_event_per_date() -> None:
+    text = (
+        "Officials counted 3 flights on 3 May, one flight on each of the following days "
+        "- 4, 6 and 9 May and 2 June."
+    )
+    data = analysis(
+        text,
+        times=(
+            ("3 May", "2021-05-03", "2021-05-03"),
+            ("4, 6 and 9 May and 2 June", "2021-05-04", "2021-06-02"),
+        ),
+    )
+    events = [e for e in find_events(data) if e.type == "transport"]
+    assert [(e.date.start if e.date else None, e.count) for e in events] == [
+        ("2021-05-03", 3),
+        ("2021-05-04", 1),
+        ("2021-05-06", 1),
+        ("2021-05-09", 1),
+        ("2021-06-02", 1),
+    ]
+    for event in events:
+        assert text[event.start : event.end] == event.text
+        assert event.text in ("flights", "flight")
+
+
+def test_separate_dates_written_as_a_list_split_too() -> None:
+    text = "Cargo planes landed in Lima; deliveries were made on 5 March, 7 March and 9 March."
+    data = analysis(
+        text,
+        times=(
+            ("5 March", "2022-03-05", "2022-03-05"),
+            ("7 March", "2022-03-07", "2022-03-07"),
+            ("9 March", "2022-03-09", "2022-03-09"),
+        ),
+    )
+    dates = [e.date.start for e in find_events(data) if e.type == "transport" and e.date]
+    assert dates == ["2022-03-05", "2022-03-07", "2022-03-09"]
+
+
+def test_a_date_range_is_not_split() -> None:
+    expression = TimeExpression(0, 10, "12-16 July", "date", "2020-07", "2020-07-12", "2020-07-16")
+    points = date_points("12-16 July", expression)
+    assert len(points) == 1 and points[0].date.end == "2020-07-16"
+
+
+def test_call_participants_and_date() -> None:
+    text = "On 14 June the president of Chile, Ana Ruiz, called Pedro Salas to discuss the dam."
+    data = analysis(
+        text,
+        mentions=(("Chile", "location"), ("Ana Ruiz", "person"), ("Pedro Salas", "person")),
+        times=(("14 June", "2021-06-14", "2021-06-14"),),
+    )
+    (event,) = [e for e in find_events(data) if e.type == "communication"]
+    assert event.text == "called"
+    assert event.date is not None and event.date.start == "2021-06-14"
+    assert [m.text for m in event.participants] == ["Chile", "Ana Ruiz", "Pedro Salas"]
+    assert event.places == ()
+
+
+def test_called_without_a_name_is_no_call() -> None:
+    text = "The plan, called off on 3 May, was criticised by the so-called experts."
+    assert not [e for e in find_events(analysis(text)) if e.type == "communication"]
+
+
+def test_places_need_a_locative_preposition() -> None:
+    text = "Kenyan troops were deployed in Garissa after clashes near Mandera."
+    data = analysis(
+        text,
+        mentions=(("Kenyan", "group"), ("Garissa", "location"), ("Mandera", "location")),
+    )
+    events = find_events(data)
+    assert {e.type for e in events} == {"deployment", "armed_clash"}
+    deployment = next(e for e in events if e.type == "deployment")
+    assert [m.text for m in deployment.places] == ["Garissa", "Mandera"]
+
+
+def test_the_same_day_carries_the_date_in_focus() -> None:
+    text = (
+        "Ministers met in Quito on 8 April to sign the water treaty. "
+        "Farmers blocked the road to the capital the same day."
+    )
+    data = analysis(text, times=(("8 April", "2023-04-08", "2023-04-08"),))
+    protest = next(e for e in find_events(data) if e.type == "protest")
+    assert protest.date is not None and protest.date.start == "2023-04-08"
+    types = {e.type for e in find_events(data)}
+    assert {"meeting", "agreement", "protest"} <= types
+
+
+def test_count_from_quantity_and_number_words() -> None:
+    text = "Two convoys reached Goma and 12 soldiers were killed in an attack on Friday."
+    data = analysis(text, quantities=(("12 soldiers", 12, "soldier"),))
+    events = {e.type: e for e in find_events(data)}
+    assert events["transport"].count == 2
+    assert events["attack"].count == 1
+    assert events["casualty"].count is None
+
+
+def test_one_event_per_type_and_date_in_a_sentence() -> None:
+    text = "The fighting and the clashes went on through the night near the border."
+    events = find_events(analysis(text))
+    assert [e.type for e in events] == ["armed_clash"]
+
+
+def test_no_annotations_degrade_gracefully() -> None:
+    text = "The treaty was ratified by parliament."
+    events = find_events(Analysis(document=Document("doc", "t", "0", text)))
+    assert [(e.type, e.date) for e in events] == [("agreement", None), ("ratification", None)]
