@@ -16,6 +16,7 @@ from .errors import TriangulateError
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Triangulate: read news articles about one story; see who says what, when, and where "
     "the sources agree and disagree.",

@@ -89,7 +89,7 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
                 claim_ids.append(record.id)
     date = first.date
     start = date.start if date else None
-    key = "|".join(f"{m.document}:{m.start}" for m in mentions)
+    key = f"{first.type}|{date}|" + "|".join(f"{m.document}:{m.start}" for m in mentions)
     sentence = first.sentence.of(first_analysis.document.text)
     return Event(
         id="v" + hashlib.sha1(key.encode()).hexdigest()[:10],
