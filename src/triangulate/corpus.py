@@ -121,12 +121,30 @@ class Corpus:
                 summary.analyzed.append(result.document.source)
         for failure in summary.failures:
             self.store.put_failure(failure)
+        self._date_undated_documents()
         if summary.analyzed or not self.store.failures():
             report("reconciling", 0, 1)
             self.reconcile()
             report("reconciling", 1, 1)
         summary.documents_in_store = self.store.document_count()
         return summary
+
+    def _date_undated_documents(self) -> None:
+        """Give undated documents the date the rest of the corpus implies, and analyse them again."""
+        from .reconcile.dating import date_from_corpus
+
+        analyses = self.store.analyses()
+        for analysis in analyses:
+            if analysis.document.published:
+                continue
+            published = date_from_corpus(analysis, analyses)
+            if published is None:
+                continue
+            document = replace(analysis.document, published=published, published_precision="day",
+                               published_basis="inferred")
+            result = _analyze_one(document)
+            if isinstance(result, Analysis):
+                self.store.put_analysis(result)
 
     def reconcile(self) -> Reconciliation:
         """Recompute the corpus-level results from every stored analysis and store them."""

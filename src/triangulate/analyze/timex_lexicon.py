@@ -65,7 +65,8 @@ _WEEKDAY_SHORT = _capitalized(list(WEEKDAY_ABBREVIATIONS))
 WEEKDAY = rf"(?:{_capitalized(list(WEEKDAYS))}|{_WEEKDAY_SHORT}\.)(?![\w-])"
 WEEKDAY_PLURAL = rf"{_capitalized([name + 's' for name in WEEKDAYS])}\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|\w|-(?:year|month|week|day))"
+# A year may be glued to the next sentence in scraped text ("2020A number of ...").
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|(?!(?-i:[A-Z](?:[a-z]|\s)))\w|-(?:year|month|week|day))"
 _DIGITS = r"\d+(?:\.\d+)?(?:\s+1/2|\s*½)?"
 _WORD_NUMBER = (
     rf"(?:(?:{_alternation(list(TENS))})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
