@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Analysis, EventMention, Mention, Quantity, Sentence, Span, TimeRange
+from ..model import (
+    Analysis,
+    EventMention,
+    Mention,
+    Quantity,
+    Sentence,
+    Span,
+    TimeExpression,
+    TimeRange,
+)
 from .claim_lexicon import NUMBER_WORDS
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
@@ -65,15 +74,31 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         sentences = split_sentences(text)
     events: list[EventMention] = []
     focus: TimeRange | None = None
+    previous: tuple[Mention, ...] = ()
     for sentence in sentences:
         times = [t for t in analysis.times if sentence.contains(t)]
         groups = date_groups(text, times)
         tokens = tokenize(text, sentence.start, sentence.end)
         carried = focus if not groups and _SAME_DAY.search(sentence.of(text)) else None
-        events.extend(_sentence_events(text, sentence, tokens, groups, carried, analysis))
+        found = _sentence_events(text, sentence, tokens, groups, carried, analysis, previous)
+        events.extend(found)
         if groups:
             focus = groups[-1].points[-1].date
+        previous = _participants_of(sentence, analysis)
     return events
+
+
+def _participants_of(sentence: Sentence, analysis: Analysis) -> tuple[Mention, ...]:
+    return tuple(
+        m for m in analysis.mentions if sentence.contains(m) and m.type in _PARTICIPANT_TYPES
+    )
+
+
+def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
+    """A definite or demonstrative trigger ("the meeting", "these flights") names an event the
+    previous sentence told of, so that sentence's participants are this event's too."""
+    before = tokens[max(0, trigger.first - 2) : trigger.first]
+    return any(t.lower in _ANAPHORIC for t in before)
 
 
 def _sentence_events(
@@ -83,20 +108,19 @@ def _sentence_events(
     groups: list[DateGroup],
     carried: TimeRange | None,
     analysis: Analysis,
+    previous: tuple[Mention, ...] = (),
 ) -> list[EventMention]:
     triggers = _triggers(tokens)
-    mentions = [
-        m for m in analysis.mentions if sentence.contains(m) and m.type in _PARTICIPANT_TYPES
-    ]
+    mentions = _participants_of(sentence, analysis)
     places = tuple(m for m in mentions if m.type in _PLACE_TYPES and _introduced_as_place(text, m))
-    participants = tuple(mentions)
+    inherited = mentions + tuple(m for m in previous if m not in mentions)
     events: list[EventMention] = []
     seen: set[tuple[str, str | None]] = set()
     for position, trigger in enumerate(triggers):
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
         group = _group_for(trigger, groups, limit, not following)
-        count = _count(text, tokens, trigger, analysis.quantities)
+        count = _count(text, tokens, trigger, analysis.quantities, analysis.times)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else carried
             dated = [(date, count)]
@@ -117,7 +141,9 @@ def _sentence_events(
                     sentence=Span(sentence.start, sentence.end),
                     date=date,
                     count=number,
-                    participants=participants,
+                    participants=inherited
+                    if _refers_back(tokens, trigger) or not mentions
+                    else mentions,
                     places=places,
                 )
             )
@@ -164,20 +190,34 @@ def _named_object(tokens: list[Token], index: int) -> bool:
     )
 
 
+_NEAR_AFTER = 40
+_ANAPHORIC = {"the", "this", "these", "that", "those", "such"}
+
+
 def _group_for(
     trigger: _Trigger, groups: list[DateGroup], limit: int, last_of_type: bool
 ) -> DateGroup | None:
     after = [g for g in groups if trigger.span.end <= g.start < limit]
+    before = [g for g in groups if g.end <= trigger.span.start]
+    if after and before:
+        # "flights on 17 July" takes the date that follows; "On 12 August, X called Y to discuss
+        # the clashes of July 12-16" takes the nearer date before the trigger.
+        gap_after = after[0].start - trigger.span.end
+        gap_before = trigger.span.start - before[-1].end
+        return after[0] if gap_after <= max(_NEAR_AFTER, gap_before) else before[-1]
     if after:
         return after[0]
-    before = [g for g in groups if g.end <= trigger.span.start]
     if before:
         return before[-1]
     return groups[0] if groups and last_of_type else None
 
 
 def _count(
-    text: str, tokens: list[Token], trigger: _Trigger, quantities: tuple[Quantity, ...]
+    text: str,
+    tokens: list[Token],
+    trigger: _Trigger,
+    quantities: tuple[Quantity, ...],
+    times: tuple[TimeExpression, ...],
 ) -> int | None:
     for quantity in quantities:
         attached = quantity.start < trigger.span.start and quantity.end >= trigger.span.end
@@ -189,6 +229,8 @@ def _count(
     if position < 0:
         return None
     word = tokens[position].lower
+    if any(t.start <= tokens[position].start < t.end for t in times):
+        return None  # "the August 12 call": a date, not a count
     if word.isdigit():
         return int(word)
     if word in _CARDINALS and word in NUMBER_WORDS:
