@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .corpus import Corpus, RunSummary
 from .errors import TriangulateError
+from .outputs.exports import EXPORT_FORMATS, write_export
 
 app = typer.Typer(
     add_completion=False,
@@ -24,7 +25,6 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
-EXPORT_FORMATS = ("json",)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -78,20 +78,22 @@ def analyze(
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the export.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The file to write (for csv: a folder).")
+    ],
     db: DbOption = Path("triangulate.db"),
-    format: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Export format: {'|'.join(EXPORT_FORMATS)}.")
+    ] = "json",
 ) -> None:
     """Write everything the store knows in one of the export formats."""
     if format not in EXPORT_FORMATS:
         raise _fail(f"unknown export format {format!r}; available: {', '.join(EXPORT_FORMATS)}")
     if not db.exists():
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
-    from .outputs.export_json import write_json
-
     try:
         with Corpus.open(db) as corpus:
-            write_json(corpus.export_data(), output)
+            write_export(format, corpus.analyses(), corpus.reconciliation(), output)
     except (TriangulateError, OSError) as error:
         raise _fail(str(error)) from error
     print(f"wrote {output}")
@@ -139,6 +141,39 @@ def demo(
         raise _fail(str(error)) from error
     _print_summary(summary, time.perf_counter() - started)
     print(f"wrote {output}")
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("triangulate.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help="Access token (default: $TRIANGULATE_TOKEN); required off loopback."),
+    ] = None,
+) -> None:
+    """Serve the web app and the REST API (/api/v1) over the store in --db."""
+    from .web.security import is_loopback, resolve_token
+
+    if not db.exists():
+        raise _fail(f"{db}: no such store; run `triangulate analyze` first")
+    access = resolve_token(token)
+    if access is None and not is_loopback(host):
+        raise _fail(
+            f"refusing to serve on {host} without an access token: pass --token or set "
+            "TRIANGULATE_TOKEN (or bind to 127.0.0.1)"
+        )
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web_app = create_app(db, token=access)
+    except TriangulateError as error:
+        raise _fail(str(error)) from error
+    err.print(f"serving {db} on http://{host}:{port}/" + (" (token required)" if access else ""))
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 
 def _examples_folder() -> Path | None:

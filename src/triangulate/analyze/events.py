@@ -84,7 +84,8 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         events.extend(found)
         if groups:
             focus = groups[-1].points[-1].date
-        previous = _participants_of(sentence, analysis)
+        # A sentence that names no one ("Two of these flights ...") keeps the earlier context.
+        previous = _participants_of(sentence, analysis) or previous
     return events
 
 

@@ -27,7 +27,15 @@ _OMISSION_CUE = re.compile(
     re.IGNORECASE,
 )
 CONTEXT_FLOOR = 0.2
-DENIAL_FLOOR = 0.25
+SAME_VALUE_CONTEXT_FLOOR = 0.12
+DENIAL_FLOOR = 0.5
+DENIAL_SHARED_WORDS = 4
+# Declining to speak is not denying: "has not commented", "did not confirm".
+_NO_COMMENT = re.compile(
+    r"\b(?:not|never|declined to|refused to)\s+(?:yet\s+)?(?:comment|respond|react|confirm|"
+    r"disclose|specify|elaborate|answer)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,22 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         origin = origin_of(analysis, by_id)
         for kind, quantity in best.items():
             # The context is what surrounds the number: the counted words themselves do not count.
-            stems = content_stems(record.claim.text) - content_stems(quantity.text)
+            stems = _context(analysis, record) - content_stems(quantity.text)
             facts.append(_Fact(record, analysis, origin, quantity, kind, stems))
     return facts
+
+
+def _context(analysis: Analysis, record: ClaimRecord) -> frozenset[str]:
+    """The words around a claim: its own and the previous sentence's (a quoted figure often
+    gets its subject from the sentence that introduces the quote)."""
+    text = analysis.document.text
+    words = content_stems(record.claim.text)
+    for index, sentence in enumerate(analysis.sentences):
+        if sentence.start <= record.claim.start < sentence.end:
+            if index:
+                words |= content_stems(analysis.sentences[index - 1].of(text))
+            break
+    return words
 
 
 def _window(fact: _Fact) -> tuple[str, str] | None:
@@ -78,16 +99,18 @@ def _window(fact: _Fact) -> tuple[str, str] | None:
 def _comparable(a: _Fact, b: _Fact) -> bool:
     if a.origin == b.origin or a.family != b.family:
         return False
-    if overlap(a.stems, b.stems) < CONTEXT_FLOOR:
+    same_value = a.quantity.value == b.quantity.value
+    if overlap(a.stems, b.stems) < (SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR):
         return False
     wa, wb = _window(a), _window(b)
     if wa is None or wb is None:
         return True
-    same_value = a.quantity.value == b.quantity.value
     overlapping = wa[0][: len(wb[1])] <= wb[1] and wb[0][: len(wa[1])] <= wa[1]
     if same_value:
         return overlapping
-    point_a, point_b = wa[0] == wa[1], wb[0] == wb[1]
+    # A single day is a different scope from a span of days or a month.
+    point_a = wa[0] == wa[1] and len(wa[0]) == 10
+    point_b = wb[0] == wb[1] and len(wb[0]) == 10
     return (point_a and point_b and wa == wb) or (not point_a and not point_b and overlapping)
 
 
@@ -116,9 +139,21 @@ def _compare_quantities(
         for i, fact in enumerate(group):
             clusters.setdefault(find(i), []).append(fact)
         for cluster in clusters.values():
-            if len({f.origin for f in cluster}) >= 2:
-                comparisons.append(_quantity_comparison(cluster))
+            totals = _totals(cluster)
+            if len(totals) >= 2:
+                comparisons.append(_quantity_comparison(totals))
     return comparisons
+
+
+def _totals(cluster: list[_Fact]) -> list[_Fact]:
+    """One figure per independent source: where a source gives several counts of one thing
+    ("nine flights ... two of them on 6 August"), the largest is its total, the rest are parts."""
+    best: dict[str, _Fact] = {}
+    for fact in cluster:
+        kept = best.get(fact.origin)
+        if kept is None or fact.quantity.value > kept.quantity.value:
+            best[fact.origin] = fact
+    return list(best.values())
 
 
 def _quantity_comparison(cluster: list[_Fact]) -> Comparison:
@@ -206,7 +241,8 @@ def _question(cluster: list[_Fact]) -> str:
 def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
     comparisons = []
     for denial in claims:
-        if denial.claim.stance != "denied":
+        text = denial.claim.text
+        if denial.claim.stance != "denied" or _OMISSION_CUE.search(text) or _NO_COMMENT.search(text):
             continue
         denial_stems = content_stems(denial.claim.text)
         candidates = []
@@ -218,8 +254,10 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
                 or other.claim.speaker_text == denial.claim.speaker_text
             ):
                 continue
-            score = overlap(denial_stems, content_stems(other.claim.text))
-            if score >= DENIAL_FLOOR and len(denial_stems & content_stems(other.claim.text)) >= 3:
+            other_stems = content_stems(other.claim.text)
+            score = overlap(denial_stems, other_stems)
+            needed = min(DENIAL_SHARED_WORDS, max(3, len(other_stems) - 2))
+            if score >= DENIAL_FLOOR and len(denial_stems & other_stems) >= needed:
                 candidates.append((score, other))
         if not candidates:
             continue
@@ -234,7 +272,7 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
         comparisons.append(
             Comparison(
                 id=_id("d", denial.id, *(c.id for c in chosen)),
-                question=f"Is it true that {shorten(chosen[0].claim.text, 100).rstrip('.')}?",
+                question=f"Is this so: \u201c{shorten(chosen[0].claim.text, 100).rstrip('.')}\u201d?",
                 verdict="conflict",
                 claims=(denial.id, *(c.id for c in chosen)),
                 explanation=f"{who} denies it: \u201c{shorten(denial.claim.text, 120)}\u201d; "

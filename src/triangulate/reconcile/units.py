@@ -15,7 +15,12 @@ _FAMILIES = {
     "%": "percent", "per cent": "percent", "flights": "flight", "plane": "aircraft",
     "airplane": "aircraft", "people": "person", "persons": "person",
 }
-_NOT_COMPARABLE = {"", "year", "day", "month", "week", "hour", "minute", "second", "time"}
+# Units that say nothing on their own, and counted nouns that are references rather than facts
+# ("the two countries", "both sides").
+_NOT_COMPARABLE = {
+    "", "year", "day", "month", "week", "hour", "minute", "second", "time", "times",
+    "country", "side", "party", "part", "way", "one", "other", "thing", "case",
+}
 _PLURALS = {"person": "people", "soldier": "soldiers", "aircraft": "aircraft", "km": "km",
             "usd": "US dollars", "eur": "euros", "percent": "percent"}
 
@@ -30,6 +35,8 @@ def family(unit: str) -> str | None:
 def plural(unit: str) -> str:
     if unit in _PLURALS:
         return _PLURALS[unit]
+    if unit.endswith("man"):
+        return unit[:-3] + "men"
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     return unit if unit.endswith("s") else unit + "s"
