@@ -8,7 +8,9 @@ from triangulate.reconcile.compare import compare_claims
 from .conftest import make_document
 
 
-def _claim(text: str, fragment: str, *quantities: tuple[str, float, str, str], **kw: object) -> Claim:
+def _claim(
+    text: str, fragment: str, *quantities: tuple[str, float, str, str], **kw: object
+) -> Claim:
     start = text.index(fragment)
     qs = tuple(
         Quantity(text.index(q), text.index(q) + len(q), q, value, unit, qualifier)  # type: ignore[arg-type]
@@ -17,7 +19,9 @@ def _claim(text: str, fragment: str, *quantities: tuple[str, float, str, str], *
     return Claim(start, start + len(fragment), fragment, quantities=qs, **kw)  # type: ignore[arg-type]
 
 
-def _analysis(doc_id: str, text: str, published: str, claims: list[Claim], **kw: object) -> Analysis:
+def _analysis(
+    doc_id: str, text: str, published: str, claims: list[Claim], **kw: object
+) -> Analysis:
     document = make_document(text, doc_id, published=published, publisher=f"Outlet {doc_id}")
     return Analysis(document=document, claims=tuple(claims), **kw)  # type: ignore[arg-type]
 
@@ -33,7 +37,9 @@ def _records(*analyses: Analysis) -> list[ClaimRecord]:
 def _boat_events(text: str, dates: list[tuple[str, int]]) -> tuple[EventMention, ...]:
     at = text.index("ferries")
     return tuple(
-        EventMention(at, at + 7, "ferries", "transport", Span(0, len(text)), TimeRange(d, d, "day"), n)
+        EventMention(
+            at, at + 7, "ferries", "transport", Span(0, len(text)), TimeRange(d, d, "day"), n
+        )
         for d, n in dates
     )
 
@@ -41,8 +47,12 @@ def _boat_events(text: str, dates: list[tuple[str, int]]) -> tuple[EventMention,
 def test_same_amount_from_independent_sources_agrees() -> None:
     t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
     t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
-    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))])
-    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))])
+    a = _analysis(
+        "a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))]
+    )
+    b = _analysis(
+        "b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))]
+    )
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "agree"
     assert set(comparison.claims) == {"a-c0", "b-c0"}
@@ -54,12 +64,24 @@ def test_a_later_higher_count_is_an_update_that_names_the_new_dates() -> None:
     t2 = "Eight ferries carried evacuees from the coast to the capital since last week."
     window = TimeRange("2021-05-01", "2021-05-09")
     a = _analysis(
-        "a", t1, "2021-05-09", [_claim(t1, t1, ("Six ferries", 6, "ferry", "exact"), time=window)],
+        "a",
+        t1,
+        "2021-05-09",
+        [_claim(t1, t1, ("Six ferries", 6, "ferry", "exact"), time=window)],
         events=_boat_events(t1, [("2021-05-02", 3), ("2021-05-04", 3)]),
     )
     b = _analysis(
-        "b", t2, "2021-05-12",
-        [_claim(t2, t2, ("Eight ferries", 8, "ferry", "exact"), time=TimeRange("2021-05-01", "2021-05-12"))],
+        "b",
+        t2,
+        "2021-05-12",
+        [
+            _claim(
+                t2,
+                t2,
+                ("Eight ferries", 8, "ferry", "exact"),
+                time=TimeRange("2021-05-01", "2021-05-12"),
+            )
+        ],
         events=_boat_events(t2, [("2021-05-02", 3), ("2021-05-04", 3), ("2021-05-11", 2)]),
     )
     (comparison,) = compare_claims([a, b], _records(a, b))
@@ -73,8 +95,18 @@ def test_different_values_in_the_same_window_earlier_larger_is_a_conflict() -> N
     t1 = "Police said 5,000 protesters marched through the old town on Sunday."
     t2 = "Organisers said 20,000 protesters marched through the old town on Sunday."
     day = TimeRange("2022-04-03", "2022-04-03", "day")
-    a = _analysis("a", t1, "2022-04-04", [_claim(t1, t1, ("5,000 protesters", 5000, "protester", "exact"), time=day)])
-    b = _analysis("b", t2, "2022-04-03", [_claim(t2, t2, ("20,000 protesters", 20000, "protester", "exact"), time=day)])
+    a = _analysis(
+        "a",
+        t1,
+        "2022-04-04",
+        [_claim(t1, t1, ("5,000 protesters", 5000, "protester", "exact"), time=day)],
+    )
+    b = _analysis(
+        "b",
+        t2,
+        "2022-04-03",
+        [_claim(t2, t2, ("20,000 protesters", 20000, "protester", "exact"), time=day)],
+    )
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "conflict"
     assert "5000" in comparison.explanation and "20000" in comparison.explanation
@@ -83,10 +115,32 @@ def test_different_values_in_the_same_window_earlier_larger_is_a_conflict() -> N
 def test_counts_of_different_days_are_not_compared() -> None:
     t1 = "Two ferries left the harbour on Monday with evacuees."
     t2 = "Five ferries left the harbour on Friday with evacuees."
-    a = _analysis("a", t1, "2021-05-09", [_claim(t1, t1, ("Two ferries", 2, "ferry", "exact"),
-                                                 time=TimeRange("2021-05-03", "2021-05-03", "day"))])
-    b = _analysis("b", t2, "2021-05-09", [_claim(t2, t2, ("Five ferries", 5, "ferry", "exact"),
-                                                 time=TimeRange("2021-05-07", "2021-05-07", "day"))])
+    a = _analysis(
+        "a",
+        t1,
+        "2021-05-09",
+        [
+            _claim(
+                t1,
+                t1,
+                ("Two ferries", 2, "ferry", "exact"),
+                time=TimeRange("2021-05-03", "2021-05-03", "day"),
+            )
+        ],
+    )
+    b = _analysis(
+        "b",
+        t2,
+        "2021-05-09",
+        [
+            _claim(
+                t2,
+                t2,
+                ("Five ferries", 5, "ferry", "exact"),
+                time=TimeRange("2021-05-07", "2021-05-07", "day"),
+            )
+        ],
+    )
     assert compare_claims([a, b], _records(a, b)) == []
 
 
@@ -102,16 +156,25 @@ def test_a_copy_never_agrees_with_its_original() -> None:
 def test_unrelated_claims_with_the_same_unit_are_not_compared() -> None:
     t1 = "The company said 40 employees were laid off at the car plant."
     t2 = "Rescuers said 12 employees of the mine were trapped underground after the flood."
-    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1, ("40 employees", 40, "employee", "exact"))])
-    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, ("12 employees", 12, "employee", "exact"))])
+    a = _analysis(
+        "a", t1, "2021-03-01", [_claim(t1, t1, ("40 employees", 40, "employee", "exact"))]
+    )
+    b = _analysis(
+        "b", t2, "2021-03-02", [_claim(t2, t2, ("12 employees", 12, "employee", "exact"))]
+    )
     assert compare_claims([a, b], _records(a, b)) == []
 
 
 def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
     t1 = "The shipment of rifles was delivered to the rebels by the border guards."
-    t2 = "The shipment was not intended for the rebels and contained no rifles, the border guards said."
+    t2 = (
+        "The shipment was not intended for the rebels and contained no rifles,"
+        " the border guards said."
+    )
     a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
-    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, stance="denied", speaker_text="the border guards")])
+    b = _analysis(
+        "b", t2, "2021-03-02", [_claim(t2, t2, stance="denied", speaker_text="the border guards")]
+    )
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "conflict"
     assert comparison.claims[0] == "b-c0"
@@ -120,7 +183,10 @@ def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
 
 def test_an_account_said_to_leave_something_out_is_an_omission() -> None:
     t1 = "The governor asked the minister about the unpaid flood compensation during the call."
-    t2 = "The ministry also published a readout of the call, but it did not mention the flood compensation."
+    t2 = (
+        "The ministry also published a readout of the call,"
+        " but it did not mention the flood compensation."
+    )
     a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
     b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2)])
     (comparison,) = compare_claims([a, b], _records(a, b))

@@ -73,7 +73,9 @@ def test_seeds_score_at_least_the_floor(export: dict, tmp_path: Path) -> None:
     path.write_text(json.dumps(export), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(scorer), str(path), str(gold), "--min", str(SCORE_FLOOR)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     print(result.stdout)
     match = re.search(r"score: (\d+)/(\d+)", result.stdout)
@@ -92,7 +94,9 @@ def test_report_is_self_contained_and_links_to_sentences(store: Path, tmp_path: 
     result = runner.invoke(app, ["report", "--db", str(store), "-o", str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
-    assert not re.search(r"""(?:src|href)=["']https?://""", html), "the report must not load from the network"
+    assert not re.search(r"""(?:src|href)=["']https?://""", html), (
+        "the report must not load from the network"
+    )
     anchors = set(re.findall(r'id="([^"]+)"', html))
     links = re.findall(r'href="#([^"]+)"', html)
     assert links and all(link in anchors for link in links)
@@ -122,14 +126,24 @@ def test_bad_sources_are_reported_by_name_and_the_rest_is_analysed(tmp_path: Pat
 
 def test_nothing_analysable_is_a_non_zero_exit(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
-    result = runner.invoke(app, ["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
-                                 "--db", str(tmp_path / "x.db")])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "missing.txt"),
+            "--db",
+            str(tmp_path / "x.db"),
+        ],
+    )
     assert result.exit_code == 1
     assert "missing.txt" in result.output and "0 analysed" in result.output
 
 
 def test_unknown_export_format_is_a_clear_error(store: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["export", "--db", str(store), "--format", "xml", "-o", str(tmp_path / "x")])
+    result = runner.invoke(
+        app, ["export", "--db", str(store), "--format", "xml", "-o", str(tmp_path / "x")]
+    )
     assert result.exit_code == 2
     assert "unknown export format" in result.output
 

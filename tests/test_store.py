@@ -24,10 +24,19 @@ from triangulate.store.migrations import MIGRATIONS
 from .conftest import make_document
 
 
-def _analysis(text: str = "Officials said 40 buses were sent on 2 June.", doc_id: str = "d1") -> Analysis:
+def _analysis(
+    text: str = "Officials said 40 buses were sent on 2 June.", doc_id: str = "d1"
+) -> Analysis:
     quantity = Quantity(15, 23, "40 buses", 40.0, "bus")
-    claim = Claim(15, len(text), text[15:], speaker=Span(0, 9), speaker_text="Officials",
-                  time=TimeRange("2021-06-02"), quantities=(quantity,))
+    claim = Claim(
+        15,
+        len(text),
+        text[15:],
+        speaker=Span(0, 9),
+        speaker_text="Officials",
+        time=TimeRange("2021-06-02"),
+        quantities=(quantity,),
+    )
     return Analysis(
         document=make_document(text, doc_id, published="2021-06-03"),
         sentences=(Sentence(0, len(text)),),

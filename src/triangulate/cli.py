@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from .corpus import Corpus, RunSummary
 from .errors import TriangulateError
@@ -32,10 +39,17 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _run_analysis(corpus: Corpus, sources: list[str], executor: str, workers: int | None) -> RunSummary:
-    columns = (TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+def _run_analysis(
+    corpus: Corpus, sources: list[str], executor: str, workers: int | None
+) -> RunSummary:
+    columns = (
+        TextColumn("{task.description:<11}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(step: str, done: int, total: int) -> None:
             if step not in tasks:
@@ -55,7 +69,9 @@ def _print_summary(summary: RunSummary, seconds: float) -> None:
 def analyze(
     sources: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
     db: DbOption = Path("triangulate.db"),
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: CPU count).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: CPU count).")
+    ] = None,
     executor: Annotated[str, typer.Option(help="'local' (process pool) or 'serial'.")] = "local",
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any source failed.")] = False,
 ) -> None:
@@ -121,9 +137,9 @@ def report(
 
 @app.command()
 def demo(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML report to write.")] = Path(
-        "report.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML report to write.")
+    ] = Path("report.html"),
     db: DbOption = Path("demo.db"),
 ) -> None:
     """Analyse the bundled example articles and write the HTML report."""

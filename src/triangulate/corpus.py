@@ -1,10 +1,10 @@
 """The library's front door: analyse sources into a store, reconcile, and read results back.
 
-    from triangulate import Corpus
+from triangulate import Corpus
 
-    with Corpus.open("triangulate.db") as corpus:
-        summary = corpus.analyze(["articles/"])
-        data = corpus.export_data()
+with Corpus.open("triangulate.db") as corpus:
+    summary = corpus.analyze(["articles/"])
+    data = corpus.export_data()
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class Corpus:
         return summary
 
     def _date_undated_documents(self) -> None:
-        """Give undated documents the date the rest of the corpus implies, and analyse them again."""
+        """Date undated documents by the rest of the corpus, and analyse them again."""
         from .reconcile.dating import date_from_corpus
 
         analyses = self.store.analyses()
@@ -140,8 +140,12 @@ class Corpus:
             published = date_from_corpus(analysis, analyses)
             if published is None:
                 continue
-            document = replace(analysis.document, published=published, published_precision="day",
-                               published_basis="inferred")
+            document = replace(
+                analysis.document,
+                published=published,
+                published_precision="day",
+                published_basis="inferred",
+            )
             result = _analyze_one(document)
             if isinstance(result, Analysis):
                 self.store.put_analysis(result)

@@ -1,11 +1,11 @@
 """The exception tree.  Every error the library raises on purpose is a ``TriangulateError``.
 
-    TriangulateError
-    ├── SourceError          a source cannot be read (missing, empty, binary, undecodable, too big)
-    │   └── UnsupportedFormat   a readable file of a kind no reader handles
-    ├── AnalysisError        a stage failed on a document
-    ├── StoreError           the store cannot be opened, migrated or written
-    └── ExportError          an output cannot be produced
+TriangulateError
+├── SourceError          a source cannot be read (missing, empty, binary, undecodable, too big)
+│   └── UnsupportedFormat   a readable file of a kind no reader handles
+├── AnalysisError        a stage failed on a document
+├── StoreError           the store cannot be opened, migrated or written
+└── ExportError          an output cannot be produced
 """
 
 from __future__ import annotations

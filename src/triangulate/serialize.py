@@ -6,7 +6,7 @@ import dataclasses
 import json
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
 T = TypeVar("T")
@@ -36,7 +36,7 @@ def loads(cls: type[T], text: str) -> T:
     return from_data(cls, json.loads(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Sentence
 
@@ -13,10 +13,48 @@ if TYPE_CHECKING:
 
 # Abbreviations that end in a full stop but do not end a sentence (general English usage).
 ABBREVIATIONS = (
-    "Lt.", "Gen.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Adm.", "Brig.", "Gov.", "Sen.",
-    "Rep.", "Rev.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Jr.", "Sr.", "No.", "Pres.",
-    "Amb.", "Dept.", "Corp.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "est.", "Jan.", "Feb.",
-    "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+    "Lt.",
+    "Gen.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Sgt.",
+    "Cmdr.",
+    "Adm.",
+    "Brig.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Rev.",
+    "Prof.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "St.",
+    "Jr.",
+    "Sr.",
+    "No.",
+    "Pres.",
+    "Amb.",
+    "Dept.",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "Co.",
+    "vs.",
+    "approx.",
+    "est.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 )
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -29,8 +67,9 @@ def english() -> Language:
     from spacy.symbols import ORTH
 
     nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     return nlp
 

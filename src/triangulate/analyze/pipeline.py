@@ -34,7 +34,9 @@ def get_stage(name: str) -> Stage:
     try:
         return STAGES[name]
     except KeyError:
-        raise AnalysisError(f"no stage named {name!r}; known: {', '.join(sorted(STAGES))}") from None
+        raise AnalysisError(
+            f"no stage named {name!r}; known: {', '.join(sorted(STAGES))}"
+        ) from None
 
 
 def analyze_document(document: Document, stages: Iterable[str] = DEFAULT_STAGES) -> Analysis:
@@ -49,7 +51,9 @@ def analyze_document(document: Document, stages: Iterable[str] = DEFAULT_STAGES)
         except AnalysisError:
             raise
         except Exception as error:  # a stage bug must name the stage and the document
-            raise AnalysisError(f"stage {name!r} failed: {type(error).__name__}: {error}") from error
+            raise AnalysisError(
+                f"stage {name!r} failed: {type(error).__name__}: {error}"
+            ) from error
     return analysis
 
 
@@ -59,4 +63,12 @@ def _load_builtin_stages() -> None:
     from . import stages  # noqa: F401  (registers the built-in stages)
 
 
-__all__ = ["Stage", "STAGES", "DEFAULT_STAGES", "register", "get_stage", "analyze_document", "replace"]
+__all__ = [
+    "Stage",
+    "STAGES",
+    "DEFAULT_STAGES",
+    "register",
+    "get_stage",
+    "analyze_document",
+    "replace",
+]

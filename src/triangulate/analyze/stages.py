@@ -32,11 +32,14 @@ def dating_stage(analysis: Analysis) -> Analysis:
     days = [
         t.date_start
         for t in find_times(document.text, last)
-        if t.precision == "day" and t.date_start and first.isoformat() <= t.date_start <= last.isoformat()
+        if t.precision == "day"
+        and t.date_start
+        and first.isoformat() <= t.date_start <= last.isoformat()
     ]
-    published, precision = (max(days), "day") if days else (first.isoformat(), "day")
-    dated = replace(document, published=published, published_precision=precision,
-                    published_basis="inferred")
+    published = max(days) if days else first.isoformat()
+    dated = replace(
+        document, published=published, published_precision="day", published_basis="inferred"
+    )
     return replace(analysis, document=dated)
 
 

@@ -54,8 +54,11 @@ def _document(analysis: Analysis) -> dict[str, Any]:
         "language": d.language,
         "republished_from": None
         if republished is None
-        else {"publisher": republished.publisher, "url": republished.url,
-              "published": republished.published},
+        else {
+            "publisher": republished.publisher,
+            "url": republished.url,
+            "published": republished.published,
+        },
         "copy_of": d.copy_of,
         "analyzed": d.language in (None, "en"),
         "text": d.text,
@@ -88,7 +91,9 @@ def _entity(e: Entity) -> dict[str, Any]:
         "type": e.type,
         "aliases": list(e.aliases),
         "mentions": _spans(e.mentions),
-        "geo": None if e.geo is None else {"lat": e.geo.lat, "lon": e.geo.lon, "country": e.geo.country},
+        "geo": None
+        if e.geo is None
+        else {"lat": e.geo.lat, "lon": e.geo.lon, "country": e.geo.country},
     }
 
 
@@ -106,8 +111,13 @@ def _claim(record: ClaimRecord) -> dict[str, Any]:
         "about": list(record.about),
         "time": None if c.time is None else {"start": c.time.start, "end": c.time.end},
         "quantities": [
-            {"value": q.value, "unit": q.unit, "qualifier": q.qualifier, "text": q.text,
-             "value_max": q.value_max}
+            {
+                "value": q.value,
+                "unit": q.unit,
+                "qualifier": q.qualifier,
+                "text": q.text,
+                "value_max": q.value_max,
+            }
             for q in c.quantities
         ],
         "stance": c.stance,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,12 +43,15 @@ def render_report(analyses: list[Analysis], reconciliation: Reconciliation, fail
     template = env.get_template("report.html.j2")
     return template.render(
         version=__version__,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         analyses=analyses,
         documents=documents,
         reconciliation=reconciliation,
         claims=claims,
         entities=entities,
+        ranked_entities=sorted(
+            (e for e in reconciliation.entities if e.mentions), key=lambda e: -len(e.mentions)
+        ),
         events=events,
         failures=failures,
         href=anchors.href,
@@ -79,9 +82,14 @@ def _body(analysis: Analysis) -> Markup:
     position = 0
     for index, sentence in enumerate(analysis.sentences):
         parts.append(_plain(text[position : sentence.start]))
-        css = "sent claim" if any(sentence.start <= s < sentence.end for s in claim_starts) else "sent"
+        css = (
+            "sent claim"
+            if any(sentence.start <= s < sentence.end for s in claim_starts)
+            else "sent"
+        )
         parts.append(
-            f'<span class="{css}" id="{doc_id}-s{index}">{escape(text[sentence.start:sentence.end])}</span>'
+            f'<span class="{css}" id="{doc_id}-s{index}">'
+            f"{escape(text[sentence.start : sentence.end])}</span>"
         )
         position = sentence.end
     parts.append(_plain(text[position:]))

@@ -123,26 +123,31 @@ def _compare_quantities(
         by_family.setdefault(fact.family, []).append(fact)
     comparisons = []
     for group in by_family.values():
-        parent = list(range(len(group)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                if _comparable(group[i], group[j]):
-                    parent[find(i)] = find(j)
-        clusters: dict[int, list[_Fact]] = {}
-        for i, fact in enumerate(group):
-            clusters.setdefault(find(i), []).append(fact)
-        for cluster in clusters.values():
+        for cluster in _linked_groups(group):
             totals = _totals(cluster)
             if len(totals) >= 2:
                 comparisons.append(_quantity_comparison(totals))
     return comparisons
+
+
+def _linked_groups(facts: list[_Fact]) -> list[list[_Fact]]:
+    """Connected groups of facts under ``_comparable`` (union-find)."""
+    parent = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(facts)):
+        for j in range(i + 1, len(facts)):
+            if _comparable(facts[i], facts[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Fact]] = {}
+    for i, fact in enumerate(facts):
+        groups.setdefault(root(i), []).append(fact)
+    return list(groups.values())
 
 
 def _totals(cluster: list[_Fact]) -> list[_Fact]:
@@ -170,8 +175,12 @@ def _quantity_comparison(cluster: list[_Fact]) -> Comparison:
         explanation = f"{sides}: the same value."
     else:
         earliest, latest = cluster[0], cluster[-1]
-        later_is_larger = latest.quantity.value == values[-1] and earliest.quantity.value == values[0]
-        newer = (latest.analysis.document.published or "") > (earliest.analysis.document.published or "")
+        later_is_larger = (
+            latest.quantity.value == values[-1] and earliest.quantity.value == values[0]
+        )
+        newer = (latest.analysis.document.published or "") > (
+            earliest.analysis.document.published or ""
+        )
         if len(values) == 2 and later_is_larger and newer and latest.family not in _NON_CUMULATIVE:
             verdict = "update"
             explanation = f"{sides}. The later report gives a higher count" + _date_difference(
@@ -211,7 +220,9 @@ def _date_difference(earliest: _Fact, latest: _Fact) -> str:
         return "."
     parts = []
     if extra:
-        listed = ", ".join(f"{d} ({n} {plural(unit) if n != 1 else unit})" for d, n in sorted(extra.items()))
+        listed = ", ".join(
+            f"{d} ({n} {plural(unit) if n != 1 else unit})" for d, n in sorted(extra.items())
+        )
         same = "the same dates plus " if old and set(old) <= set(new) else ""
         parts.append(f"{source_with_date(latest.analysis.document)} lists {same}{listed}")
     if missing:
@@ -231,7 +242,9 @@ def _question(cluster: list[_Fact]) -> str:
     words = content_words(cluster[0].record.claim.text)
     topic = " ".join(word for key, word in words.items() if key in shared)
     topic = shorten(topic, 60)
-    what = f"How many {plural(unit)}" if unit not in ("usd", "eur", "gbp", "rub") else "How much money"
+    what = (
+        f"How many {plural(unit)}" if unit not in ("usd", "eur", "gbp", "rub") else "How much money"
+    )
     return f"{what} ({topic}{scope})?" if topic else f"{what}{scope}?"
 
 
@@ -242,7 +255,11 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
     comparisons = []
     for denial in claims:
         text = denial.claim.text
-        if denial.claim.stance != "denied" or _OMISSION_CUE.search(text) or _NO_COMMENT.search(text):
+        if (
+            denial.claim.stance != "denied"
+            or _OMISSION_CUE.search(text)
+            or _NO_COMMENT.search(text)
+        ):
             continue
         denial_stems = content_stems(denial.claim.text)
         candidates = []
@@ -272,7 +289,7 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
         comparisons.append(
             Comparison(
                 id=_id("d", denial.id, *(c.id for c in chosen)),
-                question=f"Is this so: \u201c{shorten(chosen[0].claim.text, 100).rstrip('.')}\u201d?",
+                question=f"Is this so: \u201c{_quote(chosen[0].claim.text)}\u201d?",
                 verdict="conflict",
                 claims=(denial.id, *(c.id for c in chosen)),
                 explanation=f"{who} denies it: \u201c{shorten(denial.claim.text, 120)}\u201d; "
@@ -285,7 +302,9 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
 # ---- omissions -----------------------------------------------------------------------------
 
 
-def _compare_omissions(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
+def _compare_omissions(
+    claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
+) -> list[Comparison]:
     comparisons = []
     for record in claims:
         match = _OMISSION_CUE.search(record.claim.text)
@@ -321,6 +340,10 @@ def _compare_omissions(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
             )
         )
     return comparisons
+
+
+def _quote(text: str) -> str:
+    return shorten(text, 96).rstrip(".")
 
 
 def _fmt(value: float) -> str:

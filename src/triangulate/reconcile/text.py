@@ -9,7 +9,21 @@ from pathlib import PurePath
 from ..model import Analysis, Document
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ies", "ied", "es", "ed", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ments",
+    "ment",
+    "ies",
+    "ied",
+    "es",
+    "ed",
+    "s",
+)
 
 
 @lru_cache(maxsize=1)

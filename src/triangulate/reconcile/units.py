@@ -7,22 +7,66 @@ from .text import singular
 
 # Counted nouns and units that name the same thing (general English usage).
 _FAMILIES = {
-    "tonne": "ton", "tons": "ton", "tonnes": "ton", "metric ton": "ton", "t": "ton",
-    "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier", "troop": "soldier",
-    "servicemember": "soldier", "service member": "soldier", "military personnel": "soldier",
-    "kilometre": "km", "kilometer": "km", "kilometres": "km", "kilometers": "km",
-    "mile": "mile", "dollar": "usd", "$": "usd", "us dollar": "usd",
-    "%": "percent", "per cent": "percent", "flights": "flight", "plane": "aircraft",
-    "airplane": "aircraft", "people": "person", "persons": "person",
+    "tonne": "ton",
+    "tons": "ton",
+    "tonnes": "ton",
+    "metric ton": "ton",
+    "t": "ton",
+    "soldier": "soldier",
+    "serviceman": "soldier",
+    "servicemen": "soldier",
+    "troop": "soldier",
+    "servicemember": "soldier",
+    "service member": "soldier",
+    "military personnel": "soldier",
+    "kilometre": "km",
+    "kilometer": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "mile": "mile",
+    "dollar": "usd",
+    "$": "usd",
+    "us dollar": "usd",
+    "%": "percent",
+    "per cent": "percent",
+    "flights": "flight",
+    "plane": "aircraft",
+    "airplane": "aircraft",
+    "people": "person",
+    "persons": "person",
 }
 # Units that say nothing on their own, and counted nouns that are references rather than facts
 # ("the two countries", "both sides").
 _NOT_COMPARABLE = {
-    "", "year", "day", "month", "week", "hour", "minute", "second", "time", "times",
-    "country", "side", "party", "part", "way", "one", "other", "thing", "case",
+    "",
+    "year",
+    "day",
+    "month",
+    "week",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "times",
+    "country",
+    "side",
+    "party",
+    "part",
+    "way",
+    "one",
+    "other",
+    "thing",
+    "case",
 }
-_PLURALS = {"person": "people", "soldier": "soldiers", "aircraft": "aircraft", "km": "km",
-            "usd": "US dollars", "eur": "euros", "percent": "percent"}
+_PLURALS = {
+    "person": "people",
+    "soldier": "soldiers",
+    "aircraft": "aircraft",
+    "km": "km",
+    "usd": "US dollars",
+    "eur": "euros",
+    "percent": "percent",
+}
 
 
 def family(unit: str) -> str | None:
@@ -43,8 +87,13 @@ def plural(unit: str) -> str:
 
 
 _QUALIFIER_WORDS = {
-    "exact": "", "over": "over ", "at_least": "at least ", "under": "under ",
-    "at_most": "at most ", "about": "about ", "up_to": "up to ",
+    "exact": "",
+    "over": "over ",
+    "at_least": "at least ",
+    "under": "under ",
+    "at_most": "at most ",
+    "about": "about ",
+    "up_to": "up to ",
 }
 
 
