@@ -19,6 +19,9 @@ from .model import Analysis, Document, Failure, Reconciliation
 from .run import make_executor
 from .store import SQLiteStore, open_store
 
+POOL_THRESHOLD = 24
+"""Runs with fewer new documents than this analyse them in this process unless told otherwise."""
+
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(step, done, total)`` while a run goes on."""
 
@@ -111,7 +114,9 @@ class Corpus:
                 self.store.put_analysis(replace(stored[document.id], document=document))
         fresh = linked[len(stored) :]
 
-        runner = make_executor(executor, workers if len(fresh) > 1 else 1)
+        # Each worker process loads the models again (seconds): a pool pays off on larger runs.
+        small = len(fresh) < POOL_THRESHOLD and workers is None
+        runner = make_executor("serial" if small and executor == "local" else executor, workers)
         for done, result in enumerate(runner.map_unordered(_analyze_one, fresh), 1):
             report("analysing", done, len(fresh))
             if isinstance(result, Failure):

@@ -123,6 +123,12 @@ def trigger_patterns() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(patterns)
 
 
+@lru_cache(maxsize=16384)
+def patterns_starting_with(word: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The trigger patterns whose first word matches ``word`` (lower case), longest first."""
+    return tuple(item for item in trigger_patterns() if word_matches(item[0][0], word))
+
+
 def word_matches(pattern: str, word: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])

@@ -23,7 +23,7 @@ from ..model import (
 from .claim_lexicon import NUMBER_WORDS
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
-from .event_lexicon import NEEDS_NAMED_OBJECT, trigger_patterns, word_matches
+from .event_lexicon import NEEDS_NAMED_OBJECT, patterns_starting_with, word_matches
 
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})
 _PLACE_TYPES = frozenset({"location", "facility"})
@@ -172,7 +172,7 @@ def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:
         return None
     if index > 0 and tokens[index - 1].lower in ("so", "so-"):
         return None
-    for words, event_type in trigger_patterns():
+    for words, event_type in patterns_starting_with(token.lower):
         window = tokens[index : index + len(words)]
         if len(window) < len(words):
             continue
