@@ -56,14 +56,19 @@ def main() -> int:
     reconciling = (time.perf_counter() - began) / args.repeat
 
     total = sum(steady.values())
-    print(f"{len(documents)} documents, {words} words; first pass with resource loading {cold:.2f} s\n")
+    print(f"{len(documents)} documents, {words} words")
+    print(f"first pass, with resource loading: {cold:.2f} s\n")
     print(f"| {'stage':<12} | {'s per run':>9} | {'docs/s':>8} | {'words/s':>9} |")
     print(f"|{'-' * 14}|{'-' * 11}|{'-' * 10}|{'-' * 11}|")
     for name, seconds in [*steady.items(), ("all stages", total), ("reconcile", reconciling)]:
-        print(f"| {name:<12} | {seconds:>9.3f} | {_rate(len(documents), seconds):>8} "
-              f"| {_rate(words, seconds):>9} |")
-    print(f"| {'baseline*':<12} | {baseline:>9.3f} | {_rate(len(documents), baseline):>8} "
-          f"| {_rate(words, baseline):>9} |")
+        print(
+            f"| {name:<12} | {seconds:>9.3f} | {_rate(len(documents), seconds):>8} "
+            f"| {_rate(words, seconds):>9} |"
+        )
+    print(
+        f"| {'baseline*':<12} | {baseline:>9.3f} | {_rate(len(documents), baseline):>8} "
+        f"| {_rate(words, baseline):>9} |"
+    )
     print("\n* baseline: sentence splitting alone, the least any pipeline must do")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak:.0f} MB")
