@@ -168,7 +168,7 @@ def test_unrelated_claims_with_the_same_unit_are_not_compared() -> None:
 def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
     t1 = "The shipment of rifles was delivered to the rebels by the border guards."
     t2 = (
-        "The shipment was not intended for the rebels and contained no rifles,"
+        "The shipment was not intended for the rebels but held spare parts for the border guards,"
         " the border guards said."
     )
     a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
@@ -179,6 +179,14 @@ def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
     assert comparison.verdict == "conflict"
     assert comparison.claims[0] == "b-c0"
     assert "denies" in comparison.explanation
+
+
+def test_a_plain_negative_statement_is_not_a_denial_of_another_claim() -> None:
+    t1 = "The shipment of rifles was delivered to the rebels by the border guards."
+    t2 = "The shipment of rifles did not reach the rebels before the border guards arrived."
+    a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, stance="denied")])
+    assert compare_claims([a, b], _records(a, b)) == []
 
 
 def test_an_account_said_to_leave_something_out_is_an_omission() -> None:

@@ -30,6 +30,11 @@ CONTEXT_FLOOR = 0.2
 SAME_VALUE_CONTEXT_FLOOR = 0.12
 DENIAL_FLOOR = 0.5
 DENIAL_SHARED_WORDS = 4
+_DENIAL_WORDS = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed)?|refut(?:e|es|ed)|dismiss(?:es|ed)?|rebuff(?:s|ed)?"
+    r"|(?:is|was|are|were)\s+(?:false|untrue|baseless))\b|\bnot\b[^.;]{0,160}?\bbut\b",
+    re.IGNORECASE,
+)
 # Declining to speak is not denying: "has not commented", "did not confirm".
 _NO_COMMENT = re.compile(
     r"\b(?:not|never|declined to|refused to)\s+(?:yet\s+)?(?:comment|respond|react|confirm|"
@@ -259,6 +264,7 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
             denial.claim.stance != "denied"
             or _OMISSION_CUE.search(text)
             or _NO_COMMENT.search(text)
+            or not _is_denial(by_id[denial.document], denial)
         ):
             continue
         denial_stems = content_stems(denial.claim.text)
@@ -279,7 +285,8 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
         if not candidates:
             continue
         candidates.sort(key=lambda pair: -pair[0])
-        chosen = [c for _, c in candidates[:3]]
+        best = candidates[0][0]
+        chosen = [c for score, c in candidates[:3] if score >= 0.9 * best]
         who = denial.claim.speaker_text or source_with_date(by_id[denial.document].document)
         asserted = "; ".join(
             f"{c.claim.speaker_text or source_with_date(by_id[c.document].document)}: "
@@ -297,6 +304,13 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
             )
         )
     return comparisons
+
+
+def _is_denial(analysis: Analysis, record: ClaimRecord) -> bool:
+    """A denial rejects something: a denial verb in its sentence, or "not X but Y"; a plain
+    negative statement ("the treaty did not apply") is not one."""
+    sentence = analysis.sentence_of(record.claim) or record.claim
+    return bool(_DENIAL_WORDS.search(sentence.of(analysis.document.text)))
 
 
 # ---- omissions -----------------------------------------------------------------------------

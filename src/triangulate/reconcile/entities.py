@@ -21,7 +21,15 @@ from ..analyze.entity_names import initials, is_acronym, same_given_name, same_n
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 
 _TYPE_PRIORITY: tuple[EntityType, ...] = (
-    "person", "organization", "location", "facility", "group", "event", "work", "product", "other"
+    "person",
+    "organization",
+    "location",
+    "facility",
+    "group",
+    "event",
+    "work",
+    "product",
+    "other",
 )
 
 
@@ -54,8 +62,9 @@ def resolve_entities(
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
     """Entities across the corpus, and (document id, mention start, mention end) -> entity id."""
     items = [
-        _Item(analysis.document.id, mention, mention.normalized or normalize_name(mention.text),
-              order)
+        _Item(
+            analysis.document.id, mention, mention.normalized or normalize_name(mention.text), order
+        )
         for analysis in analyses
         for order, mention in enumerate(analysis.mentions)
     ]
@@ -72,8 +81,10 @@ def _is_full_person(item: _Item) -> bool:
 
 
 def _is_bare_name(item: _Item) -> bool:
-    return item.mention.type in ("person", "other") and len(item.key.split()) == 1 and (
-        not is_acronym(item.mention.text)
+    return (
+        item.mention.type in ("person", "other")
+        and len(item.key.split()) == 1
+        and (not is_acronym(item.mention.text))
     )
 
 
@@ -183,8 +194,10 @@ def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None
         return None
     before = text[: start - 1].rstrip()
     for index, other in enumerate(items):
-        if other.document == item.document and other.mention.end == len(before) and (
-            other.mention is not item.mention
+        if (
+            other.document == item.document
+            and other.mention.end == len(before)
+            and (other.mention is not item.mention)
         ):
             return index
     return None
@@ -231,8 +244,12 @@ def _cluster_name(cluster: list[_Item], entity_type: EntityType) -> str:
 
     def rank(surface: str) -> tuple[int, int, int, int]:
         words = surface.split()
-        return (len(words), not surface.isupper() or is_acronym(surface), frequency[surface],
-                len(surface))
+        return (
+            len(words),
+            not surface.isupper() or is_acronym(surface),
+            frequency[surface],
+            len(surface),
+        )
 
     return max(frequency, key=rank)
 
@@ -270,4 +287,3 @@ def _geo(cluster: list[_Item], items: list[_Item]) -> Geo | None:
             return None
         return Geo(place.lat, place.lon, place.country)
     return None
-

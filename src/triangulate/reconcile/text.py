@@ -80,9 +80,11 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def source_label(document: Document) -> str:
-    """How a reader names a source: its publisher, else its file name."""
+    """How a reader names a source: its publisher, else its title, else its file name."""
     if document.publisher:
         return document.publisher
+    if document.title:
+        return shorten(document.title, 60)
     return PurePath(document.source.replace("\\", "/")).name or document.id
 
 
