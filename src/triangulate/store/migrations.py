@@ -53,4 +53,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_start ON events(start);
         """,
     ),
+    Migration(
+        2,
+        "full-text search over documents and claims (FTS5)",
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            kind UNINDEXED, ref UNINDEXED, document UNINDEXED, title, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE search_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1), signature TEXT NOT NULL
+        );
+        """,
+    ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from ..model import (
     TimelineEntry,
 )
 from .migrations import MIGRATIONS
+from .search import MATCH_CLOSE, MATCH_OPEN, SearchHit, SearchKind, match_expression, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
 
@@ -51,7 +53,8 @@ class SQLiteStore:
         newest = max(m.version for m in MIGRATIONS)
         if applied and max(applied) > newest:
             raise StoreError(
-                f"{self.location}: written by a newer Triangulate (schema {max(applied)} > {newest})"
+                f"{self.location}: written by a newer Triangulate"
+                f" (schema {max(applied)} > {newest})"
             )
         for migration in MIGRATIONS:
             if migration.version in applied:
@@ -91,8 +94,17 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO documents"
                 " (id, sha256, source, title, publisher, published, language, text, analysis)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.sha256, doc.source, doc.title, doc.publisher, doc.published,
-                 doc.language, doc.text, serialize.dumps(analysis)),
+                (
+                    doc.id,
+                    doc.sha256,
+                    doc.source,
+                    doc.title,
+                    doc.publisher,
+                    doc.published,
+                    doc.language,
+                    doc.text,
+                    serialize.dumps(analysis),
+                ),
             )
             db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
 
@@ -154,7 +166,9 @@ class SQLiteStore:
             rows = self._db.execute(f"SELECT data FROM {table} ORDER BY {order}")
             return tuple(serialize.loads(cls, row[0]) for row in rows)
 
-        notes = tuple(row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position"))
+        notes = tuple(
+            row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position")
+        )
         return Reconciliation(
             entities=load("entities", Entity),
             claims=load("claims", ClaimRecord),
@@ -163,6 +177,71 @@ class SQLiteStore:
             timeline=load("timeline", TimelineEntry, "position"),
             notes=notes,
         )
+
+    # ---- full-text search -----------------------------------------------------------------
+
+    def search(
+        self, query: str, *, kind: SearchKind | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[int, list[SearchHit]]:
+        """Documents and claims matching ``query`` (best first) and how many match in all.
+
+        Raises ValueError for a query with nothing to search for.
+        """
+        expression = match_expression(query)
+        self.refresh_search_index()
+        where = "search_index MATCH ?" + (" AND kind = ?" if kind else "")
+        params: tuple[str, ...] = (expression, kind) if kind else (expression,)
+        total = int(
+            self._db.execute(f"SELECT count(*) FROM search_index WHERE {where}", params).fetchone()[
+                0
+            ]
+        )
+        rows = self._db.execute(
+            "SELECT kind, ref, document, title,"
+            f" snippet(search_index, 4, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', 24),"
+            " bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score"
+            f" FROM search_index WHERE {where} ORDER BY score, kind DESC, ref LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        hits = []
+        for hit_kind, ref, document, title, marked, score in rows:
+            snippet, highlights = split_snippet(marked or "")
+            hits.append(
+                SearchHit(hit_kind, ref, document, title, snippet, highlights, float(score))
+            )
+        return total, hits
+
+    def refresh_search_index(self) -> bool:
+        """Rebuild the full-text index when documents or claims changed; True when it did."""
+        signature = self._search_signature()
+        row = self._db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
+        if row and row[0] == signature:
+            return False
+        with self._transaction() as db:
+            db.execute("DELETE FROM search_index")
+            db.execute(
+                "INSERT INTO search_index (kind, ref, document, title, body)"
+                " SELECT 'document', id, id, coalesce(title, ''), text FROM documents"
+            )
+            db.execute(
+                "INSERT INTO search_index (kind, ref, document, title, body)"
+                " SELECT 'claim', id, document, '', text FROM claims"
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO search_state (id, signature) VALUES (1, ?)", (signature,)
+            )
+        return True
+
+    def _search_signature(self) -> str:
+        digest = hashlib.sha256()
+        for row in self._db.execute(
+            "SELECT id, sha256, coalesce(title, ''), length(text) FROM documents ORDER BY id"
+        ):
+            digest.update(repr(row).encode())
+        digest.update(b"--claims--")
+        for row in self._db.execute("SELECT id, document, text FROM claims ORDER BY id"):
+            digest.update(repr(row).encode())
+        return digest.hexdigest()
 
     def close(self) -> None:
         self._db.close()

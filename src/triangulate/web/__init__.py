@@ -1,0 +1,5 @@
+"""The web app and REST API over a store: ``create_app(db_path, token)``."""
+
+from .app import create_app
+
+__all__ = ["create_app"]

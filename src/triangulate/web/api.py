@@ -1,0 +1,258 @@
+"""The REST API, ``/api/v1``: every resource as JSON, lists paginated with their total."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel
+
+from ..model import (
+    Analysis,
+    ClaimRecord,
+    Comparison,
+    Entity,
+    EntityType,
+    Event,
+    Failure,
+    PublishedBasis,
+    Republication,
+    TimelineEntry,
+    Verdict,
+)
+from .errors import ApiError, ErrorResponse
+from .snapshot import Snapshot, SnapshotSource
+
+T = TypeVar("T")
+MAX_LIMIT = 500
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``items[offset : offset + limit]`` of ``total``."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    source: str
+    title: str | None
+    publisher: str | None
+    authors: list[str]
+    published: str | None
+    published_basis: PublishedBasis | None
+    language: str | None
+    republished_from: Republication | None
+    copy_of: str | None
+    counts: dict[str, int]
+    url: str
+
+
+class SearchResult(BaseModel):
+    kind: Literal["document", "claim"]
+    id: str
+    document: str
+    title: str | None
+    snippet: str
+    highlights: list[tuple[int, int]]
+    url: str
+
+
+class Pagination:
+    """``limit`` and ``offset`` query parameters, checked (a bad value is a 422)."""
+
+    def __init__(
+        self,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
+        offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    ) -> None:
+        self.limit = limit
+        self.offset = offset
+
+    def page(self, items: Sequence[Any]) -> dict[str, Any]:
+        return {
+            "items": list(items[self.offset : self.offset + self.limit]),
+            "total": len(items),
+            "limit": self.limit,
+            "offset": self.offset,
+        }
+
+
+def current_snapshot(request: Request) -> Snapshot:
+    source: SnapshotSource = request.app.state.source
+    return source.current()
+
+
+Data = Annotated[Snapshot, Depends(current_snapshot)]
+Paging = Annotated[Pagination, Depends()]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
+
+router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+
+
+def _one(items: dict[str, T], key: str, what: str) -> T:
+    if key not in items:
+        raise ApiError(404, f"no {what} with id {key!r}")
+    return items[key]
+
+
+def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
+    d = analysis.document
+    return DocumentSummary(
+        id=d.id,
+        source=d.source,
+        title=d.title,
+        publisher=d.publisher,
+        authors=list(d.authors),
+        published=d.published,
+        published_basis=d.published_basis,
+        language=d.language,
+        republished_from=d.republished_from,
+        copy_of=d.copy_of,
+        counts={
+            "sentences": len(analysis.sentences),
+            "mentions": len(analysis.mentions),
+            "times": len(analysis.times),
+            "quantities": len(analysis.quantities),
+            "claims": len(analysis.claims),
+            "events": len(analysis.events),
+        },
+        url=snapshot.href(d.id),
+    )
+
+
+@router.get("/documents", response_model=Page[DocumentSummary], tags=["documents"])
+def list_documents(data: Data, paging: Paging) -> dict[str, Any]:
+    """The documents in the store with their metadata and annotation counts (no text)."""
+    return paging.page([_summary(data, a) for a in data.analyses.values()])
+
+
+@router.get("/documents/{doc_id}", response_model=Analysis, responses=NOT_FOUND, tags=["documents"])
+def get_document(doc_id: str, data: Data) -> Analysis:
+    """A document with its cleaned text and every annotation (offsets into ``document.text``)."""
+    return _one(data.analyses, doc_id, "document")
+
+
+@router.get("/failures", response_model=Page[Failure], tags=["documents"])
+def list_failures(data: Data, paging: Paging) -> dict[str, Any]:
+    """Sources that could not be read or analysed, and why."""
+    return paging.page(data.failures)
+
+
+@router.get("/entities", response_model=Page[Entity], tags=["entities"])
+def list_entities(
+    data: Data, paging: Paging, type: Annotated[EntityType | None, Query()] = None
+) -> dict[str, Any]:
+    """Entities resolved across documents, most mentioned first."""
+    items = [e for e in data.reconciliation.entities if type is None or e.type == type]
+    return paging.page(sorted(items, key=lambda e: (-len(e.mentions), e.name)))
+
+
+@router.get("/entities/{entity_id}", response_model=Entity, responses=NOT_FOUND, tags=["entities"])
+def get_entity(entity_id: str, data: Data) -> Entity:
+    return _one(data.entities, entity_id, "entity")
+
+
+@router.get("/claims", response_model=Page[ClaimRecord], tags=["claims"])
+def list_claims(
+    data: Data, paging: Paging, document: Annotated[str | None, Query()] = None
+) -> dict[str, Any]:
+    """Claims with who asserts them; ``document`` keeps those of one document."""
+    items = [c for c in data.reconciliation.claims if document is None or c.document == document]
+    return paging.page(items)
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimRecord, responses=NOT_FOUND, tags=["claims"])
+def get_claim(claim_id: str, data: Data) -> ClaimRecord:
+    return _one(data.claims, claim_id, "claim")
+
+
+@router.get("/events", response_model=Page[Event], tags=["events"])
+def list_events(data: Data, paging: Paging) -> dict[str, Any]:
+    """Events resolved across documents."""
+    return paging.page(data.reconciliation.events)
+
+
+@router.get("/events/{event_id}", response_model=Event, responses=NOT_FOUND, tags=["events"])
+def get_event(event_id: str, data: Data) -> Event:
+    return _one(data.events, event_id, "event")
+
+
+@router.get("/comparisons", response_model=Page[Comparison], tags=["comparisons"])
+def list_comparisons(
+    data: Data, paging: Paging, verdict: Annotated[Verdict | None, Query()] = None
+) -> dict[str, Any]:
+    """Claims that answer the same question, with a verdict; ``verdict`` keeps one kind."""
+    items = [c for c in data.reconciliation.comparisons if verdict is None or c.verdict == verdict]
+    return paging.page(items)
+
+
+@router.get(
+    "/comparisons/{comparison_id}",
+    response_model=Comparison,
+    responses=NOT_FOUND,
+    tags=["comparisons"],
+)
+def get_comparison(comparison_id: str, data: Data) -> Comparison:
+    return _one(data.comparisons, comparison_id, "comparison")
+
+
+@router.get("/timeline", response_model=Page[TimelineEntry], tags=["timeline"])
+def list_timeline(
+    data: Data, paging: Paging, status: Annotated[str | None, Query()] = None
+) -> dict[str, Any]:
+    """The merged timeline, oldest first; ``status`` keeps e.g. only ``disputed`` entries."""
+    items = [t for t in data.reconciliation.timeline if status is None or t.status == status]
+    return paging.page(items)
+
+
+@router.get("/search", response_model=Page[SearchResult], tags=["search"])
+def search(
+    request: Request,
+    data: Data,
+    paging: Paging,
+    q: Annotated[str, Query(min_length=1, max_length=500, description='Words or "a phrase".')],
+    kind: Annotated[Literal["document", "claim"] | None, Query()] = None,
+) -> dict[str, Any]:
+    """Full-text search (SQLite FTS5) over document titles and texts and claim texts."""
+    return run_search(request.app.state.source, data, q, kind, paging.limit, paging.offset)
+
+
+def run_search(
+    source: SnapshotSource, data: Snapshot, query: str, kind: str | None, limit: int, offset: int
+) -> dict[str, Any]:
+    """Search the store and link each hit to the sentence it came from."""
+    with source.store() as store:
+        try:
+            total, hits = store.search(
+                query,
+                kind=kind if kind in ("document", "claim") else None,  # type: ignore[arg-type]
+                limit=limit,
+                offset=offset,
+            )
+        except ValueError as error:
+            raise ApiError(422, str(error)) from error
+    results = []
+    for hit in hits:
+        claim = data.claims.get(hit.ref) if hit.kind == "claim" else None
+        url = (
+            data.href(hit.document, claim.claim.start, claim.claim.end)
+            if claim
+            else data.href(hit.document)
+        )
+        results.append(
+            SearchResult(
+                kind=hit.kind,
+                id=hit.ref,
+                document=hit.document,
+                title=hit.title or data.label(hit.document),
+                snippet=hit.snippet,
+                highlights=list(hit.highlights),
+                url=url,
+            )
+        )
+    return {"items": results, "total": total, "limit": limit, "offset": offset}

@@ -1,0 +1,189 @@
+"""Server-rendered pages: overview, documents, timeline, comparisons, entities, events, search."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from .api import Data, run_search
+from .errors import ApiError
+from .render import document_body, marked_context, marked_snippet, parse_mark
+from .snapshot import Snapshot
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+SEARCH_PAGE_SIZE = 25
+
+
+def _render(request: Request, template: str, data: Snapshot, **context: Any) -> Response:
+    templates: Jinja2Templates = request.app.state.templates
+    helpers = {
+        "data": data,
+        "href": data.href,
+        "label": data.label,
+        "context": lambda doc, start, end: marked_context(data, doc, start, end),
+        "nav": template.split(".")[0],
+    }
+    return templates.TemplateResponse(request, template, {**helpers, **context})
+
+
+def _not_found(what: str, key: str) -> ApiError:
+    return ApiError(404, f"no {what} with id {key!r}")
+
+
+@router.get("/")
+def overview(request: Request, data: Data) -> Response:
+    r = data.reconciliation
+    counts = {
+        "documents": len(data.analyses),
+        "entities": len(r.entities),
+        "claims": len(r.claims),
+        "events": len(r.events),
+        "comparisons": len(r.comparisons),
+        "timeline entries": len(r.timeline),
+    }
+    verdicts = Counter(c.verdict for c in r.comparisons)
+    disputed = sum(1 for t in r.timeline if t.status == "disputed")
+    return _render(
+        request, "overview.html.j2", data, counts=counts, verdicts=verdicts, disputed=disputed
+    )
+
+
+@router.get("/documents/{doc_id}")
+def document_page(
+    request: Request, doc_id: str, data: Data, mark: Annotated[str | None, Query()] = None
+) -> Response:
+    analysis = data.analyses.get(doc_id)
+    if analysis is None:
+        raise _not_found("document", doc_id)
+    span = parse_mark(mark, len(analysis.document.text))
+    return _render(
+        request,
+        "document.html.j2",
+        data,
+        analysis=analysis,
+        doc=analysis.document,
+        body=document_body(analysis, data, span),
+        claims=data.claims_of_document(doc_id),
+    )
+
+
+@router.get("/timeline")
+def timeline_page(
+    request: Request, data: Data, status: Annotated[str | None, Query(max_length=40)] = None
+) -> Response:
+    timeline = data.reconciliation.timeline
+    shown = [t for t in timeline if not status or t.status == status]
+    groups = [(date, list(entries)) for date, entries in groupby(shown, lambda t: t.date)]
+    statuses = Counter(t.status for t in timeline)
+    return _render(
+        request, "timeline.html.j2", data, groups=groups, statuses=statuses, status=status
+    )
+
+
+@router.get("/comparisons")
+def comparisons_page(
+    request: Request, data: Data, verdict: Annotated[str | None, Query()] = None
+) -> Response:
+    items = [c for c in data.reconciliation.comparisons if not verdict or c.verdict == verdict]
+    verdicts = Counter(c.verdict for c in data.reconciliation.comparisons)
+    return _render(
+        request, "comparisons.html.j2", data, comparisons=items, verdicts=verdicts, verdict=verdict
+    )
+
+
+@router.get("/comparisons/{comparison_id}")
+def comparison_page(request: Request, comparison_id: str, data: Data) -> Response:
+    comparison = data.comparisons.get(comparison_id)
+    if comparison is None:
+        raise _not_found("comparison", comparison_id)
+    claims = [data.claims[c] for c in comparison.claims if c in data.claims]
+    events = [e for e in data.reconciliation.events if set(e.claims) & set(comparison.claims)]
+    return _render(
+        request, "comparison.html.j2", data, comparison=comparison, claims=claims, events=events
+    )
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str, data: Data) -> Response:
+    event = data.events.get(event_id)
+    if event is None:
+        raise _not_found("event", event_id)
+    claims = [data.claims[c] for c in event.claims if c in data.claims]
+    entry = next((t for t in data.reconciliation.timeline if t.event == event_id), None)
+    return _render(
+        request,
+        "event.html.j2",
+        data,
+        event=event,
+        claims=claims,
+        entry=entry,
+        comparisons=data.comparisons_of_event(event),
+    )
+
+
+@router.get("/entities")
+def entities_page(
+    request: Request, data: Data, type: Annotated[str | None, Query()] = None
+) -> Response:
+    entities = [e for e in data.reconciliation.entities if not type or e.type == type]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    types = Counter(e.type for e in data.reconciliation.entities)
+    return _render(request, "entities.html.j2", data, entities=entities, types=types, type=type)
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(request: Request, entity_id: str, data: Data) -> Response:
+    entity = data.entities.get(entity_id)
+    if entity is None:
+        raise _not_found("entity", entity_id)
+    claims = [c for c in data.reconciliation.claims if entity_id in (c.attributed_to, *c.about)]
+    events = [e for e in data.reconciliation.events if entity_id in (*e.participants, *e.places)]
+    return _render(request, "entity.html.j2", data, entity=entity, claims=claims, events=events)
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    data: Data,
+    q: Annotated[str, Query(max_length=500)] = "",
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> Response:
+    results: dict[str, Any] | None = None
+    if q.strip():
+        offset = (page - 1) * SEARCH_PAGE_SIZE
+        try:
+            results = run_search(request.app.state.source, data, q, None, SEARCH_PAGE_SIZE, offset)
+        except ApiError:
+            results = {"items": [], "total": 0, "limit": SEARCH_PAGE_SIZE, "offset": offset}
+    return _render(
+        request,
+        "search.html.j2",
+        data,
+        q=q,
+        page=page,
+        results=results,
+        page_size=SEARCH_PAGE_SIZE,
+        snippet=marked_snippet,
+    )
+
+
+@router.get("/docs")
+def docs_redirect() -> Response:
+    return RedirectResponse("/api/v1/docs")
+
+
+@router.get("/api/v1/docs")
+def api_docs(request: Request, data: Data) -> Response:
+    """The API reference, rendered here from the OpenAPI document (no CDN, no script)."""
+    spec = request.app.openapi()
+    operations = [
+        {"method": method.upper(), "path": path, **operation}
+        for path, methods in spec.get("paths", {}).items()
+        for method, operation in methods.items()
+    ]
+    return _render(request, "api_docs.html.j2", data, spec=spec, operations=operations)

@@ -1,0 +1,170 @@
+"""What the web app shows: one in-memory snapshot of the store, reloaded when the file changes."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from ..model import (
+    Analysis,
+    ClaimRecord,
+    Comparison,
+    DocSpan,
+    Document,
+    Entity,
+    Event,
+    Failure,
+    Reconciliation,
+)
+from ..store import SQLiteStore
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The store's analyses and reconciliation, indexed the ways the pages and API look them up."""
+
+    analyses: dict[str, Analysis]
+    reconciliation: Reconciliation
+    failures: tuple[Failure, ...]
+    claims: dict[str, ClaimRecord] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    entity_of_mention: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    comparisons_of_claim: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _sentence_starts: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, analyses: list[Analysis], reconciliation: Reconciliation, failures: list[Failure]
+    ) -> Snapshot:
+        by_claim: dict[str, list[str]] = {}
+        for comparison in reconciliation.comparisons:
+            for claim_id in comparison.claims:
+                by_claim.setdefault(claim_id, []).append(comparison.id)
+        return cls(
+            analyses={a.document.id: a for a in analyses},
+            reconciliation=reconciliation,
+            failures=tuple(failures),
+            claims={c.id: c for c in reconciliation.claims},
+            entities={e.id: e for e in reconciliation.entities},
+            events={e.id: e for e in reconciliation.events},
+            comparisons={c.id: c for c in reconciliation.comparisons},
+            entity_of_mention={
+                (m.document, m.start, m.end): e.id
+                for e in reconciliation.entities
+                for m in e.mentions
+            },
+            comparisons_of_claim={k: tuple(v) for k, v in by_claim.items()},
+            _sentence_starts={a.document.id: [s.start for s in a.sentences] for a in analyses},
+        )
+
+    # ---- lookups --------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document | None:
+        analysis = self.analyses.get(doc_id)
+        return analysis.document if analysis else None
+
+    def sentence_index(self, doc_id: str, offset: int) -> int | None:
+        """The index of the sentence of ``doc_id`` that holds ``offset``, if any."""
+        analysis = self.analyses.get(doc_id)
+        if analysis is None:
+            return None
+        index = bisect.bisect_right(self._sentence_starts[doc_id], offset) - 1
+        if 0 <= index < len(analysis.sentences) and offset < analysis.sentences[index].end:
+            return index
+        return None
+
+    def sentence_text(self, doc_id: str, offset: int) -> tuple[str, int] | None:
+        """The sentence around ``offset`` and where it starts."""
+        index = self.sentence_index(doc_id, offset)
+        if index is None:
+            return None
+        sentence = self.analyses[doc_id].sentences[index]
+        return sentence.of(self.analyses[doc_id].document.text), sentence.start
+
+    def href(self, doc_id: str, start: int | None = None, end: int | None = None) -> str:
+        """The document page, scrolled to the sentence of ``start`` with ``start:end`` marked."""
+        url = f"/documents/{quote(doc_id, safe='')}"
+        if start is None:
+            return url
+        if end is not None and end > start:
+            url += f"?mark={start}-{end}"
+        index = self.sentence_index(doc_id, start)
+        return url + (f"#s{index}" if index is not None else "")
+
+    def label(self, doc_id: str) -> str:
+        """A short name for a document: its publisher (or title, or file) and date."""
+        document = self.document(doc_id)
+        if document is None:
+            return doc_id
+        name = document.publisher or document.title or Path(document.source).name
+        return f"{name} ({document.published})" if document.published else name
+
+    def comparisons_of_event(self, event: Event) -> list[Comparison]:
+        seen: dict[str, Comparison] = {}
+        for claim_id in event.claims:
+            for comparison_id in self.comparisons_of_claim.get(claim_id, ()):
+                seen.setdefault(comparison_id, self.comparisons[comparison_id])
+        return list(seen.values())
+
+    def sources_of_event(self, event: Event) -> list[DocSpan]:
+        """The first mention of ``event`` in each document that reports it."""
+        first: dict[str, DocSpan] = {}
+        for mention in event.mentions:
+            first.setdefault(mention.document, mention)
+        return list(first.values())
+
+    def claims_of_document(self, doc_id: str) -> list[ClaimRecord]:
+        return [c for c in self.reconciliation.claims if c.document == doc_id]
+
+
+class SnapshotSource:
+    """Opens the store at ``path`` when needed and keeps the last snapshot until the file changes.
+
+    SQLite connections stay in the thread that made them, so every read opens a short-lived one.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._stamp: tuple[tuple[int, int], ...] | None = None
+        self._snapshot: Snapshot | None = None
+        with self.store():  # creates and migrates the file now, so that errors show at start
+            pass
+
+    @contextmanager
+    def store(self) -> Iterator[SQLiteStore]:
+        store = SQLiteStore(self.path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def current(self) -> Snapshot:
+        with self._lock:
+            stamp = self._file_stamp()
+            if self._snapshot is None or stamp != self._stamp:
+                with self.store() as store:
+                    self._snapshot = Snapshot.build(
+                        store.analyses(), store.reconciliation(), store.failures()
+                    )
+                self._stamp = stamp
+            return self._snapshot
+
+    def _file_stamp(self) -> tuple[tuple[int, int], ...]:
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                stamps.append((0, 0))
+                continue
+            stamps.append((info.st_mtime_ns, info.st_size))
+        return tuple(stamps)

@@ -1,0 +1,50 @@
+"""Take the README's screenshots of the web app on a store (run from the repository root):
+
+.venv/bin/triangulate analyze examples --db /tmp/demo.db
+.venv/bin/python -m tests.browser.take_screenshots /tmp/demo.db docs/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .harness import chromium, missing_browser, screenshot, serve
+
+VERDICT_ORDER = ("update", "conflict", "partial", "omission", "agree")
+
+
+def take(db: Path, folder: Path) -> list[Path]:
+    from fastapi.testclient import TestClient
+
+    from triangulate.web import create_app
+
+    app = create_app(db)
+    comparisons = TestClient(app).get("/api/v1/comparisons?limit=500").json()["items"]
+    comparisons.sort(key=lambda c: (VERDICT_ORDER.index(c["verdict"]), c["id"]))
+    saved = []
+    with serve(app) as site, chromium(1280, 1000) as driver:
+        driver.get(f"{site}/timeline")
+        for status in ("disputed", "superseded", "consensus"):
+            entries = driver.find_elements("css selector", f".entry.status-{status}")
+            if entries:  # the chart stays on top (sticky); bring a contested entry under it
+                driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", entries[0])
+                break
+        saved.append(screenshot(driver, folder / "timeline.png"))
+        if comparisons:
+            driver.get(f"{site}/comparisons/{comparisons[0]['id']}")
+            saved.append(screenshot(driver, folder / "comparison.png"))
+    return saved
+
+
+def main() -> None:
+    reason = missing_browser()
+    if reason:
+        sys.exit(reason)
+    db, folder = Path(sys.argv[1]), Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")
+    for path in take(db, folder):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

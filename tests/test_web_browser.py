@@ -1,0 +1,120 @@
+"""The web app in a real headless Chromium: follow the timeline to a comparison and on to the
+sentence a claim came from. Skips (with the reason) where Chromium or Selenium is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser.harness import chromium, missing_browser, screenshot, serve
+from .conftest import REPO
+from .web_corpus import TEXT_A, build_store
+
+ARTIFACTS = REPO / "test-artifacts"
+TIMEOUT = 10
+
+reason = missing_browser()
+pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from triangulate.web import create_app
+
+    db = build_store(tmp_path_factory.mktemp("browser") / "web.db")
+    with serve(create_app(db)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
+        yield driver
+
+
+def _wait(driver: Any, condition: Any) -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, TIMEOUT).until(condition)
+
+
+def _console_errors(driver: Any) -> list[str]:
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/timeline")
+    circles = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline-chart circle"))
+    assert len(circles) == 2  # timeline.js ran under the CSP and read /api/v1/timeline
+    assert browser.find_element(By.CSS_SELECTOR, "#t-e-rescue .status-disputed").text == "DISPUTED"
+    screenshot(browser, ARTIFACTS / "browser-timeline.png")
+
+    browser.find_element(By.CSS_SELECTOR, "#t-e-rescue a.comparison-link").click()
+    _wait(browser, lambda d: d.current_url.endswith("/comparisons/cmp-passengers"))
+    cards = browser.find_elements(By.CSS_SELECTOR, ".claim-card")
+    assert len(cards) == 2
+    assert "41 passengers" in cards[0].text and "43 passengers" in cards[1].text
+    assert cards[0].location["y"] == cards[1].location["y"]  # side by side
+    screenshot(browser, ARTIFACTS / "browser-comparison.png")
+
+    cards[0].find_element(By.CSS_SELECTOR, "a.source-link").click()
+    _wait(
+        browser, lambda d: "/documents/tribune" in d.current_url and d.current_url.endswith("#s1")
+    )
+    sentence = browser.find_element(By.ID, "s1")
+    assert "sent-target" in (sentence.get_attribute("class") or "")
+    assert sentence.value_of_css_property("background-color") == "rgba(255, 243, 160, 1)"
+    claim = "41 passengers were rescued from the vessel"
+    marked = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#s1 .hit')).map(e => e.textContent).join('')"
+    )
+    assert marked == claim
+    in_view = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0;",
+        sentence,
+    )
+    assert in_view
+    screenshot(browser, ARTIFACTS / "browser-source-sentence.png")
+    assert claim in TEXT_A
+
+
+def test_article_markup_never_runs(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # drop what earlier pages logged
+    browser.get(f"{site}/documents/tribune")
+    _wait(browser, lambda d: d.find_element(By.ID, "s2"))
+    assert browser.execute_script("return typeof window.__xss") == "undefined"
+    assert browser.find_elements(By.CSS_SELECTOR, "#text img, #text script") == []
+    assert "<script>window.__xss = 1</script>" in browser.find_element(By.ID, "s2").text
+    assert _console_errors(browser) == []
+
+
+def test_search_box_finds_a_claim_and_opens_its_sentence(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/")
+    box = browser.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
+    box.send_keys('"storm warning"')
+    box.submit()
+    _wait(browser, lambda d: "/search?q=" in d.current_url)
+    results = browser.find_elements(By.CSS_SELECTOR, ".results li")
+    assert len(results) >= 2
+    marks = {m.text for m in browser.find_elements(By.CSS_SELECTOR, ".results mark")}
+    assert marks == {"storm warning"}  # the phrase, matched as one
+    browser.find_element(By.CSS_SELECTOR, ".results li.result-claim a").click()
+    _wait(browser, lambda d: "#s" in d.current_url)
+    assert browser.find_elements(By.CSS_SELECTOR, ".sent-target .hit")
+    screenshot(browser, ARTIFACTS / "browser-search.png")
+    assert _console_errors(browser) == []
+
+
+def test_artifacts_folder_is_ignored_by_git() -> None:
+    assert "test-artifacts/" in (REPO / ".gitignore").read_text().splitlines()
+    assert isinstance(ARTIFACTS, Path)
