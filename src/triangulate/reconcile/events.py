@@ -1,8 +1,8 @@
 """Cross-document event coreference: mentions of one happening become one event.
 
-Mentions are blocked by (type, start date), so the cost grows with the size of each block, not
-with the square of the corpus.  Within a block, dated mentions with day precision are one event;
-coarser or undated mentions merge only when they share a participant.
+Mentions are blocked by (type, first day), so the cost grows with the size of each block, not
+with the square of the corpus.  Within a block, mentions of a day or a few days are one event;
+long periods, coarser dates and undated mentions merge only when they share a participant.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date as calendar_date
 
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention
 from .claims import MentionMap
@@ -37,10 +38,28 @@ def corefer_events(
     events: list[Event] = []
     for (_type, start), items in blocks.items():
         precise = start is not None and len(start) == 10
-        for group in _cluster(items, merge_all=precise):
-            events.append(_event(group, claims_by_doc))
+        brief = [
+            item for item in items if precise and _lasts_days(item[1]) <= MAX_SAME_HAPPENING_DAYS
+        ]
+        rest = [item for item in items if not any(item is b for b in brief)]
+        groups = ([brief] if brief else []) + _cluster(rest, merge_all=False)
+        events.extend(_event(group, claims_by_doc) for group in groups)
     events.sort(key=lambda e: (e.start or "9999", e.type, e.id))
     return events
+
+
+MAX_SAME_HAPPENING_DAYS = 7
+"""Mentions starting on one day are one happening when none lasts longer than this (a clash of
+12-16 July and fighting that erupted on 12 July); a longer period ("deliveries from 17 July to the
+present") is a different event from a single day's flights."""
+
+
+def _lasts_days(mention: EventMention) -> int:
+    date = mention.date
+    if date is None or not date.start or len(date.start) != 10:
+        return 0
+    end = date.end if date.end and len(date.end) == 10 else date.start
+    return (calendar_date.fromisoformat(end) - calendar_date.fromisoformat(date.start)).days
 
 
 def _resolve(mentions: Sequence, doc_id: str, mention_map: MentionMap) -> frozenset[str]:

@@ -28,10 +28,10 @@ def build_timeline(
         supporting = tuple(c for c in event.claims if c not in disputed)
         if disputing:
             status = "disputed"
-        elif any(c in superseded for c in event.claims):
-            status = "superseded"
         elif len(origins) >= 2:
             status = "consensus"
+        elif event.claims and all(c in superseded for c in event.claims):
+            status = "superseded"  # told only by a report that a later one revised
         else:
             status = "single_source"
         entries.append(
