@@ -1,0 +1,129 @@
+"""Event coreference, the timeline and corpus dating on small hand-built corpora."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from triangulate.model import (
+    Analysis,
+    Comparison,
+    EventMention,
+    Mention,
+    Span,
+    TimeExpression,
+    TimeRange,
+)
+from triangulate.reconcile.dating import date_from_corpus
+from triangulate.reconcile.events import corefer_events
+from triangulate.reconcile.timeline import build_timeline
+
+from .conftest import make_document
+
+
+def _event(text: str, trigger: str, kind: str, date: TimeRange | None, *names: str) -> EventMention:
+    at = text.index(trigger)
+    people = tuple(Mention(text.index(n), text.index(n) + len(n), n, "person") for n in names)
+    return EventMention(
+        at, at + len(trigger), trigger, kind, Span(0, len(text)), date, participants=people
+    )
+
+
+def _doc(doc_id: str, text: str, *events: EventMention, **fields: object) -> Analysis:
+    return Analysis(document=make_document(text, doc_id, **fields), events=events)
+
+
+DAY = TimeRange("2021-04-03", "2021-04-03", "day")
+
+
+def test_mentions_of_one_day_in_two_documents_are_one_event() -> None:
+    t1 = "The mayor met the governor on 3 April."
+    t2 = "On Saturday the governor held a meeting with the mayor."
+    a = _doc("a", t1, _event(t1, "met", "meeting", DAY, "mayor"))
+    b = _doc("b", t2, _event(t2, "meeting", "meeting", DAY, "governor"))
+    (event,) = corefer_events([a, b], {}, [])
+    assert event.documents == ("a", "b")
+    assert event.start == "2021-04-03"
+    assert [m.document for m in event.mentions] == ["a", "b"]
+
+
+def test_a_long_period_is_not_the_same_event_as_one_day() -> None:
+    t1 = "Trucks delivered aid from 3 April to the end of May."
+    t2 = "Two trucks delivered aid on 3 April."
+    period = TimeRange("2021-04-03", "2021-05-31", "day")
+    a = _doc("a", t1, _event(t1, "delivered", "transport", period))
+    b = _doc("b", t2, _event(t2, "delivered", "transport", DAY))
+    events = corefer_events([a, b], {}, [])
+    assert sorted(e.end or "" for e in events) == ["", "2021-05-31"]
+
+
+def test_different_types_on_one_day_stay_apart() -> None:
+    t = "Protesters marched on 3 April and the police attacked the camp."
+    a = _doc("a", t, _event(t, "marched", "protest", DAY), _event(t, "attacked", "attack", DAY))
+    assert {e.type for e in corefer_events([a], {}, [])} == {"protest", "attack"}
+
+
+def test_timeline_is_dated_oldest_first_with_status() -> None:
+    t1 = "The bridge opened on 3 April. A storm hit in March."
+    t2 = "The bridge opened on Saturday."
+    march = TimeRange("2021-03", "2021-03", "month")
+    a = _doc("a", t1, _event(t1, "opened", "other", DAY), _event(t1, "hit", "other", march))
+    b = _doc("b", t2, _event(t2, "opened", "other", DAY))
+    c = _doc("c", t2 + " ", _event(t2 + " ", "opened", "other", DAY), copy_of="b")
+    events = corefer_events([a, b, c], {}, [])
+    undated = _doc("d", "Nobody knows when.", _event("Nobody knows when.", "knows", "other", None))
+    events += corefer_events([undated], {}, [])
+    timeline = build_timeline(events, [], [a, b, c, undated])
+    assert [entry.date for entry in timeline] == ["2021-03", "2021-04-03"]
+    assert timeline[0].status == "single_source"
+    assert timeline[1].status == "consensus"
+    assert set(timeline[1].documents) == {"a", "b", "c"}
+
+
+def test_a_copy_does_not_make_consensus() -> None:
+    t = "The bridge opened on 3 April."
+    a = _doc("a", t, _event(t, "opened", "other", DAY))
+    b = _doc("b", t + " ", _event(t + " ", "opened", "other", DAY), copy_of="a")
+    (entry,) = build_timeline(corefer_events([a, b], {}, []), [], [a, b])
+    assert entry.status == "single_source"
+
+
+def test_an_event_whose_claim_is_in_conflict_is_disputed() -> None:
+    t = "The bridge opened on 3 April."
+    a = _doc("a", t, _event(t, "opened", "other", DAY))
+    (event,) = corefer_events([a], {}, [])
+    event_with_claim = replace(event, claims=("a-c0",))
+    conflict = Comparison("x", "Did it open?", "conflict", ("a-c0", "b-c0"), "differs")
+    (entry,) = build_timeline([event_with_claim], [conflict], [a])
+    assert entry.status == "disputed"
+    assert entry.disputing == ("a-c0",)
+
+
+def _with_times(doc_id: str, text: str, values: list[str], published: str | None) -> Analysis:
+    times = tuple(
+        TimeExpression(
+            0,
+            1,
+            text[0],
+            "date",
+            v,
+            v if "X" not in v else None,
+            v if "X" not in v else None,
+            "day" if "X" not in v else None,
+        )
+        for v in values
+    )
+    return Analysis(document=make_document(text, doc_id, published=published), times=times)
+
+
+def test_an_undated_text_takes_the_year_its_days_share_with_dated_ones() -> None:
+    undated = _with_times("u", "x", ["XXXX-03-04", "XXXX-03-09"], None)
+    dated = _with_times("d", "y", ["2019-03-04", "2019-03-09", "2018-01-01"], "2019-03-12")
+    assert date_from_corpus(undated, [undated, dated]) == "2019-03-09"
+
+
+def test_no_guess_when_two_years_fit_equally() -> None:
+    undated = _with_times("u", "x", ["XXXX-03-04"], None)
+    one = _with_times("d1", "y", ["2019-03-04"], "2019-03-12")
+    two = _with_times("d2", "z", ["2020-03-04"], "2020-03-12")
+    assert date_from_corpus(undated, [undated, one, two]) is None
+    assert date_from_corpus(_with_times("e", "w", [], None), [one]) is None
