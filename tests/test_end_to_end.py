@@ -153,3 +153,29 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Usage" in result.output
+
+
+def test_a_feed_gives_one_document_per_entry(tmp_path: Path) -> None:
+    feed = tmp_path / "news.xml"
+    feed.write_text(
+        """<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>
+<item><title>Dam repaired</title><link>https://example.org/a</link>
+<description>Engineers said the dam was repaired on Monday after 40 homes were flooded.</description>
+</item>
+<item><title>Roads reopen</title><link>https://example.org/b</link>
+<description>The council said 12 roads reopened on Tuesday, two days after the flood.</description>
+</item></channel></rss>""",
+        encoding="utf-8",
+    )
+    db = tmp_path / "f.db"
+    result = runner.invoke(app, ["analyze", str(feed), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 analysed" in result.output
+
+
+def test_a_loopback_url_is_refused_without_allow_private(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["analyze", "http://127.0.0.1:9/x.html", "--db", str(tmp_path / "u.db")]
+    )
+    assert result.exit_code == 1
+    assert "127.0.0.1" in result.output and "allow" in result.output.lower()

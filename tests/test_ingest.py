@@ -137,7 +137,7 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
         ("blank.txt", "empty file", SourceError),
         ("binary.txt", "binary file", SourceError),
         ("invalid_utf8.txt", "not valid UTF-8 text", SourceError),
-        ("pdf_named.txt", "PDF", UnsupportedFormat),
+        ("pdf_named.txt", "PDF has no extractable text", SourceError),
         ("no_such_file.txt", "no such file", SourceError),
     ],
 )
@@ -159,21 +159,24 @@ def test_too_big_file_is_refused(tmp_path: Path) -> None:
         read_source(str(path))
 
 
-def test_folder_url_and_docx_are_refused(tmp_path: Path) -> None:
+def test_folder_other_schemes_and_damaged_docx_are_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="folder"):
         read_source(str(tmp_path))
-    with pytest.raises(UnsupportedFormat, match="URL"):
-        read_source("https://example.org/story.html")
+    with pytest.raises(SourceError, match="only http and https"):
+        read_source("ftp://example.org/story.html")
     docx = tmp_path / "story.docx"
     docx.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
-    with pytest.raises(UnsupportedFormat, match="not supported"):
+    with pytest.raises(SourceError, match="damaged ZIP"):
         read_source(str(docx))
+    with pytest.raises(UnsupportedFormat, match="RTF"):
+        (tmp_path / "memo.rtf").write_text("plain words")
+        read_source(str(tmp_path / "memo.rtf"))
 
 
-def test_feed_is_refused(tmp_path: Path) -> None:
+def test_feed_without_entries_is_an_error(tmp_path: Path) -> None:
     feed = tmp_path / "news.xml"
     feed.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>')
-    with pytest.raises(UnsupportedFormat, match="feed"):
+    with pytest.raises(SourceError, match="feed has no entries"):
         read_source(str(feed))
 
 

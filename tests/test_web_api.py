@@ -231,7 +231,8 @@ def test_document_page_marks_the_followed_passage_in_its_sentence(client: TestCl
     assert sentence is not None
     marked = "".join(re.findall(r'<span class="[^"]*\bhit\b[^"]*"[^>]*>([^<]*)</span>', page))
     assert marked == TEXT_A[start:end]
-    assert '<a class="ent ent-person" title="person: Ilse Varnum" href="/entities/ent-varnum">' in page
+    link = '<a class="ent ent-person" title="person: Ilse Varnum" href="/entities/ent-varnum">'
+    assert link in page
     assert '<span class="time" title="date: 2023-03-02">2 March</span>' in page
     plain = client.get("/documents/tribune?mark=5-1").text
     assert (

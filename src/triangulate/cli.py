@@ -40,7 +40,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _run_analysis(
-    corpus: Corpus, sources: list[str], executor: str, workers: int | None
+    corpus: Corpus,
+    sources: list[str],
+    executor: str,
+    workers: int | None,
+    allow_private: bool = False,
 ) -> RunSummary:
     columns = (
         TextColumn("{task.description:<11}"),
@@ -56,7 +60,13 @@ def _run_analysis(
                 tasks[step] = bar.add_task(step, total=total)
             bar.update(tasks[step], completed=done, total=total)
 
-        return corpus.analyze(sources, executor=executor, workers=workers, progress=progress)
+        return corpus.analyze(
+            sources,
+            executor=executor,
+            workers=workers,
+            progress=progress,
+            allow_private=allow_private,
+        )
 
 
 def _print_summary(summary: RunSummary, seconds: float) -> None:
@@ -67,15 +77,21 @@ def _print_summary(summary: RunSummary, seconds: float) -> None:
 
 @app.command()
 def analyze(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, feeds or URLs.")],
     db: DbOption = Path("triangulate.db"),
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: CPU count).")
     ] = None,
     executor: Annotated[str, typer.Option(help="'local' (process pool) or 'serial'.")] = "local",
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any source failed.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
+    ] = False,
 ) -> None:
     """Read SOURCES, analyse each document, reconcile the corpus and store it all in --db.
+
+    SOURCES are files (.txt, .md, .html, .pdf, .docx, RSS/Atom feeds), folders, globs or http(s)
+    URLs.
 
     Running it again adds to the store and re-reconciles; unchanged documents are not analysed
     twice. The exit code is non-zero only when nothing could be analysed (or, with --strict, when
@@ -84,7 +100,7 @@ def analyze(
     started = time.perf_counter()
     try:
         with Corpus.open(db) as corpus:
-            summary = _run_analysis(corpus, sources, executor, workers)
+            summary = _run_analysis(corpus, sources, executor, workers, allow_private)
     except TriangulateError as error:
         raise _fail(str(error)) from error
     _print_summary(summary, time.perf_counter() - started)

@@ -84,9 +84,14 @@ class Corpus:
         executor: str = "local",
         workers: int | None = None,
         progress: Progress | None = None,
+        allow_private: bool = False,
     ) -> RunSummary:
-        """Read, analyse and store ``sources``, then reconcile the whole corpus."""
-        from .ingest import expand_sources, link_copies, read_source
+        """Read, analyse and store ``sources``, then reconcile the whole corpus.
+
+        ``sources`` are files, folders, globs, feeds or http(s) URLs; URLs on private or loopback
+        addresses are refused unless ``allow_private`` is set.
+        """
+        from .ingest import expand_sources, link_copies, read_sources
 
         report = progress or (lambda step, done, total: None)
         summary = RunSummary()
@@ -95,17 +100,18 @@ class Corpus:
         for index, source in enumerate(paths, 1):
             report("reading", index, len(paths))
             try:
-                document = read_source(source)
+                documents = read_sources(source, allow_private=allow_private)
             except SourceError as error:
                 summary.failures.append(Failure(source, error.reason))
                 continue
-            if self.store.find_by_sha256(document.sha256) or any(
-                d.sha256 == document.sha256 for d in fresh
-            ):
-                summary.unchanged.append(source)
-                self.store.clear_failure(source)
-                continue
-            fresh.append(document)
+            for document in documents:
+                if self.store.find_by_sha256(document.sha256) or any(
+                    d.sha256 == document.sha256 for d in fresh
+                ):
+                    summary.unchanged.append(document.source)
+                    self.store.clear_failure(document.source)
+                    continue
+                fresh.append(document)
 
         stored = {a.document.id: a for a in self.store.analyses()}
         linked = link_copies([a.document for a in stored.values()] + fresh)

@@ -1,9 +1,10 @@
-"""Ingestion: reading sources, cleaning scraped text, metadata and republication lineage."""
+"""Ingestion: reading sources (text, HTML, PDF, DOCX, RSS/Atom feeds, URLs), cleaning scraped
+text, metadata and republication lineage."""
 
 from .clean import CleanedText, clean_text
 from .lineage import link_copies
 from .metadata import TextMetadata, extract_metadata
-from .readers import MAX_BYTES, document_id, read_source
+from .readers import MAX_BYTES, document_id, read_source, read_sources
 from .sources import expand_sources
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "extract_metadata",
     "link_copies",
     "read_source",
+    "read_sources",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]$")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -106,7 +106,8 @@ def words(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    tail = text[-64:].rstrip() or text.rstrip()  # the tail only: long texts stay cheap
+    return bool(_SENTENCE_END.search(tail))
 
 
 def is_boilerplate(text: str) -> bool:

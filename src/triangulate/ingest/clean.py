@@ -67,8 +67,12 @@ def repair_inline(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def clean_text(raw: str, *, paragraph_per_line: bool = False) -> CleanedText:
-    """Clean scraped text; ``paragraph_per_line`` treats every line as its own paragraph."""
+def clean_text(
+    raw: str, *, paragraph_per_line: bool = False, wrapped_blocks: bool = False
+) -> CleanedText:
+    """Clean scraped text; ``paragraph_per_line`` treats every line as its own paragraph,
+    ``wrapped_blocks`` every block (lines between blank lines) as one wrapped paragraph unless
+    its lines are bullets (for PDF text whose paragraphs the layout already found)."""
     lines = normalize_characters(raw).split("\n")
     repaired, consumed = repair_split_urls(lines)
     entries: list[_Line] = []
@@ -88,7 +92,7 @@ def clean_text(raw: str, *, paragraph_per_line: bool = False) -> CleanedText:
     _drop_link_sections(entries)
     _drop_tail_chrome(entries)
     removed = _removed_in_order(entries, removed_fragments)
-    paragraphs = _join_paragraphs(_assemble_blocks(entries))
+    paragraphs = _join_paragraphs(_assemble_blocks(entries, wrapped_blocks))
     return CleanedText(text="\n\n".join(paragraphs), removed=tuple(removed))
 
 
@@ -180,29 +184,32 @@ def _removed_in_order(entries: list[_Line], fragments: list[tuple[int, str]]) ->
     return removed
 
 
-def _assemble_blocks(entries: list[_Line]) -> list[str]:
+def _assemble_blocks(entries: list[_Line], wrapped: bool) -> list[str]:
     paragraphs: list[str] = []
     for block in _blocks(entries):
         lines = [entry.text for entry in block if entry.kept and entry.text]
         if lines:
-            paragraphs.extend(_join_block(lines))
+            paragraphs.extend(_join_block(lines, wrapped))
     return paragraphs
 
 
-def _join_block(lines: list[str]) -> list[str]:
+def _join_block(lines: list[str], wrapped: bool) -> list[str]:
     """One paragraph for wrapped prose; one per line for lists and stacks of short lines."""
     if _is_caps_stack(lines):
         return [" ".join(lines)]
     listy = any(_BULLET.match(line) for line in lines) or (
-        len(lines) > 1 and all(len(words(line)) <= _LIST_LINE_WORDS for line in lines)
+        not wrapped and len(lines) > 1
+        and all(len(words(line)) <= _LIST_LINE_WORDS for line in lines)
     )
-    paragraphs: list[str] = []
+    paragraphs: list[_Paragraph] = []
     for line in lines:
-        if paragraphs and (_continues(paragraphs[-1], line) or not (listy or _BULLET.match(line))):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+        if paragraphs and (
+            _continues(paragraphs[-1].tail(), line) or not (listy or _BULLET.match(line))
+        ):
+            paragraphs[-1].add(line)
         else:
-            paragraphs.append(line)
-    return paragraphs
+            paragraphs.append(_Paragraph(line))
+    return [paragraph.text() for paragraph in paragraphs]
 
 
 def _is_caps_stack(lines: list[str]) -> bool:
@@ -212,8 +219,46 @@ def _is_caps_stack(lines: list[str]) -> bool:
     return bool(letters) and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
 
 
+class _Paragraph:
+    """A paragraph built line by line; joining looks only at its end, so that building a very
+    long paragraph stays linear."""
+
+    _TAIL_CHARS = 256
+
+    def __init__(self, first: str) -> None:
+        self.pieces = [first]
+        self.word_count = len(words(first))
+
+    def tail(self) -> str:
+        """The end of the text, back to a space (so that it holds the whole last token)."""
+        tail = ""
+        for piece in reversed(self.pieces):
+            tail = piece + tail
+            if " " in piece or len(tail) >= self._TAIL_CHARS:
+                break
+        return tail
+
+    def add(self, line: str) -> None:
+        tail = self.tail()
+        if _COMPOUND_BREAK.search(tail) and _ends_in_word(tail):
+            if _HYPHEN_BREAK.search(tail) and line[:1].islower():
+                self.pieces[-1] = self.pieces[-1][:-1]
+                self.pieces.append(line)
+                self.word_count += len(words(line)) - 1
+                return
+            if line[:1].isupper():
+                self.pieces.append(line)
+                self.word_count += len(words(line)) - 1
+                return
+        self.pieces.extend((" ", line))
+        self.word_count += len(words(line))
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 def _continues(previous: str, line: str) -> bool:
-    """``line`` carries on the sentence ``previous`` broke off."""
+    """``line`` carries on the sentence whose end is ``previous`` (a tail is enough)."""
     if _COMPOUND_BREAK.search(previous) and line[:1].isalpha() and _ends_in_word(previous):
         return True
     if not line[:1].islower():
@@ -223,29 +268,20 @@ def _continues(previous: str, line: str) -> bool:
 
 def _ends_in_word(text: str) -> bool:
     """The last token is a word, not a URL or a path."""
-    last_token = text.rsplit(" ", 1)[-1]
+    last_token = text[text.rfind(" ") + 1 :]
     return "/" not in last_token and "." not in last_token
-
-
-def _join(previous: str, line: str) -> str:
-    if _COMPOUND_BREAK.search(previous) and _ends_in_word(previous):
-        if _HYPHEN_BREAK.search(previous) and line[:1].islower():
-            return previous[:-1] + line
-        if line[:1].isupper():
-            return previous + line
-    return f"{previous} {line}"
 
 
 def _join_paragraphs(paragraphs: list[str]) -> list[str]:
     """Rejoin a sentence that a page break or removed debris split into two paragraphs."""
-    joined: list[str] = []
+    joined: list[_Paragraph] = []
     for paragraph in paragraphs:
         if (
             joined
-            and _continues(joined[-1], paragraph)
-            and len(words(joined[-1])) >= 5
+            and _continues(joined[-1].tail(), paragraph)
+            and joined[-1].word_count >= 5
         ):
-            joined[-1] = _join(joined[-1], paragraph)
+            joined[-1].add(paragraph)
         else:
-            joined.append(paragraph)
-    return joined
+            joined.append(_Paragraph(paragraph))
+    return [paragraph.text() for paragraph in joined]

@@ -6,11 +6,10 @@ import codecs
 
 from ..errors import SourceError, UnsupportedFormat
 
-# Magic numbers of formats no reader handles yet, with the name used in the error message.
+# Magic numbers of formats no reader handles, with the name used in the error message.
 _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "ZIP archive (DOCX/ODT/EPUB documents are not supported yet)"),
     (b"\xd0\xcf\x11\xe0", "legacy Microsoft Office file (DOC/XLS are not supported)"),
-    (b"{\\rtf", "RTF document (RTF is not supported yet)"),
+    (b"{\\rtf", "RTF document (RTF is not supported)"),
 )
 _BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf",
@@ -20,10 +19,22 @@ _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
 _SAMPLE_BYTES = 65536
 _MAX_CONTROL_SHARE = 0.05
 _MAX_CP1252_HIGH_SHARE = 0.2
+# Far above any article (about 300,000 words) and small enough to clean in a second or two.
+MAX_TEXT_CHARS = 2_000_000
 
 
 def is_pdf(data: bytes) -> bool:
     return data.lstrip()[:5] == b"%PDF-"
+
+
+def check_text_length(source: str, text: str) -> None:
+    """Refuse text too long to be one document before any cleaning is tried."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(
+            source,
+            f"too big: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,} for "
+            "one document)",
+        )
 
 
 def check_not_unsupported_binary(source: str, data: bytes) -> None:

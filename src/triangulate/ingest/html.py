@@ -6,8 +6,10 @@ import re
 from dataclasses import replace
 
 from ..errors import SourceError
+from .boilerplate import is_prose
 from .clean import CleanedText, clean_text
 from .dates import parse_date
+from .decode import check_text_length
 from .metadata import TextMetadata, extract_metadata
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -27,12 +29,16 @@ def looks_like_html(text: str) -> bool:
     return tags >= _MIN_TAGS and tags >= _TAG_DENSITY * len(head)
 
 
-def read_html(source: str, html: str) -> tuple[CleanedText, TextMetadata]:
-    """Main text of an HTML page, cleaned, with its metadata (HTML metadata wins over text)."""
+def read_html(
+    source: str, html: str, *, url: str | None = None
+) -> tuple[CleanedText, TextMetadata]:
+    """Main text of an HTML page, cleaned, with its metadata (HTML metadata wins over text);
+    ``url`` is where the page was fetched from, when it was."""
     import trafilatura  # heavy import, only when an HTML page is read
 
     extracted = trafilatura.bare_extraction(
         html,
+        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -41,7 +47,11 @@ def read_html(source: str, html: str) -> tuple[CleanedText, TextMetadata]:
     body = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not body:
         raise SourceError(source, "no article text found in the HTML page")
+    check_text_length(source, body)
     cleaned = clean_text(body, paragraph_per_line=True)
+    if not any(is_prose(paragraph) for paragraph in cleaned.text.split("\n\n")):
+        # trafilatura falls back to menu words when a page has no article
+        raise SourceError(source, "no article text found in the HTML page (no sentence of prose)")
     from_text = extract_metadata(body, cleaned.text, cleaned.removed)
     title = _field(extracted, "title")
     sitename = _field(extracted, "sitename")

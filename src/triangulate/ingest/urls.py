@@ -25,7 +25,10 @@ def is_url_fragment(line: str) -> bool:
 
 def open_url_end(line: str) -> re.Match[str] | None:
     """The URL a line ends with, when that URL looks cut off (ends with ``-``, ``/``, ``_`` …)."""
-    match = _URL_AT_END.search(line.strip())
+    stripped = line.strip()
+    last_space = max(stripped.rfind(" "), stripped.rfind("\t"))
+    # Searching only the last token keeps this linear on very long lines.
+    match = _URL_AT_END.search(stripped, last_space + 1)
     if match and match.group(0).endswith(_OPEN_ENDS):
         return match
     return None

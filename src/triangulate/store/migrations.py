@@ -46,7 +46,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             id TEXT PRIMARY KEY, verdict TEXT NOT NULL, question TEXT NOT NULL, data TEXT NOT NULL
         );
         CREATE TABLE timeline (
-            position INTEGER PRIMARY KEY, date TEXT NOT NULL, event TEXT NOT NULL, data TEXT NOT NULL
+            position INTEGER PRIMARY KEY, date TEXT NOT NULL, event TEXT NOT NULL,
+            data TEXT NOT NULL
         );
         CREATE TABLE notes (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
         CREATE INDEX claims_document ON claims(document);
