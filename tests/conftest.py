@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from triangulate.model import Analysis, Document
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared folder (schema, gold, scorer, data): next to the repository unless told otherwise.
+SHARED = Path(os.environ.get("TRIANGULATE_SHARED", REPO.parent / "shared"))
 
 
 def make_document(text: str, doc_id: str = "d1", **fields: object) -> Document:
