@@ -44,21 +44,21 @@ def test_counts_and_measures(text: str, expected: tuple[str, float, str, str]) -
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("The province received $4 billion in loans.", 4e9, "usd"),
+        ("The province received $6 billion in loans.", 6e9, "usd"),
         ("The club paid €5m for the goalkeeper.", 5e6, "eur"),
         ("The budget set aside 500 million rubles.", 5e8, "rub"),
         ("The charity raised £2.5m last year.", 2.5e6, "gbp"),
-        ("The scraped page said \\$4 billion was spent.", 4e9, "usd"),
+        ("The scraped page said \\$6 billion was spent.", 6e9, "usd"),
         ("The contract is worth 3 billion dollars.", 3e9, "usd"),
         ("Analysts expect USD 12 million in fines.", 1.2e7, "usd"),
         ("Turnout reached 64 percent.", 64, "percent"),
         ("Turnout reached 64%.", 64, "percent"),
         ("Turnout reached 64 per cent.", 64, "percent"),
-        ("The fleet sailed 2000 km south.", 2000, "km"),
-        ("The siege lasted 44 days.", 44, "day"),
-        ("The dictator ruled for 49 years.", 49, "year"),
-        ("The crane lifted 400 tonnes.", 400, "ton"),
-        ("The crane lifted 400 tons.", 400, "ton"),
+        ("The fleet sailed 1500 km south.", 1500, "km"),
+        ("The siege lasted 38 days.", 38, "day"),
+        ("The dictator ruled for 31 years.", 31, "year"),
+        ("The crane lifted 250 tonnes.", 250, "ton"),
+        ("The crane lifted 250 tons.", 250, "ton"),
         ("Thermometers showed 41C at noon.", 41, "celsius"),
         ("The floods hit 1.5m people.", 1.5e6, "person"),
     ],
@@ -72,22 +72,22 @@ def test_money_percent_and_units(text: str, value: float, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "qualifier", "span"),
     [
-        ("The army sent more than 400 tanks.", "over", "more than 400 tanks"),
-        ("The army sent over 400 tanks.", "over", "over 400 tanks"),
-        ("The army sent in excess of 400 tanks.", "over", "in excess of 400 tanks"),
-        ("The army sent at least 400 tanks.", "at_least", "at least 400 tanks"),
-        ("The army sent no fewer than 400 tanks.", "at_least", "no fewer than 400 tanks"),
-        ("The army sent about 400 tanks.", "about", "about 400 tanks"),
-        ("The army sent some 400 tanks.", "about", "some 400 tanks"),
-        ("The army sent an estimated 400 tanks.", "about", "an estimated 400 tanks"),
-        ("The army sent nearly 400 tanks.", "about", "nearly 400 tanks"),
-        ("The army sent up to 400 tanks.", "up_to", "up to 400 tanks"),
-        ("The army sent fewer than 400 tanks.", "under", "fewer than 400 tanks"),
-        ("The army sent below 400 tanks.", "under", "below 400 tanks"),
-        ("The army sent no more than 400 tanks.", "at_most", "no more than 400 tanks"),
-        ("The army sent a maximum of 400 tanks.", "at_most", "a maximum of 400 tanks"),
-        ("The army sent just over 400 tanks.", "over", "just over 400 tanks"),
-        ("The army sent 400 tanks or more.", "at_least", "400 tanks or more"),
+        ("The army sent more than 350 tanks.", "over", "more than 350 tanks"),
+        ("The army sent over 350 tanks.", "over", "over 350 tanks"),
+        ("The army sent in excess of 350 tanks.", "over", "in excess of 350 tanks"),
+        ("The army sent at least 350 tanks.", "at_least", "at least 350 tanks"),
+        ("The army sent no fewer than 350 tanks.", "at_least", "no fewer than 350 tanks"),
+        ("The army sent about 350 tanks.", "about", "about 350 tanks"),
+        ("The army sent some 350 tanks.", "about", "some 350 tanks"),
+        ("The army sent an estimated 350 tanks.", "about", "an estimated 350 tanks"),
+        ("The army sent nearly 350 tanks.", "about", "nearly 350 tanks"),
+        ("The army sent up to 350 tanks.", "up_to", "up to 350 tanks"),
+        ("The army sent fewer than 350 tanks.", "under", "fewer than 350 tanks"),
+        ("The army sent below 350 tanks.", "under", "below 350 tanks"),
+        ("The army sent no more than 350 tanks.", "at_most", "no more than 350 tanks"),
+        ("The army sent a maximum of 350 tanks.", "at_most", "a maximum of 350 tanks"),
+        ("The army sent just over 350 tanks.", "over", "just over 350 tanks"),
+        ("The army sent 350 tanks or more.", "at_least", "400 tanks or more"),
     ],
 )
 def test_qualifiers_belong_to_the_span(text: str, qualifier: str, span: str) -> None:
@@ -127,7 +127,7 @@ def test_vague_plurals_are_at_least_the_round_number() -> None:
         ("The storm killed 10-15 cattle.", 10, 15, "cattle"),
         ("Between 10 and 15 miners are trapped.", 10, 15, "miner"),
         ("Officials expect 3 to 4 million tourists.", 3e6, 4e6, "tourist"),
-        ("The upgrade costs $3-4 billion.", 3e9, 4e9, "usd"),
+        ("The upgrade costs $3-5 billion.", 3e9, 5e9, "usd"),
         ("Yields held at 4.1%-4.3% all week.", 4.1, 4.3, "percent"),
     ],
 )
@@ -235,9 +235,9 @@ def test_singular(plural: str, expected: str) -> None:
 
 def test_spans_are_ordered_disjoint_and_exact_on_noisy_text() -> None:
     pieces = [
-        "over", "400", "tons", "$", "\\", "4", "billion", "-", "15", "of", "the", "one", "no",
+        "over", "250", "tons", "$", "\\", "6", "billion", "-", "15", "of", "the", "one", "no",
         "2020", "July", "12", ",", ".", "%", "million", "between", "and", "G", "7", "people",
-        "hundreds", "a", "dozen", "km", "3", "hours", "30", "minutes", "€", "5m", "to", "Il-76",
+        "hundreds", "a", "dozen", "km", "2", "hours", "15", "minutes", "€", "5m", "to", "An-124",
     ]
     generator = random.Random(7)
     for _ in range(300):

@@ -33,10 +33,10 @@ def summary(text: str, anchor: datetime.date | None = WEDNESDAY) -> list[tuple[s
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("The ferry sank on 14.08.2022 near the coast.", "14.08.2022", "2022-08-14"),
-        ("The report is dated 2022-08-26.", "2022-08-26", "2022-08-26"),
+        ("The ferry sank on 19.05.2022 near the coast.", "19.05.2022", "2022-05-19"),
+        ("The report is dated 2022-05-21.", "2022-05-21", "2022-05-21"),
         ("The vote is set for January 15, 2024.", "January 15, 2024", "2024-01-15"),
-        ("The bridge opened on 12 August 2021.", "12 August 2021", "2021-08-12"),
+        ("The bridge opened on 9 August 2021.", "9 August 2021", "2021-08-09"),
         ("The dam broke on 3 March.", "3 March", "2023-03-03"),
         ("The dam broke on March 3.", "March 3", "2023-03-03"),
         ("The dam broke on Mar. 3.", "Mar. 3", "2023-03-03"),
@@ -87,7 +87,7 @@ def test_years_and_decades() -> None:
         ("Shops are busy these days.", "PRESENT_REF", None, None),
         ("Shops are busy now.", "PRESENT_REF", None, None),
         ("Shops were busy recently.", "PAST_REF", None, None),
-        ("The truce began 15 months after 10 November 2020.", "2022-02", "2022-02", "2022-02"),
+        ("The truce began 18 months after 3 March 2019.", "2020-09", "2020-09", "2020-09"),
     ],
 )
 def test_relative_dates(text: str, value: str, start: str | None, end: str | None) -> None:
@@ -106,9 +106,9 @@ def test_previous_day_counts_from_the_date_in_focus() -> None:
 
 
 def test_ranges_are_one_expression() -> None:
-    festival = only("The festival ran on July 12-16.", datetime.date(2023, 8, 1))
+    festival = only("The festival ran on July 3-7.", datetime.date(2023, 8, 1))
     assert (festival.text, festival.date_start, festival.date_end, festival.precision) == (
-        "July 12-16", "2023-07-12", "2023-07-16", "day")
+        "July 3-7", "2023-07-03", "2023-07-07", "day")
     since = only("Talks have run from 5 January to the present time.")
     assert (since.text, since.date_start, since.date_end) == (
         "from 5 January to the present time", "2023-01-05", "2023-03-15")
@@ -130,9 +130,9 @@ def test_lists_of_days_sharing_a_month() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "type_", "value"),
     [
-        ("The siege lasted 44 days.", "44 days", "duration", "P44D"),
-        ("She had taught for 49 years.", "49 years", "duration", "P49Y"),
-        ("The hearing lasted 3 hours 30 minutes.", "3 hours 30 minutes", "duration", "PT3H30M"),
+        ("The siege lasted 38 days.", "38 days", "duration", "P38D"),
+        ("She had taught for 31 years.", "31 years", "duration", "P31Y"),
+        ("The hearing lasted 2 hours 15 minutes.", "2 hours 15 minutes", "duration", "PT2H15M"),
         ("It took several days to clear.", "several days", "duration", "PXD"),
         ("The fair is held every year.", "every year", "set", "P1Y"),
         ("The annual fair opened.", "annual", "set", "P1Y"),
@@ -163,13 +163,13 @@ def test_without_anchor_relative_dates_stay_unresolved() -> None:
     assert (august.value, august.date_start) == ("XXXX-08-12", None)
     yesterday = only("Rain fell yesterday.", None)
     assert (yesterday.value, yesterday.date_start) == ("XXXX-XX-XX", None)
-    assert only("The bridge opened on 12 August 2021.", None).date_start == "2021-08-12"
+    assert only("The bridge opened on 9 August 2021.", None).date_start == "2021-08-09"
 
 
 def test_infer_publication_date() -> None:
-    text = ("More than 15 months have passed since the ceasefire signed on 10 November 2020. "
+    text = ("More than 18 months have passed since the ceasefire signed on 3 March 2019. "
             "Talks resumed in 2021.")
-    assert infer_publication_date(text) == TimeRange("2022-02", None, "month")
+    assert infer_publication_date(text) == TimeRange("2020-09", None, "month")
     text = "The mill closed on 3 May 2019. It reopened on 12 June 2021, and again in August."
     assert infer_publication_date(text) == TimeRange("2021-06-12", None, "day")
     assert infer_publication_date("The mill closed in 2017 after a flood.") == TimeRange(

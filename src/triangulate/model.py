@@ -103,7 +103,7 @@ class TimeExpression(Span):
 
 @dataclass(frozen=True)
 class Quantity(Span):
-    """A number with what it counts: ``over 400 tons`` is 400, 'ton', 'over'."""
+    """A number with what it counts: ``over 350 tons`` is 350, 'ton', 'over'."""
 
     text: str
     value: float

@@ -201,8 +201,8 @@ def _group_for(
     after = [g for g in groups if trigger.span.end <= g.start < limit]
     before = [g for g in groups if g.end <= trigger.span.start]
     if after and before:
-        # "flights on 17 July" takes the date that follows; "On 12 August, X called Y to discuss
-        # the clashes of July 12-16" takes the nearer date before the trigger.
+        # "flights on 3 June" takes the date that follows; "On 9 May, X called Y to discuss
+        # the clashes of April 2-6" takes the nearer date before the trigger.
         gap_after = after[0].start - trigger.span.end
         gap_before = trigger.span.start - before[-1].end
         return after[0] if gap_after <= max(_NEAR_AFTER, gap_before) else before[-1]

@@ -1,10 +1,10 @@
 """Quantities in text: a number with what it counts and how it is hedged.
 
-``find_quantities("more than 400 tons of cargo")`` gives one ``Quantity`` 400, 'ton', 'over'
-whose span covers "more than 400 tons".  Rules, without a trained model:
+``find_quantities("more than 350 tons of grain")`` gives one ``Quantity`` 350, 'ton', 'over'
+whose span covers "more than 350 tons".  Rules, without a trained model:
 
-- The unit is what is counted, singular and lower case ("nine flights" -> 'flight'); words between
-  the number and the noun are skipped ("12 Azerbaijani servicemen" -> 'serviceman'): the first
+- The unit is what is counted, singular and lower case ("eleven ferries" -> 'ferry'); words between
+  the number and the noun are skipped ("14 Peruvian miners" -> 'miner'): the first
   plural noun after the number is the head.  Measures use short canonical names ('km', 'm', 'ton',
   'kg', 'percent', 'km/h', 'celsius', 'hour' ...), money an ISO code ('usd', 'eur', 'gbp', 'rub').
   A number with no noun after it gets the unit ''.
@@ -13,10 +13,10 @@ whose span covers "more than 400 tons".  Rules, without a trained model:
   as 'about': writers use them for round figures a little off either way.
 - "hundreds of" is 100 'at_least', "dozens of" 12, "tens of thousands of" 10,000.
 - Ranges ("10-15", "between 10 and 15", "10 to 15") give ``value`` and ``value_max``.
-- Compound durations are one quantity in the smallest unit: "3 hours 30 minutes" is 210 'minute'.
+- Compound durations are one quantity in the smallest unit: "2 hours 15 minutes" is 135 'minute'.
 - "N of the X" counts X ("six of the victims" -> 6 'victim'); the span is the number alone.
 - Not quantities: dates, years, decades, times of day, relative dates ("three days ago"),
-  ordinals, numbers in names and codes ("Il-76", "G7", "Article 5", "Formula One"), list markers,
+  ordinals, numbers in names and codes ("An-124", "G7", "Article 5", "Formula One"), list markers,
   scores ("won 3-1"), fractions ("a third"), and "one" as a pronoun ("one of them", "no one").
 """
 
@@ -285,7 +285,7 @@ def _plural_at(tokens: list[Token], position: int) -> bool:
 
 
 def _add_durations(tokens: list[Token], value: float, unit: UnitMatch) -> tuple[float, UnitMatch]:
-    """ "3 hours 30 minutes" -> 210 minutes; "2 years and 3 months" -> 27 months."""
+    """ "2 hours 15 minutes" -> 135 minutes; "2 years and 3 months" -> 27 months."""
     while unit.unit in DURATION_IN_SECONDS or unit.unit in DURATION_IN_MONTHS:
         table = DURATION_IN_SECONDS if unit.unit in DURATION_IN_SECONDS else DURATION_IN_MONTHS
         position = unit.last

@@ -111,7 +111,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
 GLUED_ONLY_UNITS = frozenset({"m", "g", "t", "h", "c", "f", "mi", "pp", "bp", "pc"})
 GLUED_UNITS: dict[str, str] = {"h": "hour", "c": "celsius", "f": "fahrenheit", "t": "ton"}
 
-# Durations that add up: "3 hours 30 minutes" is 210 minutes.
+# Durations that add up: "2 hours 15 minutes" is 135 minutes.
 DURATION_IN_SECONDS: dict[str, int] = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
 }
@@ -142,7 +142,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], Qualifier] = {
 LONGEST_QUALIFIER = max(len(key) for key in QUALIFIER_PHRASES)
 # Words that sharpen a qualifier and belong in its span: "just over", "well below".
 QUALIFIER_INTENSIFIERS = frozenset({"just", "well", "slightly", "far", "much"})
-# Verbs that say "over" without being part of the quantity: "the volume exceeded 400 tons".
+# Verbs that say "over" without being part of the quantity: "sales exceeded 900 units".
 OVER_VERBS = frozenset({
     "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpassed", "surpasses",
     "surpassing", "topped", "tops", "topping", "top",

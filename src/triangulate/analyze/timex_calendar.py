@@ -81,7 +81,7 @@ def century(prefix: int) -> Resolved:
 
 
 def span(first: Resolved, last: Resolved) -> Resolved:
-    """One expression covering ``first`` to ``last`` (``July 12-16``); its value is the first's."""
+    """One expression covering ``first`` to ``last`` (``June 3-7``); its value is the first's."""
     precision = first.precision
     if first.precision != last.precision and first.date_start and last.date_end:
         precision = "day" if "day" in (first.precision, last.precision) else "month"

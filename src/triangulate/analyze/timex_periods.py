@@ -1,4 +1,4 @@
-"""Durations (``44 days``), sets (``every year``) and clock times (``5 p.m. Wednesday``)."""
+"""Durations (``38 days``), sets (``every year``) and clock times (``5 p.m. Wednesday``)."""
 
 from __future__ import annotations
 

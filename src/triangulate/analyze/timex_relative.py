@@ -189,7 +189,7 @@ def _quarter_years_back(quarter: str, years: int) -> Resolved:
 
 
 def _until_now(match: re.Match[str], ctx: Context) -> list[Item]:
-    """``from 17 July to the present time``: one range ending on the anchor."""
+    """``from 5 January to the present time``: one range ending on the anchor."""
     first = _absolute_day(match, ctx)
     if first is None:
         return []

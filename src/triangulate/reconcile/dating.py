@@ -1,7 +1,7 @@
 """Dating an undated document by the corpus: the year its year-less dates share with dated texts.
 
-A text that says "on 12 August" and "17 July" without a year, in a corpus whose dated texts put
-those same days in 2020, was written in 2020; its publication date is taken to be the latest day
+A text that says "on 9 May" and "3 June" without a year, in a corpus whose dated texts put
+those same days in 2019, was written in 2019; its publication date is taken to be the latest day
 it names (basis "inferred").
 """
 

@@ -50,7 +50,7 @@ def corefer_events(
 
 MAX_SAME_HAPPENING_DAYS = 7
 """Mentions starting on one day are one happening when none lasts longer than this (a clash of
-12-16 July and fighting that erupted on 12 July); a longer period ("deliveries from 17 July to the
+2-6 April and fighting that erupted on 2 April); a longer period ("deliveries from 3 June to the
 present") is a different event from a single day's flights."""
 
 
