@@ -95,7 +95,7 @@ def test_qualifiers_belong_to_the_span(text: str, qualifier: str, span: str) -> 
     assert (quantity.qualifier, quantity.text, quantity.value, quantity.unit) == (
         qualifier,
         span,
-        400,
+        350,
         "tank",
     )
 
