@@ -134,7 +134,7 @@ def test_anaphoric_report_is_relayed_from_the_earlier_source() -> None:
 def test_denial_cue_and_content_negation() -> None:
     text = (
         "The company denied that it had sold 30 rifles to the rebels. "
-        "The minister noted that the exercise was not intended for combat in 2021."
+        "The minister noted that the exercise was not designed for combat in 2021."
     )
     claims = find_claims(analysis(text))
     assert only(claims, "rifles").stance == "denied"
