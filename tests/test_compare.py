@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from triangulate.model import Analysis, Claim, ClaimRecord, EventMention, Quantity, Span, TimeRange
+from triangulate.reconcile.blocking import MAX_BLOCK, StemIndex
 from triangulate.reconcile.compare import compare_claims
 
 from .conftest import make_document
@@ -168,7 +169,7 @@ def test_unrelated_claims_with_the_same_unit_are_not_compared() -> None:
 def test_a_denial_conflicts_with_the_assertion_it_denies() -> None:
     t1 = "The shipment of rifles was delivered to the rebels by the border guards."
     t2 = (
-        "The shipment was not intended for the rebels but held spare parts for the border guards,"
+        "The shipment was not meant for the rebels but held spare parts for the border guards,"
         " the border guards said."
     )
     a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
@@ -201,3 +202,45 @@ def test_an_account_said_to_leave_something_out_is_an_omission() -> None:
     assert comparison.verdict == "omission"
     assert set(comparison.claims) == {"a-c0", "b-c0"}
     assert "flood compensation" in comparison.explanation
+
+
+def test_blocking_finds_every_pair_that_shares_a_word_in_a_small_corpus() -> None:
+    import random
+
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(40)]
+    sets = [frozenset(rng.sample(words, 3)) for _ in range(30)]
+    expected = {(i, j) for i in range(30) for j in range(i + 1, 30) if sets[i] & sets[j]}
+    assert set(StemIndex(sets).pairs()) == expected
+
+
+def test_a_word_shared_by_too_many_items_makes_no_pairs() -> None:
+    sets = [frozenset({"common", f"own{n}"}) for n in range(MAX_BLOCK + 1)]
+    sets[3] |= {"rare"}
+    sets[40] |= {"rare"}
+    assert set(StemIndex(sets).pairs()) == {(3, 40)}
+    assert StemIndex(sets).candidates({"rare", "common"}) == [3, 40]
+
+
+def test_matching_amounts_are_found_among_many_unrelated_ones() -> None:
+    filler = [
+        _analysis(
+            f"f{n}",
+            text := f"Q{n:03d}crew q{n:03d}haul {n + 2} tons of q{n:03d}grav to q{n:03d}pit.",
+            "2021-03-01",
+            [_claim(text, text, (f"{n + 2} tons", n + 2, "ton", "exact"))],
+        )
+        for n in range(120)
+    ]
+    t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
+    t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
+    a = _analysis(
+        "a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))]
+    )
+    b = _analysis(
+        "b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))]
+    )
+    analyses = [*filler[:60], a, *filler[60:], b]
+    (comparison,) = compare_claims(analyses, _records(*analyses))
+    assert comparison.verdict == "agree"
+    assert set(comparison.claims) == {"a-c0", "b-c0"}

@@ -8,16 +8,21 @@ Three kinds of comparison are made:
 * denials — a claim that denies what other sources assert about the same matter (conflict);
 * omissions — a claim that says an account left something out, set beside the claims that
   state it (omission).
+
+Candidates for every kind come from an inverted index of rare stems (``blocking``), so the cost
+grows with the number of claims and the size of the blocks, not with the square of the corpus.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
+from .blocking import StemIndex
 from .text import content_stems, content_words, origin_of, overlap, shorten, source_with_date
 from .units import describe, family, plural
 
@@ -51,6 +56,7 @@ class _Fact:
     quantity: Quantity
     family: str
     stems: frozenset[str]
+    window: tuple[str, str] | None
 
 
 def compare_claims(analyses: Sequence[Analysis], claims: Sequence[ClaimRecord]) -> list[Comparison]:
@@ -66,6 +72,7 @@ def compare_claims(analyses: Sequence[Analysis], claims: Sequence[ClaimRecord]) 
 
 def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
     facts = []
+    origins: dict[str, str] = {}
     for record in claims:
         analysis = by_id[record.document]
         best: dict[str, Quantity] = {}
@@ -73,29 +80,32 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
             kind = family(quantity.unit)
             if kind and (kind not in best or quantity.value > best[kind].value):
                 best[kind] = quantity
-        origin = origin_of(analysis, by_id)
+        if not best:
+            continue
+        origin = origins.get(record.document)
+        if origin is None:
+            origin = origins[record.document] = origin_of(analysis, by_id)
         for kind, quantity in best.items():
             # The context is what surrounds the number: the counted words themselves do not count.
             stems = _context(analysis, record) - content_stems(quantity.text)
-            facts.append(_Fact(record, analysis, origin, quantity, kind, stems))
+            window = _time_window(record)
+            facts.append(_Fact(record, analysis, origin, quantity, kind, stems, window))
     return facts
 
 
 def _context(analysis: Analysis, record: ClaimRecord) -> frozenset[str]:
     """The words around a claim: its own and the previous sentence's (a quoted figure often
     gets its subject from the sentence that introduces the quote)."""
-    text = analysis.document.text
     words = content_stems(record.claim.text)
-    for index, sentence in enumerate(analysis.sentences):
-        if sentence.start <= record.claim.start < sentence.end:
-            if index:
-                words |= content_stems(analysis.sentences[index - 1].of(text))
-            break
+    sentences = analysis.sentences
+    index = bisect_right(sentences, record.claim.start, key=lambda s: s.start) - 1
+    if index > 0 and record.claim.start < sentences[index].end:
+        words |= content_stems(sentences[index - 1].of(analysis.document.text))
     return words
 
 
-def _window(fact: _Fact) -> tuple[str, str] | None:
-    time = fact.record.claim.time
+def _time_window(record: ClaimRecord) -> tuple[str, str] | None:
+    time = record.claim.time
     if time is None or time.start is None:
         return None
     return time.start, time.end or time.start
@@ -107,7 +117,7 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
     same_value = a.quantity.value == b.quantity.value
     if overlap(a.stems, b.stems) < (SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR):
         return False
-    wa, wb = _window(a), _window(b)
+    wa, wb = a.window, b.window
     if wa is None or wb is None:
         return True
     overlapping = wa[0][: len(wb[1])] <= wb[1] and wb[0][: len(wa[1])] <= wa[1]
@@ -136,7 +146,8 @@ def _compare_quantities(
 
 
 def _linked_groups(facts: list[_Fact]) -> list[list[_Fact]]:
-    """Connected groups of facts under ``_comparable`` (union-find)."""
+    """Connected groups of facts under ``_comparable`` (union-find over blocked pairs: facts
+    that share no rare context word are never tried)."""
     parent = list(range(len(facts)))
 
     def root(i: int) -> int:
@@ -145,10 +156,10 @@ def _linked_groups(facts: list[_Fact]) -> list[list[_Fact]]:
             i = parent[i]
         return i
 
-    for i in range(len(facts)):
-        for j in range(i + 1, len(facts)):
-            if _comparable(facts[i], facts[j]):
-                parent[root(i)] = root(j)
+    for i, j in StemIndex([fact.stems for fact in facts]).pairs():
+        root_i, root_j = root(i), root(j)
+        if root_i != root_j and _comparable(facts[i], facts[j]):
+            parent[root_i] = root_j
     groups: dict[int, list[_Fact]] = {}
     for i, fact in enumerate(facts):
         groups.setdefault(root(i), []).append(fact)
@@ -237,7 +248,7 @@ def _date_difference(earliest: _Fact, latest: _Fact) -> str:
 
 def _question(cluster: list[_Fact]) -> str:
     unit = cluster[0].family
-    windows = [w for w in (_window(f) for f in cluster) if w]
+    windows = [f.window for f in cluster if f.window]
     scope = ""
     if windows:
         start = min(w[0] for w in windows)
@@ -257,7 +268,10 @@ def _question(cluster: list[_Fact]) -> str:
 
 
 def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
-    comparisons = []
+    comparisons: list[Comparison] = []
+    assertions = [record for record in claims if record.claim.stance == "asserted"]
+    assertion_stems = [content_stems(record.claim.text) for record in assertions]
+    index: StemIndex | None = None
     for denial in claims:
         text = denial.claim.text
         if (
@@ -268,16 +282,17 @@ def _compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) 
         ):
             continue
         denial_stems = content_stems(denial.claim.text)
+        index = index or StemIndex(assertion_stems)
         candidates = []
-        for other in claims:
-            if other.claim.stance != "asserted" or other.id == denial.id:
+        for position in index.candidates(denial_stems):
+            other, other_stems = assertions[position], assertion_stems[position]
+            if other.id == denial.id:
                 continue
             if other.document == denial.document and (
                 other.attributed_to == denial.attributed_to
                 or other.claim.speaker_text == denial.claim.speaker_text
             ):
                 continue
-            other_stems = content_stems(other.claim.text)
             score = overlap(denial_stems, other_stems)
             needed = min(DENIAL_SHARED_WORDS, max(3, len(other_stems) - 2))
             if score >= DENIAL_FLOOR and len(denial_stems & other_stems) >= needed:
@@ -319,7 +334,9 @@ def _is_denial(analysis: Analysis, record: ClaimRecord) -> bool:
 def _compare_omissions(
     claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
 ) -> list[Comparison]:
-    comparisons = []
+    comparisons: list[Comparison] = []
+    claim_stems: list[frozenset[str]] = []
+    index: StemIndex | None = None
     for record in claims:
         match = _OMISSION_CUE.search(record.claim.text)
         if not match:
@@ -327,11 +344,15 @@ def _compare_omissions(
         topic = content_stems(record.claim.text[match.end() :])
         if not topic:
             continue
+        if index is None:
+            claim_stems = [content_stems(other.claim.text) for other in claims]
+            index = StemIndex(claim_stems)
         stating = []
-        for other in claims:
+        for position in index.candidates(topic):
+            other = claims[position]
             if other.id == record.id:
                 continue
-            shared = topic & content_stems(other.claim.text)
+            shared = topic & claim_stems[position]
             if len(shared) >= min(2, len(topic)):
                 stating.append((len(shared), other))
         if not stating:
