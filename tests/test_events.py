@@ -139,3 +139,18 @@ def test_no_annotations_degrade_gracefully() -> None:
     text = "The treaty was ratified by parliament."
     events = find_events(Analysis(document=Document("doc", "t", "0", text)))
     assert [(e.type, e.date) for e in events] == [("agreement", None), ("ratification", None)]
+
+
+def test_a_sentence_going_on_with_the_incident_keeps_its_date() -> None:
+    text = (
+        "On 9 May a protest was reported near the mine. "
+        "Thus, the lorries were stopped at the gate by the strikers."
+    )
+    analysis = Analysis(
+        document=Document(id="d", source="d.txt", sha256="0", text=text),
+        times=(
+            TimeExpression(3, 8, "9 May", "date", "2022-05-09", "2022-05-09", "2022-05-09", "day"),
+        ),
+    )
+    found = [(e.text, e.date.start if e.date else None) for e in find_events(analysis)]
+    assert ("were stopped", "2022-05-09") in found

@@ -31,6 +31,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "to", "into", "outside", "i
 _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|on\s+the\s+same\s+date)\b", re.I
 )
+# A sentence that goes on telling the incident of the sentence before ("Thus, the convoy ...").
+_CONTINUES = re.compile(
+    r"\s*(?:thus|there|in doing so|during (?:the|this) incident|in (?:the|this) incident)\b,?",
+    re.I,
+)
 _COUNT_MODIFIERS = frozenset(
     {"more", "further", "additional", "other", "separate", "cargo", "military", "new", "direct"}
 )
@@ -74,16 +79,20 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         sentences = split_sentences(text)
     events: list[EventMention] = []
     focus: TimeRange | None = None
+    just_dated = False  # whether the sentence before this one named a date
     previous: tuple[Mention, ...] = ()
     for sentence in sentences:
         times = [t for t in analysis.times if sentence.contains(t)]
         groups = date_groups(text, times)
         tokens = tokenize(text, sentence.start, sentence.end)
-        carried = focus if not groups and _SAME_DAY.search(sentence.of(text)) else None
+        words = sentence.of(text)
+        same_day = _SAME_DAY.search(words) or (just_dated and _CONTINUES.match(words))
+        carried = focus if not groups and same_day else None
         found = _sentence_events(text, sentence, tokens, groups, carried, analysis, previous)
         events.extend(found)
         if groups:
             focus = groups[-1].points[-1].date
+        just_dated = bool(groups)
         # A sentence that names no one ("Two of these flights ...") keeps the earlier context.
         previous = _participants_of(sentence, analysis) or previous
     return events
