@@ -6,6 +6,7 @@ This is the one place (with the score test) that reads the seeds.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -179,3 +180,25 @@ def test_a_loopback_url_is_refused_without_allow_private(tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     assert "127.0.0.1" in result.output and "allow" in result.output.lower()
+
+
+def test_an_undated_file_is_dated_by_its_file_until_the_corpus_tells_better(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    undated = folder / "undated.txt"
+    undated.write_text("Workers said the dam on the river burst on 3 March after heavy rain.\n")
+    os.utime(undated, (1_600_000_000, 1_600_000_000))  # 2020-09-13
+    db = tmp_path / "d.db"
+    assert runner.invoke(app, ["analyze", str(undated), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "d.json"
+    runner.invoke(app, ["export", "--db", str(db), "-o", str(out)])
+    (document,) = json.loads(out.read_text())["documents"]
+    assert (document["published"], document["published_basis"]) == ("2020-09-13", "file")
+
+    dated = folder / "dated.txt"
+    dated.write_text("By Ann Lee 5 March 2018\n\nThe dam burst on 3 March, officials said.\n")
+    assert runner.invoke(app, ["analyze", str(dated), "--db", str(db)]).exit_code == 0
+    runner.invoke(app, ["export", "--db", str(db), "-o", str(out)])
+    by_source = {d["source"]: d for d in json.loads(out.read_text())["documents"]}
+    assert by_source[str(undated)]["published_basis"] == "inferred"
+    assert by_source[str(undated)]["published"] == "2018-03-03"

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .analyze.pipeline import analyze_document
 from .errors import SourceError, TriangulateError
-from .model import Analysis, Document, Failure, Reconciliation
+from .model import Analysis, Document, Failure, PublishedBasis, Reconciliation
 from .run import make_executor
 from .store import SQLiteStore, open_store
 
@@ -45,6 +46,15 @@ class RunSummary:
             f"{len(self.analyzed)} analysed, {len(self.unchanged)} unchanged, "
             f"{len(self.failures)} failed; {self.documents_in_store} documents in the store"
         )
+
+
+def _file_date(source: str) -> str | None:
+    """The modification day of a local file, the last resort for a publication date."""
+    try:
+        stamp = Path(source).stat().st_mtime
+    except (OSError, ValueError):
+        return None
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
 
 
 def _analyze_one(document: Document) -> Analysis | Failure:
@@ -141,23 +151,31 @@ class Corpus:
         return summary
 
     def _date_undated_documents(self) -> None:
-        """Date undated documents by the rest of the corpus, and analyse them again."""
+        """Date undated documents by the rest of the corpus, else by their file's modification
+        time (basis "file", revisited on later runs), and analyse them again."""
         from .reconcile.dating import date_from_corpus
 
         analyses = self.store.analyses()
         for analysis in analyses:
-            if analysis.document.published:
+            document = analysis.document
+            if document.published and document.published_basis != "file":
                 continue
+            if document.published:  # read the year-less dates again, free of the file's date
+                from .analyze.time import find_times
+
+                analysis = replace(analysis, times=tuple(find_times(document.text, None)))
             published = date_from_corpus(analysis, analyses)
+            basis: PublishedBasis = "inferred"
             if published is None:
-                continue
-            document = replace(
-                analysis.document,
-                published=published,
-                published_precision="day",
-                published_basis="inferred",
+                if document.published:
+                    continue
+                published, basis = _file_date(document.source), "file"
+                if published is None:
+                    continue
+            dated = replace(
+                document, published=published, published_precision="day", published_basis=basis
             )
-            result = _analyze_one(document)
+            result = _analyze_one(dated)
             if isinstance(result, Analysis):
                 self.store.put_analysis(result)
 
