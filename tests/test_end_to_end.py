@@ -161,7 +161,7 @@ def test_a_feed_gives_one_document_per_entry(tmp_path: Path) -> None:
     feed.write_text(
         """<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>
 <item><title>Dam repaired</title><link>https://example.org/a</link>
-<description>Engineers said the dam was repaired on Monday after 40 homes were flooded.</description>
+<description>Engineers said the dam was repaired on Monday after 40 homes flooded.</description>
 </item>
 <item><title>Roads reopen</title><link>https://example.org/b</link>
 <description>The council said 12 roads reopened on Tuesday, two days after the flood.</description>

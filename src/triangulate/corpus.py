@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .analyze.pipeline import analyze_document
@@ -54,7 +54,7 @@ def _file_date(source: str) -> str | None:
         stamp = Path(source).stat().st_mtime
     except (OSError, ValueError):
         return None
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(stamp, tz=UTC).date().isoformat()
 
 
 def _analyze_one(document: Document) -> Analysis | Failure:
