@@ -14,11 +14,14 @@ from dataclasses import dataclass
 
 from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
+from .entity_combine import RuleMention, Strength, combine
 from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, word_set
+from .entity_model import model_available, model_spans
 from .entity_names import same_name_word
 from .entity_tokens import Token, capitalised_runs, line_style, tokenize, url_spans
 from .entity_typing import Piece, pieces_of, refine, split_hyphenated
 
+_FIRST_WORD = re.compile(r"\w")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w-])")
 # Words before an unknown capitalised word that make it a place ("near Xville").
 _PLACE_CUES = word_set(
@@ -27,6 +30,9 @@ _PLACE_CUES = word_set(
 _PLACE_NOUNS = word_set("village town city region district province settlement river")
 _CONFIDENT = frozenset({"title", "role", "head", "metonym", "acronym", "gazetteer", "demonym",
                         "given-name", "gazetteer-stem"})
+
+# Evidence that decides a name's type better than the statistical model does.
+_STRONG = frozenset({"title", "role", "metonym", "demonym"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,43 @@ class _Candidate:
 
 
 def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
-    """Typed names in ``text``, in order, without overlaps; titles are not part of a name."""
+    """Typed names in ``text``, in order, without overlaps; titles are not part of a name.
+
+    The rules below find and type names; the trained model (when shipped) retypes what the rules
+    only guessed and adds the names they missed (``entity_combine``).
+    """
+    rules, styles = _rule_mentions(text, sentences)
+    if not model_available():
+        return [rule.mention for rule in rules]
+    # The model learnt capitals from news, ALL-CAPS headlines included, but not Title Case.
+    prose = [sentence for sentence in sentences if styles.get(sentence.start) != "title"]
+    blocked = url_spans(text)
+    spans = [
+        span for span in model_spans(text, prose)
+        if not any(a < span.end and span.start < b for a, b in blocked)
+    ]
+    starts = _first_words(text, [s for s in sentences if s.start not in styles])
+    caps = [(s.start, s.end) for s in sentences if styles.get(s.start) == "caps"]
+    return combine(text, rules, spans, normalize_name, starts, caps)
+
+
+def _first_words(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    starts: set[int] = set()
+    for sentence in sentences:
+        match = _FIRST_WORD.search(text, sentence.start, sentence.end)
+        if match is not None:
+            starts.add(match.start())
+    return starts
+
+
+def find_rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
+    """The names the rules alone find (the recogniser without its trained model)."""
+    return [rule.mention for rule in _rule_mentions(text, sentences)[0]]
+
+
+def _rule_mentions(
+    text: str, sentences: Sequence[Sentence]
+) -> tuple[list[RuleMention], dict[int, str]]:
     blocked = url_spans(text)
     candidates: list[_Candidate] = []
     headlines: list[tuple[Sentence, str]] = []
@@ -57,9 +99,12 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
                     after = tokens[end_index + 1] if end_index + 1 < len(tokens) else None
                     candidates.append(_Candidate(part, before, after))
     mentions = _decide(text, candidates)
-    mentions.extend(_headline_mentions(text, headlines, mentions, blocked))
-    mentions.sort(key=lambda mention: mention.start)
-    return mentions
+    mentions.extend(
+        RuleMention(mention, "weak")
+        for mention in _headline_mentions(text, headlines, [m.mention for m in mentions], blocked)
+    )
+    mentions.sort(key=lambda rule: rule.mention.start)
+    return mentions, {sentence.start: style for sentence, style in headlines}
 
 
 def normalize_name(text: str) -> str:
@@ -72,7 +117,7 @@ def normalize_name(text: str) -> str:
     return key
 
 
-def _decide(text: str, candidates: list[_Candidate]) -> list[Mention]:
+def _decide(text: str, candidates: list[_Candidate]) -> list[RuleMention]:
     known: dict[str, EntityType] = {}
     surnames: set[str] = set()
     untyped_singles: set[str] = set()
@@ -100,7 +145,7 @@ def _decide(text: str, candidates: list[_Candidate]) -> list[Mention]:
         if candidate.piece.type == "location" and not candidate.piece.small_place
         for place in gazetteer.lookup(_surface(text, candidate.piece))[:1]
     }
-    mentions: list[Mention] = []
+    mentions: list[RuleMention] = []
     for candidate in candidates:
         decided = _decide_one(candidate, text, known, surnames, capitalised_inside,
                               lowercase_words, countries)
@@ -117,13 +162,14 @@ def _decide_one(
     capitalised_inside: set[str],
     lowercase_words: set[str],
     countries: set[str | None],
-) -> Mention | None:
+) -> RuleMention | None:
     piece = candidate.piece
     surface = _surface(text, piece)
     key = normalize_name(surface)
     single = len(piece.tokens) == 1
     entity_type: EntityType | None = piece.type
     normalized = key
+    strength: Strength | None = None  # None: the piece's own evidence decides
     if piece.initial and single and surface.casefold() in lowercase_words and (
         piece.evidence not in ("acronym", "demonym", "title", "role")
     ):
@@ -132,6 +178,7 @@ def _decide_one(
         return None  # "Rebels attacked ...": a capitalised common noun
     if entity_type is None or piece.small_place:
         stem = key[:-1] if key.endswith("s") and len(key) > 4 else ""
+        strength = "medium"
         if key in known and known[key] != "location":
             entity_type = known[key]
         elif single and _matches_surname(piece.tokens[0].folded, surnames):
@@ -148,7 +195,7 @@ def _decide_one(
         elif candidate.after is not None and candidate.after.folded in PERSON_VERBS and (
             len(piece.tokens) <= 3
         ):
-            entity_type = "person"
+            entity_type, strength = "person", "weak"
         elif single:
             if piece.initial and key not in capitalised_inside:
                 return None
@@ -157,16 +204,33 @@ def _decide_one(
             is_place = (before is not None and before.folded in _PLACE_CUES) or (
                 after is not None and after.text.islower() and after.folded in _PLACE_NOUNS
             )
-            entity_type = "location" if is_place else "other"
+            entity_type, strength = ("location", "medium") if is_place else ("other", "guessed")
         elif len(piece.tokens) <= 3 and all(
             t.text.isalpha() and t.folded not in lowercase_words for t in piece.tokens
         ):
-            entity_type = "person"
+            entity_type, strength = "person", "guessed"
         else:
-            entity_type = "other"
+            entity_type, strength = "other", "guessed"
     if entity_type is None:
         return None
-    return Mention(piece.start, piece.end, surface, entity_type, normalized)
+    if entity_type == "other" and (piece.evidence not in _CONFIDENT or piece.small_place):
+        strength = "guessed"
+    mention = Mention(piece.start, piece.end, surface, entity_type, normalized)
+    return RuleMention(mention, strength or _strength(piece, entity_type))
+
+
+def _strength(piece: Piece, entity_type: EntityType) -> Strength:
+    """How sure the words of a piece are of its type (see ``RuleMention``)."""
+    decided_by_words = piece.type == entity_type and not piece.small_place and (
+        piece.evidence in _STRONG or (piece.evidence == "head" and entity_type == "organization")
+    )
+    if decided_by_words or entity_type == "group":
+        return "strong"
+    if entity_type in ("person", "location") or (
+        piece.evidence == "head" and entity_type == piece.type
+    ):
+        return "medium"  # a given name, the gazetteer, a head word
+    return "weak"
 
 
 def _matches_surname(word: str, surnames: set[str]) -> bool:

@@ -175,7 +175,7 @@ def _extract_title(segment: list[Token]) -> list[Piece]:
     head = _title_head(segment)
     if head is None:
         while segment and segment[-1].folded in TITLE_HEADS:
-            segment = segment[:-1]  # "the Azerbaijani President": no name after the title
+            segment = segment[:-1]  # "the Peruvian President": no name after the title
         while segment and segment[-1].text.islower():
             segment = segment[:-1]
         return _classify_with_demonym(segment)
@@ -305,8 +305,8 @@ def _is_given(token: Token) -> bool:
 def refine(piece: Piece) -> list[Piece]:
     """Second look at an untyped name of several words.
 
-    ``Armenia-Azerbaijan Karabakh`` is three places side by side, and a sentence-initial
-    ``Emphasizing Russia`` is a verb before a place.
+    ``Peru-Bolivia Chile`` is three places side by side, and a sentence-initial
+    ``Visiting Peru`` is a verb before a place.
     """
     if piece.type is not None or len(piece.tokens) < 2:
         return [piece]
@@ -321,7 +321,7 @@ def refine(piece: Piece) -> list[Piece]:
 
 
 def split_hyphenated(piece: Piece) -> list[Piece]:
-    """``Armenian-Azerbaijani`` names two groups; ``Guinea-Bissau`` stays one place."""
+    """``Peruvian-Bolivian`` names two groups; ``Guinea-Bissau`` stays one place."""
     if len(piece.tokens) != 1 or "-" not in piece.tokens[0].text or piece.evidence in (
         "gazetteer", "demonym", "title", "role"
     ):

@@ -1,0 +1,1 @@
+"""Package data: trained models shipped with Triangulate (see MODEL_CARD.md)."""
