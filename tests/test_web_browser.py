@@ -1,5 +1,6 @@
 """The web app in a real headless Chromium: follow the timeline to a comparison and on to the
-sentence a claim came from. Skips (with the reason) where Chromium or Selenium is missing."""
+sentence a claim came from; the entity graph and the map draw and link to entity pages. Skips
+(with the reason) where Chromium or Selenium is missing."""
 
 from __future__ import annotations
 
@@ -43,6 +44,21 @@ def _wait(driver: Any, condition: Any) -> Any:
 
 def _console_errors(driver: Any) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _page_errors(driver: Any) -> list[str]:
+    """Console errors other than the favicon the browser asks for on its own."""
+    return [message for message in _console_errors(driver) if "favicon.ico" not in message]
+
+
+def _box(driver: Any, element: Any) -> dict[str, float]:
+    return dict(
+        driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return {x: r.x, y: r.y, width: r.width, height: r.height};",
+            element,
+        )
+    )
 
 
 def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> None:
@@ -113,6 +129,83 @@ def test_search_box_finds_a_claim_and_opens_its_sentence(site: str, browser: Any
     assert browser.find_elements(By.CSS_SELECTOR, ".sent-target .hit")
     screenshot(browser, ARTIFACTS / "browser-search.png")
     assert _console_errors(browser) == []
+
+
+def test_graph_draws_entities_and_a_node_opens_its_entity(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")
+    browser.get(f"{site}/entities")
+    nodes = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-graph a.node"))
+    assert sorted(n.get_attribute("data-id") for n in nodes) == [
+        "ent-brightwater",
+        "ent-gannet",
+        "ent-port",
+        "ent-skerry",
+        "ent-varnum",
+    ]
+    edges = browser.find_elements(By.CSS_SELECTOR, "#entity-graph line.edge")
+    widths = {
+        (e.get_attribute("data-source"), e.get_attribute("data-target")): float(
+            e.get_attribute("stroke-width") or 0
+        )
+        for e in edges
+    }
+    assert len(widths) == 4
+    assert widths[("ent-gannet", "ent-port")] > widths[("ent-port", "ent-skerry")]
+
+    def circle(entity: str) -> Any:
+        return browser.find_element(By.CSS_SELECTOR, f'a.node[data-id="{entity}"] circle')
+
+    port, skerry = _box(browser, circle("ent-port")), _box(browser, circle("ent-skerry"))
+    assert port["width"] > skerry["width"] > 0  # sized by mentions
+    assert circle("ent-port").value_of_css_property("fill") != circle(
+        "ent-varnum"
+    ).value_of_css_property("fill")  # coloured by type
+    legend = browser.find_element(By.ID, "graph-legend").text
+    assert "LOCATION" in legend and "PERSON" in legend
+    screenshot(browser, ARTIFACTS / "browser-graph.png")
+    assert _page_errors(browser) == []
+
+    circle("ent-varnum").click()
+    _wait(browser, lambda d: d.current_url.endswith("/entities/ent-varnum"))
+    assert "Ilse Varnum" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_map_draws_countries_and_places_and_a_marker_opens_its_entity(
+    site: str, browser: Any
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")
+    browser.get(f"{site}/map")
+    markers = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#place-map a.marker"))
+    assert [m.get_attribute("data-id") for m in markers] == ["ent-port", "ent-skerry"]
+    countries = browser.find_elements(By.CSS_SELECTOR, "#place-map path.country")
+    assert len(countries) > 170
+    britain = browser.find_element(By.CSS_SELECTOR, '#place-map path.country[data-id="826"]')
+    shape = _box(browser, britain)
+    frame = _box(browser, browser.find_element(By.ID, "place-map"))
+    assert shape["width"] > 20 and shape["height"] > 20  # the view opens on the places
+    assert frame["x"] <= shape["x"] + shape["width"] / 2 <= frame["x"] + frame["width"]
+
+    def circle(entity: str) -> Any:
+        return browser.find_element(By.CSS_SELECTOR, f'a.marker[data-id="{entity}"] circle')
+
+    port, skerry = _box(browser, circle("ent-port")), _box(browser, circle("ent-skerry"))
+    assert port["width"] > skerry["width"] > 0  # sized by mentions
+    assert port["x"] < skerry["x"] and port["y"] > skerry["y"]  # west and south of it
+    ActionChains(browser).move_to_element(circle("ent-port")).perform()
+    tooltip = browser.find_element(By.ID, "map-tooltip")
+    _wait(browser, lambda d: tooltip.is_displayed())
+    assert tooltip.text.startswith("Port Maddox · 4 mentions")
+    screenshot(browser, ARTIFACTS / "browser-map.png")
+    assert _page_errors(browser) == []
+
+    circle("ent-port").click()
+    _wait(browser, lambda d: d.current_url.endswith("/entities/ent-port"))
+    assert "Port Maddox" in browser.find_element(By.TAG_NAME, "h1").text
 
 
 def test_artifacts_folder_is_ignored_by_git() -> None:

@@ -1,5 +1,6 @@
 """A small invented story (a ferry running aground) stored with hand-made annotations, for the
-web app's tests: three articles that disagree on a count, one of them carrying hostile markup."""
+web app's tests: three articles that disagree on a count, one of them carrying hostile markup,
+two of the places with (invented) coordinates for the map."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from triangulate.model import (
     Entity,
     Event,
     EventMention,
+    Geo,
     Mention,
     Quantity,
     Reconciliation,
@@ -42,8 +44,11 @@ TEXT_B = (
 )
 TEXT_C = (
     "The Gannet, a ferry of Brightwater Lines, hit a sandbank near Port Maddox on 2 March.\n\n"
-    "The harbour master said the crew had ignored a storm warning."
+    "The harbour master said the crew had ignored a storm warning.\n\n"
+    "Tugs from Skerry Point and Port Maddox stood by through the night."
 )
+PORT_GEO = Geo(57.05, -7.35, "GB")
+SKERRY_GEO = Geo(57.6, -6.2, "GB")
 
 
 def _at(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
@@ -185,6 +190,8 @@ def analyses() -> list[Analysis]:
             _mention(TEXT_C, "Gannet", "product"),
             _mention(TEXT_C, "Port Maddox", "location"),
             _mention(TEXT_C, "Brightwater Lines", "organization"),
+            _mention(TEXT_C, "Skerry Point", "location"),
+            _mention(TEXT_C, "Port Maddox", "location", after=TEXT_C.index("Tugs")),
         ),
         times=(
             TimeExpression(
@@ -215,7 +222,7 @@ def reconciliation(items: list[Analysis]) -> Reconciliation:
         )
 
     claims = tuple(
-        ClaimRecord(f"c-{x.document.id}-{i}", x.document.id, claim)
+        ClaimRecord(f"c-{x.document.id}-{i}", x.document.id, claim, via=claim.via)
         for x in items
         for i, claim in enumerate(x.claims)
     )
@@ -243,7 +250,22 @@ def reconciliation(items: list[Analysis]) -> Reconciliation:
     return Reconciliation(
         entities=(
             Entity("ent-gannet", "Gannet", "product", ("Gannet",), spans("Gannet")),
-            Entity("ent-port", "Port Maddox", "location", ("Port Maddox",), spans("Port Maddox")),
+            Entity(
+                "ent-port",
+                "Port Maddox",
+                "location",
+                ("Port Maddox",),
+                spans("Port Maddox"),
+                PORT_GEO,
+            ),
+            Entity(
+                "ent-skerry",
+                "Skerry Point",
+                "location",
+                ("Skerry Point",),
+                spans("Skerry Point"),
+                SKERRY_GEO,
+            ),
             Entity("ent-varnum", "Ilse Varnum", "person", ("Ilse Varnum",), spans("Ilse Varnum")),
             Entity(
                 "ent-brightwater",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from .harness import chromium, missing_browser, screenshot, serve
 
@@ -34,7 +35,28 @@ def take(db: Path, folder: Path) -> list[Path]:
         if comparisons:
             driver.get(f"{site}/comparisons/{comparisons[0]['id']}")
             saved.append(screenshot(driver, folder / "comparison.png"))
+        driver.get(f"{site}/entities")
+        wait_for(driver, "#entity-graph .node circle")
+        scroll_to(driver, "#entity-graph")
+        saved.append(screenshot(driver, folder / "graph.png"))
+        driver.get(f"{site}/map")
+        wait_for(driver, "#place-map .marker circle")
+        saved.append(screenshot(driver, folder / "map.png"))
     return saved
+
+
+def wait_for(driver: Any, selector: str, timeout: float = 15) -> None:
+    """Wait until the page's script has drawn ``selector``."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: d.find_elements("css selector", selector))
+
+
+def scroll_to(driver: Any, selector: str) -> None:
+    driver.execute_script(
+        "document.querySelector(arguments[0]).closest('section').scrollIntoView({block: 'start'})",
+        selector,
+    )
 
 
 def main() -> None:

@@ -13,12 +13,18 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from . import api, pages
+from . import api, graph_api, pages
 from .errors import ApiError, install_error_handlers
 from .security import install_security
 from .snapshot import SnapshotSource
 
-STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
+STATIC_TYPES = {
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 @lru_cache(maxsize=1)
@@ -71,5 +77,6 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return Response(body, media_type=media_type, headers={"Cache-Control": "max-age=300"})
 
     app.include_router(api.router)
+    app.include_router(graph_api.router)
     app.include_router(pages.router)
     return app

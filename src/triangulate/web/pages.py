@@ -1,10 +1,12 @@
-"""Server-rendered pages: overview, documents, timeline, comparisons, entities, events, search."""
+"""Server-rendered pages: overview, documents, timeline, comparisons, entities (with their
+co-occurrence graph), the map of places, events, search."""
 
 from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -12,11 +14,13 @@ from fastapi.templating import Jinja2Templates
 
 from .api import Data, run_search
 from .errors import ApiError
+from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
 from .snapshot import Snapshot
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 SEARCH_PAGE_SIZE = 25
+GRAPH_NODES = 80
 
 
 def _render(request: Request, template: str, data: Snapshot, **context: Any) -> Response:
@@ -133,7 +137,28 @@ def entities_page(
     entities = [e for e in data.reconciliation.entities if not type or e.type == type]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     types = Counter(e.type for e in data.reconciliation.entities)
-    return _render(request, "entities.html.j2", data, entities=entities, types=types, type=type)
+    query: dict[str, str | int] = {"limit": GRAPH_NODES}
+    if type:
+        query["type"] = type
+    graph_src = f"/api/v1/graph?{urlencode(query)}"
+    return _render(
+        request,
+        "entities.html.j2",
+        data,
+        entities=entities,
+        types=types,
+        type=type,
+        graph_src=graph_src,
+    )
+
+
+@router.get("/map")
+def map_page(request: Request, data: Data) -> Response:
+    located = places(data)
+    unplaced = sum(
+        1 for e in data.reconciliation.entities if e.geo is None and e.type == "location"
+    )
+    return _render(request, "map.html.j2", data, places=located, unplaced=unplaced)
 
 
 @router.get("/entities/{entity_id}")

@@ -1,0 +1,167 @@
+"""``/api/v1/graph`` (who is named with whom) and ``/api/v1/places`` (where, on a map)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from ..model import Entity, EntityType
+from ..outputs.export_graphml import graph_edges
+from .api import Data, Page, Paging
+from .errors import ErrorResponse
+from .snapshot import Snapshot
+
+DEFAULT_NODES = 100
+
+
+class GraphNode(BaseModel):
+    id: str
+    name: str
+    type: EntityType
+    mentions: int
+    documents: int
+    url: str
+
+
+class GraphEdge(BaseModel):
+    """Two entities named in the same sentence; ``weight`` counts those sentences."""
+
+    source: str
+    target: str
+    weight: int
+
+
+class Graph(BaseModel):
+    """The most mentioned entities (``nodes[offset : offset + limit]`` of ``total``) and the
+    co-occurrence edges between the nodes given."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    total: int
+    limit: int
+    offset: int
+
+
+class Place(BaseModel):
+    id: str
+    name: str
+    type: EntityType
+    mentions: int
+    documents: int
+    lat: float
+    lon: float
+    country: str | None
+    url: str
+
+
+@dataclass(frozen=True)
+class Cooccurrence:
+    """Every entity, most mentioned first, and every co-occurrence edge, of one snapshot."""
+
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
+
+
+_cache_lock = threading.Lock()
+_cached: list[tuple[Snapshot, Cooccurrence]] = []
+
+
+def entity_url(entity_id: str) -> str:
+    return f"/entities/{quote(entity_id, safe='')}"
+
+
+def _by_mentions(entities: tuple[Entity, ...]) -> list[Entity]:
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id))
+
+
+def _documents(entity: Entity) -> int:
+    return len({m.document for m in entity.mentions})
+
+
+def cooccurrence(snapshot: Snapshot) -> Cooccurrence:
+    """The co-occurrence graph of ``snapshot``, computed once per snapshot."""
+    with _cache_lock:
+        if _cached and _cached[0][0] is snapshot:
+            return _cached[0][1]
+    r = snapshot.reconciliation
+    nodes = tuple(
+        GraphNode(
+            id=e.id,
+            name=e.name,
+            type=e.type,
+            mentions=len(e.mentions),
+            documents=_documents(e),
+            url=entity_url(e.id),
+        )
+        for e in _by_mentions(r.entities)
+    )
+    event_node = {event.id: event.id for event in r.events}
+    edges = tuple(
+        GraphEdge(source=edge.source, target=edge.target, weight=edge.weight)
+        for edge in graph_edges(list(snapshot.analyses.values()), r, event_node)
+        if edge.relation == "co-occurs"
+    )
+    graph = Cooccurrence(nodes, edges)
+    with _cache_lock:
+        _cached[:] = [(snapshot, graph)]
+    return graph
+
+
+def places(snapshot: Snapshot) -> list[Place]:
+    """Entities with coordinates, most mentioned first."""
+    return [
+        Place(
+            id=e.id,
+            name=e.name,
+            type=e.type,
+            mentions=len(e.mentions),
+            documents=_documents(e),
+            lat=e.geo.lat,
+            lon=e.geo.lon,
+            country=e.geo.country,
+            url=entity_url(e.id),
+        )
+        for e in _by_mentions(snapshot.reconciliation.entities)
+        if e.geo is not None
+    ]
+
+
+router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+
+
+@router.get("/graph", response_model=Graph, tags=["entities"])
+def get_graph(
+    data: Data,
+    type: Annotated[list[EntityType] | None, Query(description="Keep these types.")] = None,
+    min_weight: Annotated[int, Query(ge=1, description="Drop edges seen in fewer sentences.")] = 1,
+    limit: Annotated[int, Query(ge=1, le=500, description="Nodes per page.")] = DEFAULT_NODES,
+    offset: Annotated[int, Query(ge=0, description="Nodes to skip.")] = 0,
+) -> dict[str, Any]:
+    """The co-occurrence graph: entities as nodes, most mentioned first (``limit`` and
+    ``offset`` page the nodes), and an edge for each pair of those nodes named in one sentence,
+    weighted by the number of such sentences."""
+    graph = cooccurrence(data)
+    matching = [n for n in graph.nodes if not type or n.type in type]
+    shown = matching[offset : offset + limit]
+    ids = {n.id for n in shown}
+    edges = [
+        e for e in graph.edges if e.weight >= min_weight and e.source in ids and e.target in ids
+    ]
+    return {
+        "nodes": shown,
+        "edges": edges,
+        "total": len(matching),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@router.get("/places", response_model=Page[Place], tags=["entities"])
+def list_places(data: Data, paging: Paging) -> dict[str, Any]:
+    """Entities with coordinates (``lat``, ``lon``, ``country``), most mentioned first."""
+    return paging.page(places(data))
