@@ -128,7 +128,7 @@ def test_anaphoric_report_is_relayed_from_the_earlier_source() -> None:
     )
     claim = only(find_claims(analysis(text)), "trucks")
     assert claim.speaker_text == "The reports"
-    assert claim.via == ("The Peruvian media", "The reports")
+    assert claim.via == ("The reports", "The Peruvian media")
 
 
 def test_denial_cue_and_content_negation() -> None:

@@ -121,7 +121,7 @@ def corpus() -> HandBuilt:
     claims = (
         ClaimRecord("a-c0", "a", claim_a0, attributed_to="e1", about=("e2",)),
         ClaimRecord("a-c1", "a", claim_a1, attributed_to="e3", about=()),
-        ClaimRecord("b-c0", "b", claim_b0, about=("e2",)),
+        ClaimRecord("b-c0", "b", claim_b0, about=("e2",), via=claim_b0.via),
         ClaimRecord("b-c1", "b", claim_b1),
     )
     events = (

@@ -208,6 +208,7 @@ class ClaimRecord:
     claim: Claim
     attributed_to: str | None = None
     about: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()  # relays outermost first, starting with the outlet itself
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,8 @@ def _resolve_speaker(
 
 
 def _link_anaphor(item: RawClaim, resolved: list[RawClaim], mentions: tuple[Mention, ...]) -> None:
-    """``the reports revealed`` after ``the media revealed``: the relay goes after its source."""
+    """``the reports revealed`` after ``the media revealed``: the relay comes before its source
+    (outermost first: the outlet cites "the reports", which cite "the media")."""
     if item.speaker_text is None or item.speaker is None:
         return
     words = item.speaker_text.lower().split()
@@ -286,12 +287,12 @@ def _link_anaphor(item: RawClaim, resolved: list[RawClaim], mentions: tuple[Ment
         previous_words = previous.speaker_text.lower().split()
         if previous_words[-1] in ANAPHORIC_SOURCE_NOUNS:
             if len(previous.via) > 1:
-                item.via = [*previous.via, item.speaker_text]
+                item.via = [item.speaker_text, *previous.via]
                 return
             continue
         if looks_like_person(previous.speaker_text, mentions, previous.speaker):
             continue
-        item.via = [*previous.via, item.speaker_text]
+        item.via = [item.speaker_text, *previous.via]
         return
 
 

@@ -137,7 +137,7 @@ def _claims(reconciliation: Reconciliation) -> Table:
         c = record.claim
         rows.append((
             record.id, record.document, c.start, c.end, c.text, record.attributed_to,
-            c.speaker_text, _joined(c.via, RELAY_SEPARATOR), c.stance,
+            c.speaker_text, _joined(record.via, RELAY_SEPARATOR), c.stance,
             c.time.start if c.time else None, c.time.end if c.time else None,
             _joined(record.about),
         ))

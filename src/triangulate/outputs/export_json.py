@@ -107,7 +107,7 @@ def _claim(record: ClaimRecord) -> dict[str, Any]:
         "text": c.text,
         "attributed_to": record.attributed_to,
         "attribution_text": c.speaker_text,
-        "via": list(c.via),
+        "via": list(record.via),
         "about": list(record.about),
         "time": None if c.time is None else {"start": c.time.start, "end": c.time.end},
         "quantities": [

@@ -189,7 +189,7 @@ def _claim(
         "about": [_ref("entity", e) for e in record.about if e in entity_ids],
         "temporalCoverage": coverage,
         "disambiguatingDescription": claim.stance,
-        "description": " <- ".join(claim.via) or None,
+        "description": " <- ".join(record.via) or None,
     })
 
 

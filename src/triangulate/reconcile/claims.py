@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Analysis, ClaimRecord, Mention, Span
+from .text import source_label
 
 MentionMap = dict[tuple[str, int, int], str]
 
@@ -30,6 +31,7 @@ def place_claims(analyses: Sequence[Analysis], mention_map: MentionMap) -> list[
                     claim=claim,
                     attributed_to=speaker,
                     about=tuple(about),
+                    via=(source_label(analysis.document), *claim.via),
                 )
             )
     return records
