@@ -82,7 +82,9 @@ def analyze(
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: CPU count).")
     ] = None,
-    executor: Annotated[str, typer.Option(help="'local' (process pool) or 'serial'.")] = "local",
+    executor: Annotated[
+        str, typer.Option(help="'local' (process pool), 'serial', or dask://HOST:PORT.")
+    ] = "local",
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any source failed.")] = False,
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")

@@ -45,11 +45,14 @@ class LocalExecutor:
 
 
 def make_executor(spec: str = "local", workers: int | None = None) -> Executor:
-    """``local`` (a process pool of ``workers``, default: the CPU count) or ``serial``."""
+    """``local`` (a process pool of ``workers``, default: the CPU count), ``serial``, or
+    ``dask://HOST:PORT`` (a Dask cluster)."""
     if spec == "serial":
         return SerialExecutor()
     if spec == "local":
         return LocalExecutor(workers or os.cpu_count() or 1)
     if spec.startswith("dask://"):
-        raise TriangulateError(f"{spec}: the Dask executor is not available in this version")
-    raise TriangulateError(f"unknown executor {spec!r} (use 'local' or 'serial')")
+        from .dask_executor import DaskExecutor, dask_address
+
+        return DaskExecutor(dask_address(spec))
+    raise TriangulateError(f"unknown executor {spec!r} (use 'local', 'serial' or dask://HOST:PORT)")
