@@ -25,7 +25,7 @@ def _commands() -> dict[str, list[str]]:
 
 def test_every_command_is_in_the_readme() -> None:
     for name in _commands():
-        assert re.search(rf"triangulate {name}\b", README), f"`triangulate {name}` is not documented"
+        assert re.search(rf"triangulate {name}\b", README), f"`triangulate {name}` is undocumented"
 
 
 def test_every_option_is_in_the_readme() -> None:
