@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from triangulate.model import Analysis, Claim, ClaimRecord, EventMention, Quantity, Span, TimeRange
+from triangulate.model import (
+    Analysis,
+    Claim,
+    ClaimRecord,
+    EventMention,
+    Quantity,
+    Sentence,
+    Span,
+    TimeRange,
+)
 from triangulate.reconcile.blocking import MAX_BLOCK, StemIndex
 from triangulate.reconcile.compare import compare_claims
+from triangulate.reconcile.compare_counts import values_agree
+from triangulate.reconcile.compare_scope import compatible, scope_of
+from triangulate.reconcile.compare_statements import denied_proposition
 
 from .conftest import make_document
 
@@ -244,3 +256,107 @@ def test_matching_amounts_are_found_among_many_unrelated_ones() -> None:
     (comparison,) = compare_claims(analyses, _records(*analyses))
     assert comparison.verdict == "agree"
     assert set(comparison.claims) == {"a-c0", "b-c0"}
+
+
+# ---- scope, pairwise verdicts, denials read from sentences ---------------------------------
+
+
+def _sentenced(doc_id: str, text: str, published: str, fragments: list[str]) -> Analysis:
+    """An analysis whose sentences are split on ". " and whose claims are the given fragments
+    (no quantities: they are read from the sentences)."""
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if start + len(part) < len(text) else 0)
+        sentences.append(Sentence(start, min(end, len(text))))
+        start = start + len(part) + 2
+    claims = [_claim(text, f) for f in fragments]
+    return _analysis(doc_id, text, published, claims, sentences=tuple(sentences))
+
+
+def test_scope_tells_killed_from_moved_and_stationed() -> None:
+    killed = scope_of("Nine miners were killed in the blast.", 0, 11)
+    moved = scope_of("Analysts said 900 miners had been moved to the east.", 14, 24)
+    assert killed.kinds == {"die"} and killed.phrase == "were killed"
+    assert moved.kinds == {"move"} and not compatible(killed, moved)
+    laid_off = scope_of("The mill laid off 300 workers on Monday.", 18, 29)
+    total = scope_of("Layoffs at the mill have reached 500 workers since May.", 33, 44)
+    assert laid_off.phrase == "were laid off" and compatible(laid_off, total)
+    assert total.cumulative and total.since and not laid_off.cumulative
+
+
+def test_counts_of_different_happenings_are_not_compared() -> None:
+    t1 = "Nine miners were killed in the blast at the Orlo pit, the police said."
+    t2 = "Seven miners were killed in the blast at the Orlo pit, the union said."
+    t3 = "Officials said 900 miners had been moved to the Orlo pit before the blast."
+    a = _analysis("a", t1, "2022-01-02", [_claim(t1, t1, ("Nine miners", 9, "miner", "exact"))])
+    b = _analysis("b", t2, "2022-01-02", [_claim(t2, t2, ("Seven miners", 7, "miner", "exact"))])
+    c = _analysis("c", t3, "2022-01-03", [_claim(t3, t3, ("900 miners", 900, "miner", "exact"))])
+    (comparison,) = compare_claims([a, b, c], _records(a, b, c))
+    assert comparison.verdict == "conflict" and set(comparison.claims) == {"a-c0", "b-c0"}
+    assert comparison.question.startswith("How many miners were killed")
+
+
+def test_two_agreeing_counts_and_a_later_running_total_give_agree_and_update() -> None:
+    t1 = "Since 2 May, 40 lorries have crossed into Dravia, the border agency said."
+    t2 = "Forty lorries have crossed into Dravia since 2 May, the border agency said."
+    t3 = "The number of lorries that have crossed into Dravia since 2 May has risen to 75."
+    day = TimeRange("2022-05-02", "2022-05-02", "day")
+    a = _analysis("a", t1, "2022-05-10", [_claim(t1, t1, ("40 lorries", 40, "lorry", "exact"),
+                                                 time=day)])
+    b = _sentenced("b", t2, "2022-05-11", [t2])
+    c = _analysis("c", t3, "2022-05-20", [_claim(t3, t3, ("75", 75, "", "exact"), time=day)])
+    comparisons = compare_claims([a, b, c], _records(a, b, c))
+    verdicts = {c.verdict: set(c.claims) for c in comparisons}
+    assert verdicts["agree"] == {"a-c0", "b-c0"}  # "Forty" read again from the sentence
+    assert verdicts["update"] == {"a-c0", "b-c0", "c-c0"}
+    assert len(comparisons) == 2
+
+
+def test_a_bound_and_the_figure_meeting_it_agree_and_an_extra_part_is_partial() -> None:
+    t1 = "At least 12 miners died in the Orlo pit fire, the police said."
+    t2 = "The Orlo pit fire killed 12 miners and a guard, the union said."
+    a = _analysis("a", t1, "2022-01-02", [_claim(t1, t1, ("At least 12 miners", 12, "miner",
+                                                          "at_least"))])
+    b = _analysis("b", t2, "2022-01-02", [_claim(t2, t2, ("12 miners", 12, "miner", "exact"))])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "partial"
+    assert "also counts another group" in comparison.explanation
+
+
+def test_values_agree_on_compatible_qualifiers_only() -> None:
+    def q(value: float, qualifier: str) -> Quantity:
+        return Quantity(0, 1, "x", value, "ton", qualifier)  # type: ignore[arg-type]
+
+    assert values_agree(q(300, "over"), q(300, "at_least"))
+    assert values_agree(q(14, "at_least"), q(14, "exact"))
+    assert values_agree(q(4000, "about"), q(4100, "exact"))
+    assert not values_agree(q(300, "over"), q(300, "under"))
+    assert not values_agree(q(900, "about"), q(1500, "exact"))
+
+
+def test_a_denial_read_from_the_sentence_conflicts_with_the_assertion() -> None:
+    t1 = "The operator denied that the dam was damaged, saying the cracks were old."
+    t2 = "Engineers said the dam was damaged by the earthquake."
+    # The claim starts after "denied that", as a claim finder may cut it.
+    a = _sentenced("a", t1, "2022-03-02", ["the dam was damaged, saying the cracks were old."])
+    b = _sentenced("b", t2, "2022-03-01", ["the dam was damaged by the earthquake."])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "conflict"
+    assert comparison.question == "Is it true that the dam was damaged?"
+    assert comparison.claims == ("a-c0", "b-c0")
+
+
+def test_not_this_but_that_denies_this() -> None:
+    assert denied_proposition("The mayor said the closure was not about money but about safety.") \
+        == "the closure was about money"
+    assert denied_proposition("The road was closed on Monday.") is None
+
+
+def test_an_omission_finds_the_statement_worded_differently() -> None:
+    t1 = "Officials said the other side's statement did not mention the held sailors."
+    t2 = "The ministers discussed the fate of nine sailors detained at sea, officials said."
+    a = _sentenced("a", t1, "2022-03-02", [t1])
+    b = _sentenced("b", t2, "2022-03-02", [t2])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "omission" and comparison.claims == ("a-c0", "b-c0")
+    assert comparison.question == "Does every account mention the held sailors?"

@@ -1,0 +1,301 @@
+"""Verdicts on counts and amounts, pair by pair of sources.
+
+Every comparable pair of facts (``compare_facts``) gets a verdict:
+
+* agree — the same count, qualifiers compatible: "at least 14" and "fourteen" agree (the bare
+  figure meets the bound; neither says more), "more than 300 tons" and "over 300 tonnes" agree,
+  "about 4,000" and "4,100" agree (within the ``about`` tolerance);
+* partial — one is more specific: the same count with another part beside it ("12 soldiers and
+  a civilian"), or a figure that falls within the other's bound ("350" / "more than 300");
+* update — a later report gives a higher running total (a cumulative clause, or a window that
+  ends later), or says it corrects the figure;
+* conflict — otherwise: different values for the same window and happening.
+
+Facts that agree are joined into one agree comparison; the other verdicts are given between
+those groups, one comparison per pair of groups and verdict, so a cluster of two agreeing counts
+and a later higher one yields an agree and an update comparison.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
+from .compare_facts import _Fact, _headline_facts, comparable_pairs
+from .text import content_words, shorten, source_with_date
+from .units import describe, family, plural
+
+ABOUT_TOLERANCE = 0.1
+_NON_CUMULATIVE = {"percent"}
+_LOWER_BOUNDS = {"over", "at_least"}
+_UPPER_BOUNDS = {"under", "at_most", "up_to"}
+_MONEY = {"usd", "eur", "gbp", "rub"}
+
+
+def compare_counts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
+    facts = _distinct(_headline_facts(claims, by_id))
+    by_family: dict[str, list[_Fact]] = {}
+    for fact in facts:
+        by_family.setdefault(fact.family, []).append(fact)
+    comparisons: list[Comparison] = []
+    for group in by_family.values():
+        comparisons += _group_comparisons(group)
+    return comparisons
+
+
+def _distinct(facts: list[_Fact]) -> list[_Fact]:
+    """One fact per source for each count it repeats (a headline and the sentence under it):
+    the body sentence is kept, else the first."""
+    in_body = {(f.origin, f.family, f.quantity.value) for f in facts if not f.headline}
+    facts = [
+        f for f in facts
+        if not (f.headline and (f.origin, f.family, f.quantity.value) in in_body)
+    ]
+    kept: dict[tuple[str, str, float, str], _Fact] = {}
+    for fact in facts:
+        key = (fact.origin, fact.family, fact.quantity.value, ",".join(sorted(fact.scope.kinds)))
+        other = kept.get(key)
+        if other is None or (other.headline and not fact.headline):
+            kept[key] = fact
+    return list(kept.values())
+
+
+def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
+    verdicts = {(i, j): pair_verdict(facts[i], facts[j]) for i, j in comparable_pairs(facts)}
+    parent = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), verdict in verdicts.items():
+        if verdict == "agree":
+            parent[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for (i, _j), verdict in verdicts.items():
+        if verdict == "agree":
+            members.setdefault(root(i), [])
+    for i in range(len(facts)):
+        if root(i) in members:
+            members[root(i)].append(i)
+    comparisons = [_agreement([facts[i] for i in group]) for group in members.values()]
+    # Updates are grouped by the later count (earlier counts that differ among themselves all
+    # lead up to it), partials by the pair of agreeing groups, and conflicting groups into one
+    # conflict for each connected set of them (five, seven and nine killed: one dispute).
+    disputed = list(range(len(facts)))
+
+    def side(i: int) -> int:
+        i = root(i)
+        while disputed[i] != i:
+            disputed[i] = disputed[disputed[i]]
+            i = disputed[i]
+        return i
+
+    for (i, j), verdict in verdicts.items():
+        if verdict == "conflict":
+            disputed[side(i)] = side(j)
+    between: dict[tuple[int, int, Verdict], set[int]] = {}
+    for (i, j), verdict in sorted(verdicts.items()):
+        key: tuple[int, int, Verdict]
+        if verdict == "agree":
+            continue
+        if verdict == "update":
+            later = j if _later(facts[j], facts[i]) else i
+            key = (root(later), -1, verdict)
+        elif verdict == "conflict":
+            key = (side(i), -1, verdict)
+        else:
+            low, high = sorted((root(i), root(j)))
+            key = (low, high, verdict)
+        between.setdefault(key, set()).update((i, j))
+    for (_, _, verdict), group in between.items():
+        comparisons.append(_difference([facts[i] for i in sorted(group)], verdict))
+    return comparisons
+
+
+def _later(a: _Fact, b: _Fact) -> bool:
+    return (a.published, a.record.id) > (b.published, b.record.id)
+
+
+def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
+    """The verdict between two comparable facts (see the module's docstring)."""
+    if _later(a, b):
+        a, b = b, a
+    qa, qb = a.quantity, b.quantity
+    if values_agree(qa, qb):
+        return "partial" if a.extra != b.extra else "agree"
+    later = b.published > a.published
+    if later and b.scope.correction:
+        return "update"
+    if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
+        ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
+        if b.scope.cumulative or ends_later:
+            return "update"
+    if _within(qa, qb) or _within(qb, qa):
+        return "partial"
+    return "conflict"
+
+
+def values_agree(a: Quantity, b: Quantity) -> bool:
+    if a.value_max != b.value_max:
+        return False
+    if a.value == b.value:
+        opposed = (a.qualifier in _LOWER_BOUNDS and b.qualifier in _UPPER_BOUNDS) or (
+            a.qualifier in _UPPER_BOUNDS and b.qualifier in _LOWER_BOUNDS
+        )
+        return not opposed
+    if "about" in (a.qualifier, b.qualifier) and {a.qualifier, b.qualifier} <= {"about", "exact"}:
+        return abs(a.value - b.value) <= ABOUT_TOLERANCE * max(a.value, b.value)
+    return False
+
+
+def _within(bound: Quantity, figure: Quantity) -> bool:
+    """``figure`` is a more specific value inside ``bound``'s range."""
+    if figure.qualifier not in ("exact", "about"):
+        return False
+    if bound.value_max is not None:
+        return bound.value <= figure.value <= bound.value_max
+    if bound.qualifier in _LOWER_BOUNDS:
+        return figure.value > bound.value
+    if bound.qualifier in _UPPER_BOUNDS:
+        return figure.value < bound.value
+    return False
+
+
+# ---- wording -------------------------------------------------------------------------------
+
+
+def _ordered(facts: list[_Fact]) -> list[_Fact]:
+    return sorted(facts, key=lambda f: (f.published, f.record.id))
+
+
+def _side(fact: _Fact) -> str:
+    who = source_with_date(fact.analysis.document)
+    speaker = fact.record.claim.speaker_text
+    citing = f", citing {shorten(speaker, 50)}," if speaker else ""
+    quoted = shorten(fact.quantity.text, 60)
+    return f"{who}{citing} gives {describe(fact.quantity)} (\u201c{quoted}\u201d)"
+
+
+def _agreement(facts: list[_Fact]) -> Comparison:
+    facts = _ordered(facts)
+    sides = "; ".join(_side(f) for f in facts)
+    qualifiers = {f.quantity.qualifier for f in facts}
+    values = {f.quantity.value for f in facts}
+    if len(values) > 1:
+        note = " roughly the same count, within the stated approximation"
+    elif qualifiers & (_LOWER_BOUNDS | _UPPER_BOUNDS) and "exact" in qualifiers:
+        note = " the same count (a bound and a figure that meets it)"
+    elif len(qualifiers) > 1:
+        note = " the same count (one of them approximate)"
+    else:
+        note = " the same count"
+    return _comparison("agree", facts, f"{sides}:{note}.")
+
+
+def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
+    facts = _ordered(facts)
+    sides = "; ".join(_side(f) for f in facts)
+    values = ", ".join(describe(q) for q in _unique_quantities(facts))
+    if verdict == "update":
+        earliest, latest = facts[0], facts[-1]
+        how = "a running total" if latest.scope.cumulative else "a count"
+        explanation = (
+            f"{sides}. The later report ({latest.published or 'undated'}) gives {how} higher than "
+            f"the earlier one ({earliest.published or 'undated'})" + _date_difference(facts)
+        )
+    elif verdict == "partial":
+        extra = [f for f in facts if f.extra]
+        if extra:
+            what = ", ".join(source_with_date(f.analysis.document) for f in extra)
+            explanation = f"{sides}: the same count, but {what} also counts another group."
+        else:
+            explanation = f"{sides}: one gives a bound, the other a figure within it ({values})."
+    else:
+        explanation = f"{sides}: the values differ ({values}) for the same time and happening."
+    return _comparison(verdict, facts, explanation)
+
+
+def _unique_quantities(facts: list[_Fact]) -> list[Quantity]:
+    seen: dict[tuple[float, str], Quantity] = {}
+    for fact in facts:
+        seen.setdefault((fact.quantity.value, fact.quantity.qualifier), fact.quantity)
+    return sorted(seen.values(), key=lambda q: q.value)
+
+
+def _comparison(verdict: Verdict, facts: list[_Fact], explanation: str) -> Comparison:
+    ids = tuple(dict.fromkeys(f.record.id for f in facts))
+    return Comparison(
+        id="q" + hashlib.sha1(("|".join(ids) + verdict).encode()).hexdigest()[:10],
+        question=_question(facts),
+        verdict=verdict,
+        claims=ids,
+        explanation=explanation,
+    )
+
+
+def _date_difference(facts: list[_Fact]) -> str:
+    """Which dated occurrences of the counted thing the latest report has and the earliest
+    lacks, from the event mentions of both documents."""
+    earliest, latest = facts[0], facts[-1]
+    unit = earliest.family
+
+    def dates(fact: _Fact) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for event in fact.analysis.events:
+            if family(event.text) == unit and event.date and event.date.start and len(
+                event.date.start
+            ) == 10:
+                found[event.date.start] = max(found.get(event.date.start, 0), event.count or 1)
+        return found
+
+    old, new = dates(earliest), dates(latest)
+    extra = {d: n for d, n in new.items() if d not in old}
+    missing = [d for d in old if d not in new]
+    if not extra and not missing:
+        return "."
+    parts = []
+    if extra:
+        listed = ", ".join(
+            f"{d} ({n} {plural(unit) if n != 1 else unit})" for d, n in sorted(extra.items())
+        )
+        same = "the same dates plus " if old and set(old) <= set(new) else ""
+        parts.append(f"{source_with_date(latest.analysis.document)} lists {same}{listed}")
+    if missing:
+        parts.append(f"it lacks {', '.join(sorted(missing))}")
+    return ": " + "; ".join(parts) + "."
+
+
+def _question(facts: list[_Fact]) -> str:
+    first = min(facts, key=lambda f: (f.scope.phrase is None, f.published))
+    unit = first.family
+    what = "How much money" if unit in _MONEY else f"How many {plural(unit)}"
+    if unit not in _MONEY and first.scope.phrase:
+        what += f" {first.scope.phrase}"
+    details = [d for d in (_topic(facts), _span_of(facts)) if d]
+    return f"{what} ({', '.join(details)})?" if details else f"{what}?"
+
+
+def _topic(facts: list[_Fact]) -> str:
+    """Words every side's sentence shares, names first (places and things counted at)."""
+    shared = frozenset.intersection(*(f.stems for f in facts))
+    first = facts[0]
+    words = content_words(first.sentence.of(first.analysis.document.text))
+    chosen = [w for key, w in words.items() if key in shared]
+    names = [w for w in chosen if w[:1].isupper()]
+    return shorten(" ".join(names or chosen[:4]), 60)
+
+
+def _span_of(facts: list[_Fact]) -> str:
+    windows = [f.window for f in facts if f.window]
+    if not windows:
+        return ""
+    starts = [w[0] for w in windows if w[0]]
+    end = max(w[1] for w in windows)
+    if not starts:
+        return f"up to {end}"
+    start = min(starts)
+    return start if start == end else f"{start} to {end}"
