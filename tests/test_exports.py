@@ -142,9 +142,9 @@ def corpus() -> HandBuilt:
         TimelineEntry("2022", "v3", "Dock workers' strike", ("b",), precision="year"),
         TimelineEntry("2023-03", "v2", "Cargo unloaded <at> the pier & dock", ("a",),
                       end="2023-04", precision="month", status="disputed",
-                      disputing=("a-c1",)),
+                      disputed_by=("a-c1",)),
         TimelineEntry("2023-03-01", "v1", "Ferries sailed to Isla Clara", ("a", "b"),
-                      precision="day", status="superseded", supporting=("a-c0", "b-c0")),
+                      precision="day", status="superseded", supported_by=("a-c0", "b-c0")),
     )
     return analyses, Reconciliation(entities, claims, events, comparisons, timeline)
 
@@ -213,7 +213,7 @@ def test_csv_mentions_and_entities_carry_text_and_coordinates(
     assert [(m["event"], m["text"]) for m in event_mentions][:2] == [("v1", "sailed")] * 2
     timeline = _read(tmp_path / "timeline.csv")
     assert [t["status"] for t in timeline] == ["single_source", "disputed", "superseded"]
-    assert timeline[2]["supporting"] == "a-c0; b-c0"
+    assert timeline[2]["supported_by"] == "a-c0; b-c0"
 
 
 def test_csv_tables_rows_match_their_header(corpus: HandBuilt) -> None:

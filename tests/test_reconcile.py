@@ -95,7 +95,7 @@ def test_an_event_whose_claim_is_in_conflict_is_disputed() -> None:
     conflict = Comparison("x", "Did it open?", "conflict", ("a-c0", "b-c0"), "differs")
     (entry,) = build_timeline([event_with_claim], [conflict], [a])
     assert entry.status == "disputed"
-    assert entry.disputing == ("a-c0",)
+    assert entry.disputed_by == ("a-c0",)
 
 
 def _with_times(doc_id: str, text: str, values: list[str], published: str | None) -> Analysis:

@@ -245,8 +245,8 @@ class TimelineEntry:
     end: str | None = None
     precision: Precision | None = None
     status: str = "single_source"
-    supporting: tuple[str, ...] = ()
-    disputing: tuple[str, ...] = ()
+    supported_by: tuple[str, ...] = ()
+    disputed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -199,13 +199,13 @@ def _comparison_claims(reconciliation: Reconciliation) -> Table:
 
 def _timeline(reconciliation: Reconciliation) -> Table:
     header = (
-        "date", "end", "precision", "event", "summary", "status", "documents", "supporting",
-        "disputing",
+        "date", "end", "precision", "event", "summary", "status", "documents", "supported_by",
+        "disputed_by",
     )
     rows = [
         (
             t.date, t.end, t.precision, t.event, t.summary, t.status, _joined(t.documents),
-            _joined(t.supporting), _joined(t.disputing),
+            _joined(t.supported_by), _joined(t.disputed_by),
         )
         for t in reconciliation.timeline
     ]

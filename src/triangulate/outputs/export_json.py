@@ -160,6 +160,6 @@ def _timeline_entry(t: TimelineEntry) -> dict[str, Any]:
         "summary": t.summary,
         "documents": list(t.documents),
         "status": t.status,
-        "supporting": list(t.supporting),
-        "disputing": list(t.disputing),
+        "supported_by": list(t.supported_by),
+        "disputed_by": list(t.disputed_by),
     }

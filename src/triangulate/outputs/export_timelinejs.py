@@ -115,8 +115,8 @@ def _body(
     entry: TimelineEntry, documents: dict[str, Document], claims: dict[str, ClaimRecord]
 ) -> str:
     parts = [f"<p>Status: {escape(entry.status.replace('_', ' '))}.</p>"]
-    parts.append(_claim_list("Supported by", entry.supporting, documents, claims))
-    parts.append(_claim_list("Disputed by", entry.disputing, documents, claims))
+    parts.append(_claim_list("Supported by", entry.supported_by, documents, claims))
+    parts.append(_claim_list("Disputed by", entry.disputed_by, documents, claims))
     sources = "".join(f"<li>{_source_label(documents, d)}</li>" for d in entry.documents)
     if sources:
         parts.append(f"<p>Sources:</p><ul>{sources}</ul>")

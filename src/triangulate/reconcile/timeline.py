@@ -24,9 +24,9 @@ def build_timeline(
         if not event.start:
             continue
         origins = {origin_of(by_id[d], by_id) for d in event.documents if d in by_id}
-        disputing = tuple(c for c in event.claims if c in disputed)
-        supporting = tuple(c for c in event.claims if c not in disputed)
-        if disputing:
+        disputed_by = tuple(c for c in event.claims if c in disputed)
+        supported_by = tuple(c for c in event.claims if c not in disputed)
+        if disputed_by:
             status = "disputed"
         elif len(origins) >= 2:
             status = "consensus"
@@ -43,8 +43,8 @@ def build_timeline(
                 summary=event.summary,
                 documents=event.documents,
                 status=status,
-                supporting=supporting,
-                disputing=disputing,
+                supported_by=supported_by,
+                disputed_by=disputed_by,
             )
         )
     entries.sort(key=lambda e: (_sortable(e.date), e.event))
