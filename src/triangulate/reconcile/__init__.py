@@ -18,7 +18,7 @@ def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
     entities, mention_map = resolve_entities(analyses)
     claims = place_claims(analyses, mention_map)
     events = corefer_events(analyses, mention_map, claims)
-    comparisons = compare_claims(analyses, claims)
+    comparisons = compare_claims(analyses, claims, events)
     timeline = build_timeline(events, comparisons, analyses)
     return Reconciliation(
         entities=tuple(entities),

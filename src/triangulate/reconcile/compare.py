@@ -9,7 +9,8 @@ Three kinds of comparison are made:
   claims the analysis marked as denials whose proposition cannot be read are matched on their
   own words, as a fallback;
 * omissions (``compare_statements``) — a claim that says an account left something out, set
-  beside the claims that state it (omission).
+  beside the claims that state it (omission); and (``compare_readouts``) two sides' accounts of
+  one call or meeting, one silent on what the other stresses (omission).
 
 Candidates for every kind come from an inverted index of rare stems (``blocking``), so the cost
 grows with the number of claims and the size of the blocks, not with the square of the corpus.
@@ -21,10 +22,11 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from ..model import Analysis, ClaimRecord, Comparison
+from ..model import Analysis, ClaimRecord, Comparison, Event
 from .blocking import StemIndex
 from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
+from .compare_readouts import compare_readouts
 from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
 from .text import content_stems, overlap, shorten, source_with_date
 
@@ -45,7 +47,9 @@ _NO_COMMENT = re.compile(
 )
 
 
-def compare_claims(analyses: Sequence[Analysis], claims: Sequence[ClaimRecord]) -> list[Comparison]:
+def compare_claims(
+    analyses: Sequence[Analysis], claims: Sequence[ClaimRecord], events: Sequence[Event] = ()
+) -> list[Comparison]:
     by_id = {a.document.id: a for a in analyses}
     comparisons = compare_counts(claims, by_id)
     denials = compare_denials(claims, by_id)
@@ -53,6 +57,7 @@ def compare_claims(analyses: Sequence[Analysis], claims: Sequence[ClaimRecord]) 
     comparisons += denials
     comparisons += _compare_denials(claims, by_id, handled)
     comparisons += compare_omissions(claims, by_id)
+    comparisons += compare_readouts(analyses, claims, events, comparisons)
     return comparisons
 
 
