@@ -45,7 +45,7 @@ def test_side_silent_on_the_other_sides_figure_is_an_omission() -> None:
     texts = {r.id: r.claim.text for r in result.claims}
     assert "40 tonnes" in texts[comparison.claims[0]]
     assert "copper" in texts[comparison.claims[1]]
-    assert comparison.question == "What did each side say about the communication on 2031-03-03?"
+    assert comparison.question == "What did each side say about the call on 2031-03-03?"
     assert "Reyes" in comparison.explanation and "Outlet 1" in comparison.explanation
     assert "salmon" in comparison.explanation and "40 tonnes" in comparison.explanation
 

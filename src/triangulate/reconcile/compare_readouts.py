@@ -46,6 +46,10 @@ _PRONOUN = re.compile(r"(?:he|she|his|her|its|their|they)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
+# How a reader names each kind of event in a question.
+_EVENT_NOUNS = {"communication": "call", "meeting": "meeting"}
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -383,6 +387,7 @@ def _comparison(
     figures: list[str],
 ) -> Comparison:
     when = event.start or "an unknown date"
+    happening = _EVENT_NOUNS.get(event.type, event.type)
     topic_text = shorten(stressing.record.claim.text, 120)
     left_out = ", ".join(topic[:5]) + (
         f" or the figure {', '.join(figures[:2])}" if figures else ""
@@ -393,10 +398,11 @@ def _comparison(
         + hashlib.sha1(
             "|".join([event.id, stressing.record.id, *(a.record.id for a in silent)]).encode()
         ).hexdigest()[:10],
-        question=f"What did each side say about the {event.type} on {when}?",
+        question=f"What did each side say about the {happening} on {when}?",
         verdict="omission",
         claims=(stressing.record.id, *(a.record.id for a in silent)),
-        explanation=f"Of the {event.type} on {when}, {_who(stressing)} stresses: "
+        explanation=f"Of the {happening} on {when}, "
+        f"{_who(stressing)} stresses: "
         f"\u201c{topic_text}\u201d; the account of {_who(silent[0])} does not mention "
         f"{left_out} (it says {others}).",
     )
