@@ -142,20 +142,22 @@ class Corpus:
                 summary.analyzed.append(result.document.source)
         for failure in summary.failures:
             self.store.put_failure(failure)
-        self._date_undated_documents()
+        analyses = self._date_undated_documents(self.store.analyses())
         if summary.analyzed or not self.store.failures():
             report("reconciling", 0, 1)
-            self.reconcile()
+            self.reconcile(analyses)
             report("reconciling", 1, 1)
         summary.documents_in_store = self.store.document_count()
         return summary
 
-    def _date_undated_documents(self) -> None:
+    def _date_undated_documents(self, analyses: list[Analysis]) -> list[Analysis]:
         """Date undated documents by the rest of the corpus, else by their file's modification
-        time (basis "file", revisited on later runs), and analyse them again."""
+        time (basis "file", revisited on later runs), and analyse them again.
+
+        Returns every analysis in store order (a re-stored document moves to the end)."""
         from .reconcile.dating import date_from_corpus
 
-        analyses = self.store.analyses()
+        redated: list[Analysis] = []
         for analysis in analyses:
             document = analysis.document
             if document.published and document.published_basis != "file":
@@ -178,12 +180,16 @@ class Corpus:
             result = _analyze_one(dated)
             if isinstance(result, Analysis):
                 self.store.put_analysis(result)
+                redated.append(result)
+        moved = {a.document.id for a in redated}
+        return [a for a in analyses if a.document.id not in moved] + redated
 
-    def reconcile(self) -> Reconciliation:
-        """Recompute the corpus-level results from every stored analysis and store them."""
+    def reconcile(self, analyses: list[Analysis] | None = None) -> Reconciliation:
+        """Recompute the corpus-level results from every stored analysis (or the ``analyses``
+        already read from the store) and store them."""
         from .reconcile import reconcile
 
-        result = reconcile(self.store.analyses())
+        result = reconcile(self.store.analyses() if analyses is None else analyses)
         self.store.put_reconciliation(result)
         return result
 

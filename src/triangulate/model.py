@@ -8,6 +8,7 @@ mutate: they return new annotations, and the pipeline builds a new ``Analysis`` 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -164,9 +165,10 @@ class Analysis:
     events: tuple[EventMention, ...] = ()
 
     def sentence_of(self, span: Span) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= span.start < sentence.end:
-                return sentence
+        """The sentence in which ``span`` starts, if any (sentences are in text order)."""
+        index = bisect_right(self.sentences, span.start, key=lambda s: s.start) - 1
+        if index >= 0 and span.start < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
 

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..analyze.quantity_grammar import singular
 from ..model import Analysis, ClaimRecord, Quantity, Span
 from .blocking import StemIndex
 from .compare_scope import Scope, compatible, scope_of
-from .text import content_stems, origin_of, overlap, singular
+from .text import content_stems, origin_of, overlap
 from .units import family
 
 CONTEXT_FLOOR = 0.2
@@ -115,11 +116,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
 
 
 def _sentence_of(analysis: Analysis, span: Span) -> Span:
-    sentences = analysis.sentences
-    index = bisect_right(sentences, span.start, key=lambda s: s.start) - 1
-    if index >= 0 and span.start < sentences[index].end:
-        return sentences[index]
-    return span
+    return analysis.sentence_of(span) or span
 
 
 def _quantities(analysis: Analysis, record: ClaimRecord, sentence: Span) -> list[Quantity]:

@@ -60,18 +60,6 @@ def content_words(text: str) -> dict[str, str]:
     return words
 
 
-def singular(word: str) -> str:
-    """A plain English singular for counted nouns (irregular ones are left as they are)."""
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient: shared words over the smaller set."""
     if not a or not b:

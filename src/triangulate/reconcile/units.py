@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..analyze.quantity_grammar import singular
 from ..model import Quantity
-from .text import singular
 
 # Counted nouns and units that name the same thing (general English usage).
 _FAMILIES = {
