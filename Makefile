@@ -20,7 +20,7 @@ test: $(STAMP)  ## run the test suite
 	$(VENV)/bin/pytest
 
 lint: $(STAMP)  ## ruff and mypy
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks training
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)  ## speed and accuracy tables

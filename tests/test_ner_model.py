@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import triangulate
 from triangulate.analyze.entities import find_mentions, find_rule_mentions, normalize_name
 from triangulate.analyze.entity_combine import RuleMention, combine, entity_type_of
 from triangulate.analyze.entity_model import (
-    LABELS,
+    TAGS,
     ModelSpan,
+    case_class,
+    decode_tags,
     model_available,
     model_path,
     model_spans,
     ner_model,
+    tag_words,
 )
 from triangulate.analyze.nlp import split_sentences
 from triangulate.model import Mention
@@ -32,10 +37,43 @@ def test_model_ships_inside_the_package_and_loads_once() -> None:
     package_dir = Path(triangulate.__file__).parent
     assert model_path().is_relative_to(package_dir)
     size = sum(path.stat().st_size for path in model_path().rglob("*") if path.is_file())
-    assert size < 12_000_000
-    nlp = ner_model()
-    assert ner_model() is nlp
-    assert set(nlp.pipe_labels["ner"]) == set(LABELS)
+    assert size < 30_000_000
+    model = ner_model()
+    assert ner_model() is model
+    assert set(model.tags) == set(TAGS)
+
+
+def test_case_classes() -> None:
+    assert [case_class(word) for word in ["1996", "-", "talks", "Berlin", "NATO", "iPhone",
+                                          "McDonald", "U.S.", "A"]] == [0, 0, 1, 2, 3, 1, 2, 3, 2]
+
+
+def _scores(rows: list[dict[str, float]]) -> np.ndarray:
+    table = np.full((len(rows), len(TAGS)), np.log(0.01))
+    for index, row in enumerate(rows):
+        for tag, probability in row.items():
+            table[index, TAGS.index(tag)] = np.log(probability)
+    return table
+
+
+def test_decoding_never_starts_a_name_with_an_inside_tag() -> None:
+    # The best tag of each word alone would give O, I-PER: an I- tag with no B- before it.
+    scores = _scores([{"O": 0.6, "B-PER": 0.4}, {"I-PER": 0.7, "O": 0.2}])
+    assert decode_tags(scores) == ["B-PER", "I-PER"]
+    assert decode_tags(_scores([{"I-ORG": 0.9, "B-ORG": 0.05}])) == ["B-ORG"]
+
+
+def test_decoding_does_not_continue_a_name_with_another_type() -> None:
+    scores = _scores([{"B-LOC": 0.9}, {"I-ORG": 0.5, "I-LOC": 0.4}])
+    assert decode_tags(scores) == ["B-LOC", "I-LOC"]
+    assert decode_tags(np.zeros((0, len(TAGS)))) == []
+
+
+def test_long_sentences_are_tagged_in_windows_without_losing_words() -> None:
+    words = ("The delegation from Chile met officials in Lima and then flew home . " * 30).split()
+    (tags,) = tag_words([words])
+    assert len(tags) == len(words)
+    assert {tags[i] for i, word in enumerate(words) if word in ("Chile", "Lima")} == {"B-LOC"}
 
 
 def test_model_finds_people_organisations_and_places() -> None:
@@ -75,10 +113,11 @@ def test_no_model_names_inside_urls() -> None:
     assert pairs("Details at https://www.example.com/Berlin/Siemens today.") == []
 
 
-def _rule(text: str, name: str, entity_type: str, strength: str) -> RuleMention:
+def _rule(text: str, name: str, entity_type: str, strength: str,
+          by_name: bool = False) -> RuleMention:
     start = text.index(name)
     mention = Mention(start, start + len(name), name, entity_type, normalize_name(name))  # type: ignore[arg-type]
-    return RuleMention(mention, strength)  # type: ignore[arg-type]
+    return RuleMention(mention, strength, by_name)  # type: ignore[arg-type]
 
 
 def _span(text: str, name: str, label: str) -> ModelSpan:
@@ -93,13 +132,24 @@ def test_model_spans_lose_titles_possessives_and_lowercase_tails() -> None:
         _span(text, "Zurich-based", "MISC"),
         _span(text, "Lisbon on Monday", "LOC"),
     ]
-    found = combine(text, [], spans, normalize_name, {0})
+    found = combine(text, [], spans, normalize_name)
     assert [(m.text, m.type) for m in found] == [
-        ("Ana Pereira", "person"), ("Zurich", "other"), ("Lisbon", "location"),
+        ("Ana Pereira", "person"), ("Zurich", "location"), ("Lisbon", "location"),
     ]
 
 
-def test_strong_rules_win_and_guessed_others_need_the_model() -> None:
+def test_trimming_keeps_capitalised_articles_particles_and_modifiers_without_a_title() -> None:
+    text = ("Later Pieter van der Berg wrote for The Daily Courier, "
+            "and National Party officials met Nadia al-Rashid.")
+    spans = [_span(text, "Pieter van der Berg", "PER"), _span(text, "The Daily Courier", "ORG"),
+             _span(text, "National Party", "ORG"), _span(text, "Nadia al-Rashid", "PER")]
+    assert [(m.text, m.type) for m in combine(text, [], spans, normalize_name)] == [
+        ("Pieter van der Berg", "person"), ("The Daily Courier", "organization"),
+        ("National Party", "organization"), ("Nadia al-Rashid", "person"),
+    ]
+
+
+def test_strong_rules_retype_and_weaker_rules_yield_to_the_model() -> None:
     text = "Chilean envoys met Vantor officials near Talca."
     rules = [
         _rule(text, "Chilean", "group", "strong"),
@@ -107,27 +157,48 @@ def test_strong_rules_win_and_guessed_others_need_the_model() -> None:
         _rule(text, "Talca", "location", "medium"),
     ]
     spans = [_span(text, "Chilean", "PER"), _span(text, "Talca", "ORG")]
-    found = combine(text, rules, spans, normalize_name, {0})
-    assert [(m.text, m.type) for m in found] == [("Chilean", "group"), ("Talca", "location")]
+    found = combine(text, rules, spans, normalize_name)
+    assert [(m.text, m.type) for m in found] == [("Chilean", "group"), ("Talca", "organization")]
 
 
-def test_a_person_of_the_rules_stays_a_person() -> None:
-    text = "Talks with Oduya Kamenev ended."
-    rules = [_rule(text, "Oduya Kamenev", "person", "guessed")]
-    found = combine(text, rules, [_span(text, "Oduya Kamenev", "ORG")], normalize_name, {0})
-    assert [(m.text, m.type) for m in found] == [("Oduya Kamenev", "person")]
-
-
-def test_a_place_name_yields_to_a_person_named_in_full() -> None:
-    text = "Coach Rui Talca resigned. Talca said the team was tired."
-    second = text.index("Talca said")
-    rules = [
-        _rule(text, "Rui Talca", "person", "medium"),
-        RuleMention(Mention(second, second + 5, "Talca", "location", "talca"), "medium"),
+def test_a_finer_type_of_the_same_class_refines_the_model() -> None:
+    text = "Flights left Marlow Airport for the Harvest Festival."
+    rules = [_rule(text, "Marlow Airport", "facility", "medium"),
+             _rule(text, "Harvest Festival", "event", "weak")]
+    spans = [_span(text, "Marlow Airport", "LOC"), _span(text, "Harvest Festival", "MISC")]
+    assert [(m.text, m.type) for m in combine(text, rules, spans, normalize_name)] == [
+        ("Marlow Airport", "facility"), ("Harvest Festival", "event"),
     ]
-    spans = [_span(text, "Rui Talca", "PER"), ModelSpan(second, second + 5, "PER")]
-    found = combine(text, rules, spans, normalize_name, {0, text.index("Talca said")})
-    assert [(m.text, m.type) for m in found] == [("Rui Talca", "person"), ("Talca", "person")]
+
+
+def test_rules_keep_only_their_surest_names_where_the_model_saw_none() -> None:
+    text = "Talks with Oduya Kamenev and Vantor ended at the Harbour Council."
+    rules = [
+        _rule(text, "Oduya Kamenev", "person", "medium", by_name=True),
+        _rule(text, "Vantor", "person", "medium"),
+        _rule(text, "Harbour Council", "organization", "strong"),
+    ]
+    assert [(m.text, m.type) for m in combine(text, rules, [], normalize_name)] == [
+        ("Oduya Kamenev", "person"), ("Harbour Council", "organization"),
+    ]
+
+
+def test_rules_split_a_model_span_joined_by_a_hyphen() -> None:
+    text = "The Chile-Peru border reopened."
+    rules = [_rule(text, "Chile", "location", "medium"), _rule(text, "Peru", "location", "medium")]
+    found = combine(text, rules, [_span(text, "Chile-Peru", "MISC")], normalize_name)
+    assert [(m.text, m.type) for m in found] == [("Chile", "location"), ("Peru", "location")]
+
+
+def test_a_person_known_by_name_overrules_the_model_type() -> None:
+    text = "Rui Talca spoke first. Talca has then said the plan failed."
+    second = text.index("Talca has")
+    rules = [_rule(text, "Rui Talca", "person", "medium", by_name=True),
+             RuleMention(Mention(second, second + 5, "Talca", "person", "talca"), "medium", True)]
+    spans = [_span(text, "Rui Talca", "PER"), ModelSpan(second, second + 5, "ORG")]
+    assert [(m.text, m.type) for m in combine(text, rules, spans, normalize_name)] == [
+        ("Rui Talca", "person"), ("Talca", "person"),
+    ]
 
 
 def test_misc_is_a_group_only_for_peoples() -> None:

@@ -48,19 +48,15 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     The rules below find and type names; the trained model (when shipped) retypes what the rules
     only guessed and adds the names they missed (``entity_combine``).
     """
-    rules, styles = _rule_mentions(text, sentences)
+    rules, _ = _rule_mentions(text, sentences)
     if not model_available():
         return [rule.mention for rule in rules]
-    # The model learnt capitals from news, ALL-CAPS headlines included, but not Title Case.
-    prose = [sentence for sentence in sentences if styles.get(sentence.start) != "title"]
     blocked = url_spans(text)
     spans = [
-        span for span in model_spans(text, prose)
+        span for span in model_spans(text, sentences)
         if not any(a < span.end and span.start < b for a, b in blocked)
     ]
-    starts = _first_words(text, [s for s in sentences if s.start not in styles])
-    caps = [(s.start, s.end) for s in sentences if styles.get(s.start) == "caps"]
-    return combine(text, rules, spans, normalize_name, starts, caps)
+    return combine(text, rules, spans, normalize_name)
 
 
 def _first_words(text: str, sentences: Sequence[Sentence]) -> set[int]:
@@ -170,6 +166,7 @@ def _decide_one(
     entity_type: EntityType | None = piece.type
     normalized = key
     strength: Strength | None = None  # None: the piece's own evidence decides
+    by_name = piece.type == "person" and piece.evidence == "given-name"
     if piece.initial and single and surface.casefold() in lowercase_words and (
         piece.evidence not in ("acronym", "demonym", "title", "role")
     ):
@@ -181,8 +178,10 @@ def _decide_one(
         strength = "medium"
         if key in known and known[key] != "location":
             entity_type = known[key]
+            by_name = entity_type == "person"
         elif single and _matches_surname(piece.tokens[0].folded, surnames):
             entity_type = "person"
+            by_name = True
         elif stem and (stem in known or stem in surnames):
             entity_type = known.get(stem, "person")
             normalized = stem
@@ -216,7 +215,8 @@ def _decide_one(
     if entity_type == "other" and (piece.evidence not in _CONFIDENT or piece.small_place):
         strength = "guessed"
     mention = Mention(piece.start, piece.end, surface, entity_type, normalized)
-    return RuleMention(mention, strength or _strength(piece, entity_type))
+    return RuleMention(mention, strength or _strength(piece, entity_type),
+                       by_name and entity_type == "person")
 
 
 def _strength(piece: Piece, entity_type: EntityType) -> Strength:

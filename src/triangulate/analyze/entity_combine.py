@@ -1,8 +1,8 @@
 """Merge the trained model's entities with the rule-based mentions.
 
-The rules keep their boundaries (titles stripped, possessives outside) and their confident types;
-the model types what the rules could only guess, adds names the rules missed, and vetoes a
-guessed "other" that it does not see as a name at all.
+The model finds and coarsely types the names; the rules trim them (titles, articles and
+possessives outside), give the finer types of DESIGN.md (facility, group, event, product, work)
+and add the names they are sure of that the model missed.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .entity_lexicon import (
     CAPITALISED_FUNCTION_WORDS,
     CONNECTORS,
     MONTHS,
+    NAME_PREFIXES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -34,9 +35,12 @@ _LEADING_WORDS = TITLE_HEADS | TITLE_MODIFIERS | {"the"}
 _WORD = re.compile(r"\S+")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 _CALENDAR = MONTHS | WEEKDAYS | CAPITALISED_FUNCTION_WORDS
+_DATE_WORDS = MONTHS | WEEKDAYS
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_LOWERCASE_PREFIX = re.compile(r"^[a-z]+[-\u2010\u2011](?=[A-Z])")  # "anti-", "pro-", "post-"
-_LOWERCASE_SUFFIX = re.compile(r"[-\u2010\u2011][a-z][\w-]*$")  # "-based", "-led", "-backed"
+# "anti-", "pro-", "post-" but not "al-"; "-based", "-led", "-backed" but not "-ul-Haq"
+_LOWERCASE_PREFIX = re.compile(r"^[a-z]{3,}[-\u2010\u2011](?=[A-Z])")
+_LOWERCASE_SUFFIX = re.compile(r"(?:[-\u2010\u2011][a-z]+)+$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class RuleMention:
 
     mention: Mention
     strength: Strength
+    by_name: bool = False  # a person by a given name, or by a full name elsewhere in the text
 
 
 def entity_type_of(label: str, surface: str) -> EntityType:
@@ -65,58 +70,70 @@ def combine(
     rules: Sequence[RuleMention],
     spans: Sequence[ModelSpan],
     normalize: Callable[[str], str],
-    sentence_starts: set[int],
-    caps_lines: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    """The model's names, corrected by the rules, plus the rules' own names; in order.
+    """The model's names, refined by the rules, plus the rules' surest names; in order.
 
-    Where a strong rule overlaps a model span, or a rule mention holds it inside a longer name,
-    the rules' mentions stand for it; otherwise the model's span and type stand, except that a
-    rule with the very same span keeps its type when it is sure of it or the model says only
-    MISC (or PER of an acronym).  Rule
-    mentions the model does not overlap are kept, unless they were only guessed to be "other".
-    ``sentence_starts`` are the offsets of the first word of each sentence: a lone capitalised
-    word there is a name only if the text also capitalises it elsewhere.  In ``caps_lines``
-    (ALL-CAPS headlines, datelines) the model adds only places the gazetteer knows.
+    The model leads: its span and coarse type stand, trimmed of a person's titles, of "the",
+    of possessives and of "-based".  A rule mention with the very same span gives its finer type
+    where it agrees with the model's class (a facility is a LOC, a people or an event is MISC),
+    where its own words are decisive (``strong``: a title, an organisation head, a demonym), or
+    where it is a person by a given name or by a full name elsewhere in the document (the model
+    reads one sentence at a time).  Rule mentions that split the span at a hyphen or slash
+    ("Chile-Peru") stand instead of it.  Rule mentions the model does not overlap are kept when
+    they are strong or persons by name; the rest were seen by the model and refused.
     """
     merged: list[Mention] = []
-    used = [False] * len(rules)
-    capitalised_inside = _capitalised_inside(text, sentence_starts)
-    surnames = _surnames(text, rules, spans)
     rules = sorted(rules, key=lambda rule: rule.mention.start)
+    used = [False] * len(rules)
     starts = [rule.mention.start for rule in rules]
     for span in spans:
         found = _model_mention(text, span, normalize)
-        if found is None:
+        if found is None or _common_word(found):
             continue
         overlapping = _overlapping(rules, starts, found)
-        if _rules_stand([rules[index] for index in overlapping], found):
-            continue  # the rules' mentions stand for this span
         for index in overlapping:
             used[index] = True
+        if _rules_stand(text, [rules[index] for index in overlapping], found):
+            merged.extend(rules[index].mention for index in overlapping
+                          if rules[index].strength != "guessed")
+            continue
         same = [rules[index] for index in overlapping if _same_span(rules[index].mention, found)]
-        if same and _rule_types(same[0], span.label, surnames):
-            merged.append(same[0].mention)
-            continue
-        if not overlapping and _common_word(found, sentence_starts, capitalised_inside):
-            continue
-        if not overlapping and any(a <= found.start < b for a, b in caps_lines) and (
-            found.type != "location" or not gazetteer.lookup(found.text)
-        ):
-            continue
-        tail = [
-            rules[index] for index in overlapping
-            if rules[index].mention.end == found.end and rules[index].mention.start > found.start
-        ]
-        if tail and tail[0].strength == "medium" and tail[0].mention.type != "person":
-            found = Mention(found.start, found.end, found.text, tail[0].mention.type,
-                            found.normalized)  # "Second Balkan War": the head word types it
+        if same and _refines(same[0], span.label):
+            found = Mention(found.start, found.end, found.text, same[0].mention.type,
+                            same[0].mention.normalized)
         merged.append(found)
     for index, rule in enumerate(rules):
-        if used[index] or (rule.strength == "guessed" and rule.mention.type == "other"):
-            continue
-        merged.append(rule.mention)
+        if not used[index] and (rule.strength == "strong" or rule.by_name):
+            merged.append(rule.mention)
     return _without_overlaps(merged)
+
+
+_CONLL_CLASS: dict[EntityType, str] = {
+    "person": "PER", "organization": "ORG", "location": "LOC", "facility": "LOC",
+    "group": "MISC", "event": "MISC", "product": "MISC", "work": "MISC", "other": "MISC",
+}
+
+
+def _refines(rule: RuleMention, label: str) -> bool:
+    """Whether a rule mention with the model's span gives the mention its type."""
+    if rule.strength == "strong":
+        return True
+    if rule.by_name:
+        return True
+    return rule.strength != "guessed" and _CONLL_CLASS[rule.mention.type] == label
+
+
+def _rules_stand(text: str, overlapping: list[RuleMention], found: Mention) -> bool:
+    """Rule mentions inside the model's span joined by a hyphen or slash ("Chile-Peru")."""
+    inside = [rule.mention for rule in overlapping if rule.strength != "guessed"
+              and found.start <= rule.mention.start and rule.mention.end <= found.end]
+    return len(inside) >= 2 and all(
+        text[first.end : second.start] in _JOINERS
+        for first, second in zip(inside, inside[1:], strict=False)
+    )
+
+
+_JOINERS = frozenset({"-", "/", "\u2013", "\u2010", "\u2011", " - ", " / ", " \u2013 "})
 
 
 def _overlapping(rules: Sequence[RuleMention], starts: list[int], found: Mention) -> list[int]:
@@ -127,48 +144,6 @@ def _overlapping(rules: Sequence[RuleMention], starts: list[int], found: Mention
         index -= 1
         overlapping.append(index)
     return overlapping[::-1]
-
-
-def _rules_stand(overlapping: list[RuleMention], found: Mention) -> bool:
-    """A strong rule, a rule mention holding the model's span inside a longer name, or a
-    model span that the rules split into several names ("Chile-Peru")."""
-    sure = [rule for rule in overlapping if rule.strength != "guessed"]
-    if len(sure) >= 2 or any(rule.strength == "strong" for rule in sure):
-        return True
-    return any(
-        rule.mention.start <= found.start
-        and found.end <= rule.mention.end
-        and not _same_span(rule.mention, found)
-        and (rule.strength != "guessed" or rule.mention.type == "person")
-        for rule in overlapping
-    )
-
-
-def _rule_types(rule: RuleMention, label: str, surnames: set[str]) -> bool:
-    """Whether a rule mention with the model's very span keeps its own type.
-
-    A person of the rules stays one (the model knows few foreign names); a place of the
-    gazetteer yields to the model's PER only when the document also names a person with that
-    word last ("Ana Lima ... Lima said").
-    """
-    mention = rule.mention
-    if rule.strength == "strong":
-        return True
-    if rule.strength == "medium" or (mention.type == "person" and label != "PER"):
-        return not (
-            mention.type == "location" and label == "PER"
-            and gazetteer.fold(mention.text) in surnames
-        )
-    if rule.strength == "weak":
-        return label == "MISC" or (label == "PER" and mention.text.isupper())
-    return False
-
-
-def _surnames(text: str, rules: Sequence[RuleMention], spans: Sequence[ModelSpan]) -> set[str]:
-    """Last words of persons named with two words or more, by the rules or the model."""
-    names = [rule.mention.text for rule in rules if rule.mention.type == "person"]
-    names.extend(text[span.start : span.end] for span in spans if span.label == "PER")
-    return {gazetteer.fold(name.split()[-1]) for name in names if len(name.split()) >= 2}
 
 
 def _same_span(first: Mention, second: Mention) -> bool:
@@ -186,52 +161,60 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _model_mention(text: str, span: ModelSpan, normalize: Callable[[str], str]) -> Mention | None:
-    start, end = _trim(text, span.start, span.end)
+    start, end = _trim(text, span.start, span.end, person=span.label == "PER")
     surface = text[start:end]
     if not surface or not any(character.isupper() for character in surface):
         return None
     entity_type = entity_type_of(span.label, surface)
+    if entity_type == "other" and end < span.end and gazetteer.lookup(surface):
+        entity_type = "location"  # "Mexico-based" is MISC; "Mexico" is a place
     return Mention(start, end, surface, entity_type, normalize(surface))
 
 
-def _common_word(mention: Mention, sentence_starts: set[int], capitalised: set[str]) -> bool:
-    """A title word alone, or a lone sentence-initial word never capitalised elsewhere."""
-    words = mention.text.split()
-    if all(word.casefold() in _LEADING_WORDS or word.casefold() in _CALENDAR for word in words):
-        return True
-    return len(words) == 1 and mention.start in sentence_starts and mention.text not in capitalised
-
-
-def _capitalised_inside(text: str, sentence_starts: set[int]) -> set[str]:
-    return {
-        match.group() for match in _CAPITALISED.finditer(text)
-        if match.start() not in sentence_starts
-    }
+def _common_word(mention: Mention) -> bool:
+    """A title, article or calendar word alone ("Minister", "Monday")."""
+    return all(word.casefold() in _LEADING_WORDS or word.casefold() in _CALENDAR
+               for word in mention.text.split())
 
 
 def _name_end(words: list[re.Match[str]], end: int) -> int:
     """Where the name ends: before a bracket, or a lower-case word that does not join two
-    capitalised words ("Bank of Japan" goes on, "Lima on Monday" stops)."""
+    capitalised words ("Bank of Japan" and "Schalk van der Merwe" go on, "Lima on Monday"
+    stops)."""
     for index, word in enumerate(words):
         bracket = next((i for i, c in enumerate(word.group()) if c in "([{"), None)
         if bracket is not None:
             return word.start() + bracket if bracket or index == 0 else words[index - 1].end()
-        first = word.group()[0]
-        if index == 0 or not first.islower():
+        if index == 0 or not _lowercase(word.group()):
             continue
-        following = words[index + 1].group() if index + 1 < len(words) else ""
-        joins = word.group() in CONNECTORS and following[:1].isupper()
-        if not joins:
+        following = next((w.group() for w in words[index + 1 :]
+                          if w.group() not in CONNECTORS), "")
+        if word.group() not in CONNECTORS or not following[:1].isupper():
             return words[index - 1].end()
     return end
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading titles and articles, "anti-", a trailing possessive or "-based"."""
+def _lowercase(word: str) -> bool:
+    """A lower-case word, but not a particle glued to a name ("al-Assad", "d'Estaing")."""
+    return word[:1].islower() and _GLUED_PARTICLE.match(word) is None
+
+
+_GLUED_PARTICLE = re.compile(r"^[a-z]{1,3}[-'\u2019][A-Z]")
+
+
+def _trim(text: str, start: int, end: int, person: bool = True) -> tuple[int, int]:
+    """Drop a person's leading titles, "the", the dates around a name that is not a person's,
+    "anti-", a trailing possessive or "-based"; a capitalised article stays ("The Hague")."""
     words = list(_WORD.finditer(text, start, end))
-    while len(words) > 1 and words[0].group().casefold() in _LEADING_WORDS | _CALENDAR:
+    title = 0
+    while title < len(words) - 1 and words[title].group().casefold() in _TITLE_WORDS:
+        title += 1
+    if person and any(word.group().casefold() in TITLE_HEADS for word in words[:title]):
+        del words[:title]  # "Deputy Prime Minister", not "National Party" or "Major League"
+    dates = frozenset() if person else _DATE_WORDS  # "Jan Novak", "April Ryan"
+    while len(words) > 1 and (words[0].group() == "the" or words[0].group().casefold() in dates):
         words.pop(0)
-    while len(words) > 1 and words[-1].group().casefold() in _CALENDAR:
+    while len(words) > 1 and words[-1].group().casefold() in dates:
         words.pop()
     if words:
         end = min(end, words[-1].end())
@@ -243,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if possessive is not None and possessive.start() > start:
         end = possessive.start()
     prefix = _LOWERCASE_PREFIX.match(text[start:end])
-    if prefix is not None:
+    if prefix is not None and prefix.group().casefold() not in NAME_PREFIXES:
         start += prefix.end()
     suffix = _LOWERCASE_SUFFIX.search(text, start, end)
     if suffix is not None and suffix.start() > start:

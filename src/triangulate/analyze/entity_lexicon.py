@@ -51,7 +51,8 @@ WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words allowed inside a capitalised name (lower-case connectors of multi-word names).
 CONNECTORS = word_set(
-    "of for the and de del della di da du des la le van von der den al el bin ibn y in on"
+    "of for the and de del della dello degli dei di da do dos das du des la le van von der den"
+    " al el ul bin ibn y in on"
 )
 # Prefixes glued to a name with a hyphen or apostrophe ("al-Assad", "d'Estaing").
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "d'", "o'", "l'")

@@ -1,26 +1,39 @@
-"""The trained statistical recogniser (spaCy, CoNLL-2003 labels PER/ORG/LOC/MISC).
+"""The trained statistical recogniser: MiniLM fine-tuned on CoNLL-2003 (PER/ORG/LOC/MISC).
 
-The model ships as package data in ``triangulate/models/ner_en`` and is loaded once per process,
-on first use.  It is run sentence by sentence, the way it was trained.
+The model ships as package data in ``triangulate/models/ner_minilm``: an int8 ONNX graph run by
+onnxruntime on the CPU, and the word-piece tokenizer run by ``tokenizers``.  Both are loaded
+once per process, on first use.  Sentences are split into words by spaCy's tokenizer (as the
+CoNLL-2003 text was), each word into pieces; a word's tag is read off its first piece, and the
+tags are decoded with the IOB2 constraints (an I- tag only inside a name of its type).
+
+The encoder is uncased, so capitals reach it as a case class per piece (``case_class``), given
+through its token-type embeddings.  Training: ``training/train_ner_minilm.py``.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..model import Sentence
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from tokenizers import Tokenizer
 
-MODEL_NAME = "ner_en"
+MODEL_NAME = "ner_minilm"
 LABELS = ("PER", "ORG", "LOC", "MISC")
-_BATCH_SIZE = 64
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+CASE_CLASSES = ("no letters", "lower", "capitalised", "all caps")
+_BATCH_SIZE = 16
+_MAX_PIECES = 128
 
 
 @dataclass(frozen=True)
@@ -32,21 +45,168 @@ class ModelSpan:
     label: str
 
 
+def case_class(word: str) -> int:
+    """The index in ``CASE_CLASSES`` of a word's capitalisation."""
+    letters = [char for char in word if char.isalpha()]
+    if not letters:
+        return 0
+    if letters[0].islower():
+        return 1
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return 3
+    return 2
+
+
+def _allowed_transitions() -> np.ndarray:
+    allowed = np.ones((len(TAGS), len(TAGS)), dtype=bool)  # [previous, next]
+    for index, tag in enumerate(TAGS):
+        if tag.startswith("I-"):
+            allowed[:, index] = [other in (f"B-{tag[2:]}", tag) for other in TAGS]
+    return allowed
+
+
+_ALLOWED = _allowed_transitions()
+_STARTS = np.array([not tag.startswith("I-") for tag in TAGS])
+
+
+def decode_tags(scores: np.ndarray) -> list[str]:
+    """The best tag sequence under IOB2 constraints for per-word log-probabilities."""
+    if len(scores) == 0:
+        return []
+    forbidden = np.where(_ALLOWED, 0.0, -np.inf)
+    best = np.where(_STARTS, scores[0], -np.inf)
+    back = np.zeros((len(scores), len(TAGS)), dtype=np.int64)
+    for position in range(1, len(scores)):
+        candidates = best[:, None] + forbidden
+        back[position] = candidates.argmax(axis=0)
+        best = candidates.max(axis=0) + scores[position]
+    path = [int(best.argmax())]
+    for position in range(len(scores) - 1, 0, -1):
+        path.append(int(back[position, path[-1]]))
+    return [TAGS[index] for index in reversed(path)]
+
+
 def model_path() -> Path:
     """Where the shipped model lies inside the installed package."""
     return Path(str(resources.files("triangulate.models").joinpath(MODEL_NAME)))
 
 
 def model_available() -> bool:
-    return (model_path() / "config.cfg").is_file()
+    return (model_path() / "ner.onnx").is_file()
+
+
+@dataclass(frozen=True)
+class NerModel:
+    """The loaded recogniser: an onnxruntime session, the word-piece tokenizer, the tag set."""
+
+    session: Any
+    tokenizer: Tokenizer
+    tags: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def ner_model() -> Language:
-    """The trained pipeline (tokenizer, tok2vec, ner), loaded once."""
-    import spacy
+def ner_model() -> NerModel:
+    """The shipped model, loaded once; onnxruntime uses at most ``TRIANGULATE_THREADS`` threads."""
+    import onnxruntime
+    from tokenizers import Tokenizer
 
-    return spacy.load(model_path(), exclude=["senter", "parser", "tagger"])
+    meta = json.loads((model_path() / "meta.json").read_text(encoding="utf-8"))
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = int(os.environ.get("TRIANGULATE_THREADS", "0")) or min(
+        4, os.cpu_count() or 1
+    )
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(model_path() / "ner.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return NerModel(session, tokenizer, tuple(meta["tags"]))
+
+
+@lru_cache(maxsize=1)
+def _word_splitter() -> Any:
+    """spaCy's English tokenizer, but keeping "Guinea-Bissau" one word, as CoNLL-2003 does."""
+    import spacy
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("en")
+    hyphen_infix = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    infixes = [pattern for pattern in nlp.Defaults.infixes or () if pattern != hyphen_infix]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return tokenizer
+
+
+def tag_words(words: Sequence[Sequence[str]]) -> list[list[str]]:
+    """IOB2 tags for each list of words (a sentence), batched through the model."""
+    model = ner_model()
+    tagged: list[list[str]] = [[] for _ in words]
+    chunks: list[tuple[int, list[str]]] = []
+    for index, sentence_words in enumerate(words):
+        chunks.extend((index, chunk) for chunk in _chunks(model, list(sentence_words)))
+    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i][1]))
+    results: dict[int, list[str]] = {}
+    for begin in range(0, len(order), _BATCH_SIZE):
+        batch = [chunks[i][1] for i in order[begin : begin + _BATCH_SIZE]]
+        for i, tags in zip(order[begin : begin + _BATCH_SIZE], _run(model, batch), strict=True):
+            results[i] = tags
+    for i, (index, _) in enumerate(chunks):
+        tagged[index].extend(results[i])
+    return tagged
+
+
+def _chunks(model: NerModel, words: list[str]) -> list[list[str]]:
+    """The words in runs that fit the model's window of word-pieces."""
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    pieces = 0
+    for word in words:
+        count = max(1, len(model.tokenizer.encode(word, add_special_tokens=False).ids))
+        if current and pieces + count > _MAX_PIECES - 2:
+            chunks.append(current)
+            current, pieces = [], 0
+        current.append(word)
+        pieces += count
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _run(model: NerModel, batch: list[list[str]]) -> list[list[str]]:
+    encodings = model.tokenizer.encode_batch(batch, is_pretokenized=True)
+    width = min(_MAX_PIECES, max(len(encoding.ids) for encoding in encodings))
+    ids = np.zeros((len(batch), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    types = np.zeros_like(ids)
+    firsts: list[list[int]] = []
+    for row, (words, encoding) in enumerate(zip(batch, encodings, strict=True)):
+        length = min(width, len(encoding.ids))
+        ids[row, :length] = encoding.ids[:length]
+        mask[row, :length] = 1
+        first: list[int] = []
+        previous = None
+        for position, word_id in enumerate(encoding.word_ids[:length]):
+            if word_id is None:
+                continue
+            types[row, position] = case_class(words[word_id])
+            if word_id != previous:
+                first.append(position)
+            previous = word_id
+        firsts.append(first)
+    logits = model.session.run(
+        None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+    )[0]
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    scores = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    tagged: list[list[str]] = []
+    for row, words in enumerate(batch):
+        tags = [model.tags.index(tag) for tag in TAGS]
+        decoded = decode_tags(scores[row, firsts[row]][:, tags])
+        tagged.append(decoded + ["O"] * (len(words) - len(decoded)))
+    return tagged
 
 
 def model_spans(text: str, sentences: Sequence[Sentence]) -> list[ModelSpan]:
@@ -57,14 +217,33 @@ def model_spans(text: str, sentences: Sequence[Sentence]) -> list[ModelSpan]:
     pieces = [text[sentence.start : sentence.end] for sentence in sentences]
     unseen = list(dict.fromkeys(piece for piece in pieces if piece not in _SEEN))
     if unseen:
-        nlp = ner_model()
-        for piece, doc in zip(unseen, nlp.pipe(unseen, batch_size=_BATCH_SIZE), strict=True):
-            _remember(piece, tuple((e.start_char, e.end_char, e.label_) for e in doc.ents))
+        splitter = _word_splitter()
+        tokenised = [[t for t in splitter(piece) if not t.is_space] for piece in unseen]
+        all_tags = tag_words([[t.text for t in tokens] for tokens in tokenised])
+        for piece, tokens, tags in zip(unseen, tokenised, all_tags, strict=True):
+            _remember(piece, tuple(_entities(tokens, tags)))
     found: list[ModelSpan] = []
     for sentence, piece in zip(sentences, pieces, strict=True):
         for start, end, label in _SEEN[piece]:
             found.append(ModelSpan(sentence.start + start, sentence.start + end, label))
     return found
+
+
+def _entities(tokens: Sequence[Any], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    entities: list[tuple[int, int, str]] = []
+    current: list[Any] | None = None  # [start, end, label]
+    for token, tag in zip(tokens, tags, strict=True):
+        if tag.startswith("I-") and current is not None and current[2] == tag[2:]:
+            current[1] = token.idx + len(token.text)
+            continue
+        if current is not None:
+            entities.append((current[0], current[1], current[2]))
+            current = None
+        if tag != "O":
+            current = [token.idx, token.idx + len(token.text), tag[2:]]
+    if current is not None:
+        entities.append((current[0], current[1], current[2]))
+    return entities
 
 
 _SEEN: dict[str, tuple[tuple[int, int, str], ...]] = {}

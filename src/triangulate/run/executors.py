@@ -38,10 +38,17 @@ class LocalExecutor:
         if self.workers == 1 or len(batch) < 2:
             yield from SerialExecutor().map_unordered(fn, batch)
             return
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch))) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(self.workers, len(batch)), initializer=_one_thread_per_worker
+        ) as pool:
             futures = [pool.submit(fn, item) for item in batch]
             for future in as_completed(futures):
                 yield future.result()
+
+
+def _one_thread_per_worker() -> None:
+    """The pool already uses every core: each worker's model runs on one thread."""
+    os.environ.setdefault("TRIANGULATE_THREADS", "1")
 
 
 def make_executor(spec: str = "local", workers: int | None = None) -> Executor:
