@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from triangulate.errors import TriangulateError
@@ -40,3 +42,16 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
 def test_unknown_executors_are_refused(spec: str) -> None:
     with pytest.raises(TriangulateError):
         list(make_executor(spec).map_unordered(square, [1]))
+
+
+def test_pool_workers_run_the_model_on_one_thread_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from triangulate.run.executors import _one_thread_per_worker
+
+    monkeypatch.delenv("TRIANGULATE_THREADS", raising=False)
+    _one_thread_per_worker()
+    assert os.environ["TRIANGULATE_THREADS"] == "1"
+    monkeypatch.setenv("TRIANGULATE_THREADS", "3")
+    _one_thread_per_worker()
+    assert os.environ["TRIANGULATE_THREADS"] == "3"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import triangulate
 from triangulate.analyze.entities import find_mentions, find_rule_mentions, normalize_name
 from triangulate.analyze.entity_combine import RuleMention, combine, entity_type_of
 from triangulate.analyze.entity_model import (
+    CASE_CLASSES,
     TAGS,
     ModelSpan,
     case_class,
@@ -41,6 +43,12 @@ def test_model_ships_inside_the_package_and_loads_once() -> None:
     model = ner_model()
     assert ner_model() is model
     assert set(model.tags) == set(TAGS)
+
+
+def test_shipped_model_was_trained_with_these_tags_and_case_classes() -> None:
+    meta = json.loads((model_path() / "meta.json").read_text(encoding="utf-8"))
+    assert tuple(meta["tags"]) == TAGS
+    assert tuple(meta["case_classes"]) == CASE_CLASSES
 
 
 def test_case_classes() -> None:
