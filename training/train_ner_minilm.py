@@ -39,6 +39,7 @@ from triangulate.analyze.entity_model import (  # noqa: E402
 )
 
 TAG_INDEX = {tag: index for index, tag in enumerate(TAGS)}
+UNKNOWN = "?"  # a word whose tag the data does not tell: no loss on it
 MAX_PIECES = 128
 
 
@@ -88,7 +89,7 @@ def encode(tokenizer, batch, with_labels: bool = True):  # type: ignore[no-untyp
             types[row, position] = case_class(sentence_words[word_id])
             if word_id != previous:
                 first.append(position)
-                if with_labels:
+                if with_labels and tags[word_id] != UNKNOWN:
                     labels[row, position] = TAG_INDEX[tags[word_id]]
             previous = word_id
         firsts.append(first)
@@ -104,6 +105,18 @@ def batches(sentences, size: int, shuffle: bool):  # type: ignore[no-untyped-def
         yield [sentences[i] for i in group]
 
 
+Tagged = list[tuple[list[str], list[str]]]
+
+
+def partially_labelled(sentences: Tagged) -> Tagged:
+    """WikiANN tags no MISC: a capitalised word it calls O (not the first) may be one."""
+    return [
+        (words, [UNKNOWN if tag == "O" and index and case_class(word) >= 2 else tag
+                 for index, (word, tag) in enumerate(zip(words, tags, strict=True))])
+        for words, tags in sentences
+    ]
+
+
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     found: set[tuple[int, int, str]] = set()
     start, label = -1, ""
@@ -116,7 +129,8 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return found
 
 
-def evaluate(model: Tagger, tokenizer, sentences) -> float:  # type: ignore[no-untyped-def]
+def evaluate(model: Tagger, tokenizer, sentences,  # type: ignore[no-untyped-def]
+             labels: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")) -> float:
     model.eval()
     tp = fp = fn = 0
     with torch.inference_mode():
@@ -126,7 +140,8 @@ def evaluate(model: Tagger, tokenizer, sentences) -> float:  # type: ignore[no-u
             for row, (words, gold_tags) in enumerate(batch):
                 predicted = decode_tags(scores[row, firsts[row]])
                 predicted += ["O"] * (len(words) - len(predicted))
-                gold, found = spans(gold_tags), spans(predicted)
+                gold = {span for span in spans(gold_tags) if span[2] in labels}
+                found = {span for span in spans(predicted) if span[2] in labels}
                 tp += len(gold & found)
                 fp += len(found - gold)
                 fn += len(gold - found)
@@ -154,6 +169,9 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--train-on-val", action="store_true",
                         help="add CoNLL-2003 val to the training data (then dev F1 is not honest)")
+    parser.add_argument("--wikiann", action="store_true",
+                        help="add WikiANN train, its capitalised O words left unlabelled; "
+                             "WikiANN val (PER/ORG/LOC) is then reported as a second dev set")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -174,6 +192,10 @@ def main() -> None:
     dev = read_conll(args.data / "conll2003" / "val.conllu")
     if args.train_on_val:
         train += dev
+    wiki_dev: Tagged = []
+    if args.wikiann:
+        train += partially_labelled(read_conll(args.data / "wikiann" / "train.conllu"))
+        wiki_dev = read_conll(args.data / "wikiann" / "val.conllu")
     steps = args.epochs * math.ceil(len(train) / args.batch)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                                   lr=args.lr, weight_decay=0.01)
@@ -203,6 +225,9 @@ def main() -> None:
         f1 = evaluate(model, tokenizer, dev)
         scores.append({"epoch": epoch + 1, "dev_f1": round(f1, 4),
                        "seconds": round(time.perf_counter() - started)})
+        if wiki_dev:
+            wiki_f1 = evaluate(model, tokenizer, wiki_dev, ("PER", "ORG", "LOC"))
+            scores[-1]["wikiann_val_f1"] = round(wiki_f1, 4)
         print(scores[-1], flush=True)
         torch.save(model.state_dict(), args.out / "tagger.pt")
     (args.out / "scores.json").write_text(json.dumps(scores, indent=1))
