@@ -213,3 +213,13 @@ def test_misc_is_a_group_only_for_peoples() -> None:
     assert entity_type_of("MISC", "Norwegians") == "group"
     assert entity_type_of("MISC", "Olympics") == "other"
     assert entity_type_of("ORG", "Olympics") == "organization"
+
+
+def test_title_case_headline_keeps_only_names_the_text_confirms() -> None:
+    text = ("Talks Collapse As Rebels Shell Border Town Near Tikrit\n\n"
+            "Aid agencies said on Tuesday the Red Crescent would send convoys to Tikrit.")
+    found = pairs(text)
+    assert found[0] == ("Tikrit", "location")
+    assert text.index("Tikrit") == find_mentions(text, split_sentences(text))[0].start
+    assert not any(name in ("Rebels Shell Border Town", "Talks Collapse") for name, _ in found)
+    assert ("Red Crescent", "organization") in found

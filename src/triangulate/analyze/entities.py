@@ -16,12 +16,11 @@ from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
 from .entity_combine import RuleMention, Strength, combine
 from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, word_set
-from .entity_model import model_available, model_spans
+from .entity_model import ModelSpan, model_available, model_spans
 from .entity_names import same_name_word
 from .entity_tokens import Token, capitalised_runs, line_style, tokenize, url_spans
 from .entity_typing import Piece, pieces_of, refine, split_hyphenated
 
-_FIRST_WORD = re.compile(r"\w")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w-])")
 # Words before an unknown capitalised word that make it a place ("near Xville").
 _PLACE_CUES = word_set(
@@ -48,7 +47,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     The rules below find and type names; the trained model (when shipped) retypes what the rules
     only guessed and adds the names they missed (``entity_combine``).
     """
-    rules, _ = _rule_mentions(text, sentences)
+    rules = _rule_mentions(text, sentences)
     if not model_available():
         return [rule.mention for rule in rules]
     blocked = url_spans(text)
@@ -56,26 +55,40 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         span for span in model_spans(text, sentences)
         if not any(a < span.end and span.start < b for a, b in blocked)
     ]
-    return combine(text, rules, spans, normalize_name)
+    return combine(text, rules, _confirmed_in_headlines(text, sentences, spans, rules),
+                   normalize_name)
 
 
-def _first_words(text: str, sentences: Sequence[Sentence]) -> set[int]:
-    starts: set[int] = set()
-    for sentence in sentences:
-        match = _FIRST_WORD.search(text, sentence.start, sentence.end)
-        if match is not None:
-            starts.add(match.start())
-    return starts
+def _confirmed_in_headlines(
+    text: str, sentences: Sequence[Sentence], spans: list[ModelSpan], rules: list[RuleMention]
+) -> list[ModelSpan]:
+    """The model's spans, but in a Title Case headline only the names the rest of the text
+    also has: there every word is capitalised, and the model learnt news prose and tables."""
+    blocked = url_spans(text)
+    headlines = [
+        (sentence.start, sentence.end) for sentence in sentences
+        if not any(character.isdigit() for character in text[sentence.start : sentence.end])
+        and line_style(tokenize(text, sentence.start, sentence.end, blocked)) == "title"
+    ]
+    if not headlines:
+        return spans
+
+    def in_headline(start: int) -> bool:
+        return any(a <= start < b for a, b in headlines)
+
+    named = {normalize_name(text[span.start : span.end]) for span in spans
+             if not in_headline(span.start)}
+    named.update(rule.mention.normalized for rule in rules if not in_headline(rule.mention.start))
+    return [span for span in spans if not in_headline(span.start)
+            or normalize_name(text[span.start : span.end]) in named]
 
 
 def find_rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """The names the rules alone find (the recogniser without its trained model)."""
-    return [rule.mention for rule in _rule_mentions(text, sentences)[0]]
+    return [rule.mention for rule in _rule_mentions(text, sentences)]
 
 
-def _rule_mentions(
-    text: str, sentences: Sequence[Sentence]
-) -> tuple[list[RuleMention], dict[int, str]]:
+def _rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[RuleMention]:
     blocked = url_spans(text)
     candidates: list[_Candidate] = []
     headlines: list[tuple[Sentence, str]] = []
@@ -100,7 +113,7 @@ def _rule_mentions(
         for mention in _headline_mentions(text, headlines, [m.mention for m in mentions], blocked)
     )
     mentions.sort(key=lambda rule: rule.mention.start)
-    return mentions, {sentence.start: style for sentence, style in headlines}
+    return mentions
 
 
 def normalize_name(text: str) -> str:
