@@ -62,11 +62,13 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
 def _confirmed_in_headlines(
     text: str, sentences: Sequence[Sentence], spans: list[ModelSpan], rules: list[RuleMention]
 ) -> list[ModelSpan]:
-    """The model's spans, but in a Title Case headline only the names the rest of the text
-    also has: there every word is capitalised, and the model learnt news prose and tables."""
+    """The model's spans, but in a Title Case headline (the first sentence, without digits)
+    only the names the rest of the text also has: there every word is capitalised, and the
+    model learnt news prose and tables.  Title Case lines further down are more often lists
+    of names than headlines, and go to the model as they are."""
     blocked = url_spans(text)
     headlines = [
-        (sentence.start, sentence.end) for sentence in sentences
+        (sentence.start, sentence.end) for sentence in sentences[:1]
         if not any(character.isdigit() for character in text[sentence.start : sentence.end])
         and line_style(tokenize(text, sentence.start, sentence.end, blocked)) == "title"
     ]
