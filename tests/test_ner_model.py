@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 import triangulate
 from triangulate.analyze.entities import find_mentions, find_rule_mentions, normalize_name
@@ -223,3 +224,24 @@ def test_title_case_headline_keeps_only_names_the_text_confirms() -> None:
     assert text.index("Tikrit") == find_mentions(text, split_sentences(text))[0].start
     assert not any(name in ("Rebels Shell Border Town", "Talks Collapse") for name, _ in found)
     assert ("Red Crescent", "organization") in found
+
+
+def test_a_damaged_model_file_falls_back_to_the_rules_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triangulate.analyze import entity_model
+
+    (tmp_path / "ner.onnx").write_bytes(b"not an onnx graph")
+    (tmp_path / "meta.json").write_text(json.dumps({"tags": list(TAGS)}))
+    (tmp_path / "tokenizer.json").write_text("{}")
+    monkeypatch.setattr(entity_model, "model_path", lambda: tmp_path)
+    entity_model.model_available.cache_clear()
+    entity_model.ner_model.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="could not be loaded"):
+            assert not entity_model.model_available()
+        text = "Prime Minister Ana Pereira visited Lisbon."
+        assert ("Ana Pereira", "person") in pairs(text)
+    finally:
+        entity_model.model_available.cache_clear()
+        entity_model.ner_model.cache_clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,8 +92,23 @@ def model_path() -> Path:
     return Path(str(resources.files("triangulate.models").joinpath(MODEL_NAME)))
 
 
+@lru_cache(maxsize=1)
 def model_available() -> bool:
-    return (model_path() / "ner.onnx").is_file()
+    """Whether the model is shipped and loads; if it does not, names come from the rules alone
+    (with one warning that says why) rather than every document failing."""
+    if not (model_path() / "ner.onnx").is_file():
+        return False
+    try:
+        ner_model()
+    except Exception as error:  # onnxruntime missing for this platform, a damaged file
+        warnings.warn(
+            f"entity model {model_path()} could not be loaded ({error}); "
+            "names come from the rules alone",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    return True
 
 
 @dataclass(frozen=True)
