@@ -117,3 +117,16 @@ def test_every_mention_matches_a_name_of_its_entity_and_ids_are_stable() -> None
     assert sorted(e.id for e in again) == sorted(e.id for e in entities)
     assert len({e.id for e in entities}) == len(entities)
     assert len(mapping) == sum(len(doc.mentions) for doc in docs)
+
+
+def test_an_ambiguous_city_is_placed_in_the_country_the_document_names() -> None:
+    spanish = analysis("d1", "Floods reached Spain on Monday. In Valencia, the river rose.")
+    lebanese = analysis("d2", "Lebanon closed its ports. Ships waited off Tripoli for days.")
+    entities, _ = resolve_entities([spanish, lebanese])
+    [valencia] = entity_named(entities, "Valencia")
+    [tripoli] = entity_named(entities, "Tripoli")
+    assert valencia.geo is not None and valencia.geo.country == "ES"
+    assert tripoli.geo is not None and tripoli.geo.country == "LB"
+    alone, _ = resolve_entities([analysis("d3", "Ships waited off Tripoli for days.")])
+    [most_populous] = entity_named(alone, "Tripoli")
+    assert most_populous.geo is not None and most_populous.geo.country == "LY"
