@@ -245,3 +245,8 @@ def test_a_damaged_model_file_falls_back_to_the_rules_with_a_warning(
     finally:
         entity_model.model_available.cache_clear()
         entity_model.ner_model.cache_clear()
+
+
+def test_a_word_without_word_pieces_does_not_shift_the_tags_after_it() -> None:
+    (tags,) = tag_words([["Officials", "\u200b", "in", "Lima", "said", "so", "."]])
+    assert tags[3] == "B-LOC" and tags[1] == "O" and len(tags) == 7

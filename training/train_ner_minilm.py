@@ -79,19 +79,17 @@ def encode(tokenizer, batch, with_labels: bool = True):  # type: ignore[no-untyp
                         padding=True, return_tensors="pt")
     types = torch.zeros_like(encoded["input_ids"])
     labels = torch.full_like(encoded["input_ids"], -100)
-    firsts: list[list[int]] = []
+    firsts: list[dict[int, int]] = []  # word index -> position of its first piece
     for row, (sentence_words, tags) in enumerate(batch):
-        previous = None
-        first: list[int] = []
+        first: dict[int, int] = {}
         for position, word_id in enumerate(encoded.word_ids(row)):
             if word_id is None:
                 continue
             types[row, position] = case_class(sentence_words[word_id])
-            if word_id != previous:
-                first.append(position)
+            if word_id not in first:
+                first[word_id] = position
                 if with_labels and tags[word_id] != UNKNOWN:
                     labels[row, position] = TAG_INDEX[tags[word_id]]
-            previous = word_id
         firsts.append(first)
     return encoded["input_ids"], encoded["attention_mask"], types, labels, firsts
 
@@ -138,8 +136,11 @@ def evaluate(model: Tagger, tokenizer, sentences,  # type: ignore[no-untyped-def
             ids, mask, types, _, firsts = encode(tokenizer, batch, with_labels=False)
             scores = torch.log_softmax(model(ids, mask, types), dim=-1).numpy()
             for row, (words, gold_tags) in enumerate(batch):
-                predicted = decode_tags(scores[row, firsts[row]])
-                predicted += ["O"] * (len(words) - len(predicted))
+                word_ids = sorted(firsts[row])
+                predicted = ["O"] * len(words)
+                decoded = decode_tags(scores[row, [firsts[row][i] for i in word_ids]])
+                for word_id, tag in zip(word_ids, decoded, strict=True):
+                    predicted[word_id] = tag
                 gold = {span for span in spans(gold_tags) if span[2] in labels}
                 found = {span for span in spans(predicted) if span[2] in labels}
                 tp += len(gold & found)

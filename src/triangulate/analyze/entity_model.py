@@ -197,31 +197,34 @@ def _run(model: NerModel, batch: list[list[str]]) -> list[list[str]]:
     ids = np.zeros((len(batch), width), dtype=np.int64)
     mask = np.zeros_like(ids)
     types = np.zeros_like(ids)
-    firsts: list[list[int]] = []
+    firsts: list[dict[int, int]] = []  # word index -> position of its first piece
     for row, (words, encoding) in enumerate(zip(batch, encodings, strict=True)):
         length = min(width, len(encoding.ids))
         ids[row, :length] = encoding.ids[:length]
         mask[row, :length] = 1
-        first: list[int] = []
-        previous = None
+        first: dict[int, int] = {}
         for position, word_id in enumerate(encoding.word_ids[:length]):
             if word_id is None:
                 continue
             types[row, position] = case_class(words[word_id])
-            if word_id != previous:
-                first.append(position)
-            previous = word_id
+            first.setdefault(word_id, position)
         firsts.append(first)
     logits = model.session.run(
         None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
     )[0]
     shifted = logits - logits.max(axis=-1, keepdims=True)
     scores = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    columns = [model.tags.index(tag) for tag in TAGS]
     tagged: list[list[str]] = []
     for row, words in enumerate(batch):
-        tags = [model.tags.index(tag) for tag in TAGS]
-        decoded = decode_tags(scores[row, firsts[row]][:, tags])
-        tagged.append(decoded + ["O"] * (len(words) - len(decoded)))
+        # A word with no pieces (a lone control character) or past the window is outside.
+        word_ids = sorted(firsts[row])
+        positions = [firsts[row][word_id] for word_id in word_ids]
+        tags = ["O"] * len(words)
+        for word_id, tag in zip(word_ids, decode_tags(scores[row, positions][:, columns]),
+                                strict=True):
+            tags[word_id] = tag
+        tagged.append(tags)
     return tagged
 
 
