@@ -250,3 +250,33 @@ def test_a_damaged_model_file_falls_back_to_the_rules_with_a_warning(
 def test_a_word_without_word_pieces_does_not_shift_the_tags_after_it() -> None:
     (tags,) = tag_words([["Officials", "\u200b", "in", "Lima", "said", "so", "."]])
     assert tags[3] == "B-LOC" and tags[1] == "O" and len(tags) == 7
+
+
+def test_trimming_drops_leading_prepositions_and_led_modifiers_but_keeps_names() -> None:
+    text = ("Of Portugal little was said; the Lisbon-led Atlantic Fisheries Council met "
+            "Kang Min-hoon and the Million Man March organisers.")
+    spans = [_span(text, "Of Portugal", "LOC"),
+             _span(text, "Lisbon-led Atlantic Fisheries Council", "ORG"),
+             _span(text, "Kang Min-hoon", "PER"), _span(text, "Million Man March", "MISC")]
+    assert [(m.text, m.type) for m in combine(text, [], spans, normalize_name)] == [
+        ("Portugal", "location"), ("Atlantic Fisheries Council", "organization"),
+        ("Kang Min-hoon", "person"), ("Million Man March", "other"),
+    ]
+
+
+def test_a_region_the_model_calls_a_person_is_a_place_unless_a_person_bears_the_name() -> None:
+    text = "Troops left Kurdistan. Kurdistan was quiet."
+    second = text.index("Kurdistan was")
+    rules = [_rule(text, "Kurdistan", "location", "medium"),
+             RuleMention(Mention(second, second + 9, "Kurdistan", "location", "kurdistan"),
+                         "medium")]
+    spans = [_span(text, "Kurdistan", "LOC"), ModelSpan(second, second + 9, "PER")]
+    assert [m.type for m in combine(text, rules, spans, normalize_name)] == [
+        "location", "location"]
+    named = "Ada Kurdistan spoke. Kurdistan was quiet."
+    second = named.index("Kurdistan was")
+    rules = [RuleMention(Mention(second, second + 9, "Kurdistan", "location", "kurdistan"),
+                         "medium")]
+    spans = [_span(named, "Ada Kurdistan", "PER"), ModelSpan(second, second + 9, "PER")]
+    assert [m.type for m in combine(named, rules, spans, normalize_name)] == [
+        "person", "person"]

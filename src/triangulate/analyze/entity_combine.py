@@ -35,11 +35,18 @@ _LEADING_WORDS = TITLE_HEADS | TITLE_MODIFIERS | {"the"}
 _WORD = re.compile(r"\S+")
 _CALENDAR = MONTHS | WEEKDAYS | CAPITALISED_FUNCTION_WORDS
 _DATE_WORDS = MONTHS | WEEKDAYS
+_DAY_NUMBER = re.compile(r"\s+\d")
+_LEADING_PREPOSITIONS = frozenset({  # "Of Spain"
+    "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "as", "into",
+    "over", "under",
+})
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-# "anti-", "pro-", "post-" but not "al-"; "-based", "-led", "-backed" but not "-ul-Haq"
+# "anti-", "pro-", "post-" but not "al-"; "-based", "-led", "-born" but not "-ul-Haq", "-hoon"
 _LOWERCASE_PREFIX = re.compile(r"^[a-z]{3,}[-\u2010\u2011](?=[A-Z])")
-_LOWERCASE_SUFFIX = re.compile(r"(?:[-\u2010\u2011][a-z]+)+$")
+_LOWERCASE_SUFFIX = re.compile(
+    r"[-\u2010\u2011](?:[a-z]+(?:ed|ing)|born|bound|made|run|era|style|origin|wide)$"
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ def combine(
     rules = sorted(rules, key=lambda rule: rule.mention.start)
     used = [False] * len(rules)
     starts = [rule.mention.start for rule in rules]
+    name_words = _person_name_words(text, rules, spans)
     for span in spans:
         found = _model_mention(text, span, normalize)
         if found is None or _common_word(found):
@@ -97,7 +105,8 @@ def combine(
                           if rules[index].strength != "guessed")
             continue
         same = [rules[index] for index in overlapping if _same_span(rules[index].mention, found)]
-        if same and _refines(same[0], span.label):
+        if same and (_refines(same[0], span.label)
+                     or _place_not_person(same[0], span.label, name_words)):
             found = Mention(found.start, found.end, found.text, same[0].mention.type,
                             same[0].mention.normalized)
         merged.append(found)
@@ -120,6 +129,27 @@ def _refines(rule: RuleMention, label: str) -> bool:
     if rule.by_name:
         return True
     return rule.strength != "guessed" and _CONLL_CLASS[rule.mention.type] == label
+
+
+def _place_not_person(rule: RuleMention, label: str, name_words: set[str]) -> bool:
+    """A country or region the model calls a person, where no person of the text has that
+    word in a full name; towns are left to the model, for many surnames are towns too."""
+    mention = rule.mention
+    if label != "PER" or mention.type != "location" or rule.strength == "guessed":
+        return False
+    if gazetteer.fold(mention.text) in name_words:
+        return False
+    places = gazetteer.lookup(mention.text)
+    return bool(places) and places[0].kind != "city"
+
+
+def _person_name_words(
+    text: str, rules: Sequence[RuleMention], spans: Sequence[ModelSpan]
+) -> set[str]:
+    names = [rule.mention.text for rule in rules if rule.mention.type == "person"]
+    names.extend(text[span.start : span.end] for span in spans if span.label == "PER")
+    return {gazetteer.fold(word) for name in names if len(name.split()) >= 2
+            for word in name.split()}
 
 
 def _rules_stand(text: str, overlapping: list[RuleMention], found: Mention) -> bool:
@@ -202,8 +232,9 @@ _GLUED_PARTICLE = re.compile(r"^[a-z]{1,3}[-'\u2019][A-Z]")
 
 
 def _trim(text: str, start: int, end: int, person: bool = True) -> tuple[int, int]:
-    """Drop a person's leading titles, "the", the dates around a name that is not a person's,
-    "anti-", a trailing possessive or "-based"; a capitalised article stays ("The Hague")."""
+    """Drop a person's leading titles, "the", leading prepositions, the dates around a name
+    that is not a person's, "anti-", "-based" and a trailing possessive; a capitalised
+    article stays ("The Hague")."""
     words = list(_WORD.finditer(text, start, end))
     title = 0
     while title < len(words) - 1 and words[title].group().casefold() in _TITLE_WORDS:
@@ -211,10 +242,16 @@ def _trim(text: str, start: int, end: int, person: bool = True) -> tuple[int, in
     if person and any(word.group().casefold() in TITLE_HEADS for word in words[:title]):
         del words[:title]  # "Deputy Prime Minister", not "National Party" or "Major League"
     dates = frozenset() if person else _DATE_WORDS  # "Jan Novak", "April Ryan"
-    while len(words) > 1 and (words[0].group() == "the" or words[0].group().casefold() in dates):
+    while len(words) > 1 and (
+        words[0].group() == "the" or words[0].group().casefold() in dates
+        or words[0].group().casefold() in _LEADING_PREPOSITIONS
+        or _LOWERCASE_SUFFIX.search(words[0].group())  # "Moscow-led Treaty Organization"
+    ):
         words.pop(0)
-    while len(words) > 1 and words[-1].group().casefold() in dates:
-        words.pop()
+    while len(words) > 1 and words[-1].group().casefold() in dates and (
+        words[-1].group().casefold() in WEEKDAYS or _DAY_NUMBER.match(text, words[-1].end())
+    ):
+        words.pop()  # "Lisbon Monday", "Lisbon March 5", but "Million Man March"
     if words:
         end = min(end, words[-1].end())
     if not words:
