@@ -99,5 +99,7 @@ def test_small_town_needs_a_locative_cue() -> None:
 
 def test_normalized_key_folds_accents_case_and_possessive() -> None:
     assert normalize_name("José Martí's") == "jose marti"
+    assert normalize_name("the Defence Ministry's") == normalize_name("Defense Ministry")
+    assert normalize_name("Harbour Centre") == "harbor center"
     found = mentions_of("Rebels attacked São Paulo.")
     assert found[0].normalized == "sao paulo"

@@ -130,3 +130,12 @@ def test_an_ambiguous_city_is_placed_in_the_country_the_document_names() -> None
     alone, _ = resolve_entities([analysis("d3", "Ships waited off Tripoli for days.")])
     [most_populous] = entity_named(alone, "Tripoli")
     assert most_populous.geo is not None and most_populous.geo.country == "LY"
+
+
+def test_british_and_american_spellings_of_one_name_merge() -> None:
+    docs = [analysis("d1", "The Chilean Defence Ministry said the drill was over."),
+            analysis("d2", "A spokesman for the Chilean Defense Ministry confirmed it.")]
+    entities, _ = resolve_entities(docs)
+    ministries = [e for e in entities if e.type == "organization" and "ministry" in e.name.lower()]
+    assert len(ministries) == 1
+    assert {span.document for span in ministries[0].mentions} == {"d1", "d2"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
 from .entity_combine import RuleMention, Strength, combine
-from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, word_set
+from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VARIANTS, word_set
 from .entity_model import ModelSpan, model_available, model_spans
 from .entity_names import same_name_word
 from .entity_tokens import Token, capitalised_runs, line_style, tokenize, url_spans
@@ -119,12 +119,15 @@ def _rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[RuleMention
 
 
 def normalize_name(text: str) -> str:
-    """Canonical key of a name: folded, possessive and leading article removed."""
+    """Canonical key of a name: folded, possessive and leading article removed, British
+    spellings made American ("Defence Ministry" and "Defense Ministry" are one name)."""
     key = gazetteer.fold(text)
     if key.endswith("'s"):
         key = key[:-2]
     if key.startswith("the "):
         key = key[4:]
+    if any(word in SPELLING_VARIANTS for word in key.split()):
+        key = " ".join(SPELLING_VARIANTS.get(word, word) for word in key.split())
     return key
 
 

@@ -213,3 +213,10 @@ def given_names() -> frozenset[str]:
     from .entity_given_names import GIVEN_NAMES
 
     return word_set(GIVEN_NAMES)
+
+# British spellings folded to one key, so that "Defence Ministry" and "Defense Ministry" meet.
+SPELLING_VARIANTS = {
+    "defence": "defense", "offence": "offense", "centre": "center", "theatre": "theater",
+    "labour": "labor", "harbour": "harbor", "honour": "honor", "programme": "program",
+    "organisation": "organization", "organisations": "organizations",
+}
