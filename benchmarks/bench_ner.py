@@ -25,8 +25,9 @@ from pathlib import Path
 
 from triangulate.analyze import entity_model
 from triangulate.analyze.entities import find_mentions, find_rule_mentions
+from triangulate.analyze.entity_combine import CONLL_CLASS
 from triangulate.analyze.entity_model import model_spans, ner_model
-from triangulate.model import EntityType, Mention, Sentence
+from triangulate.model import Mention, Sentence
 
 os.environ.setdefault("TRIANGULATE_THREADS", "2")
 DATA = Path(os.environ.get("TRIANGULATE_NER_DATA",
@@ -36,10 +37,6 @@ CORPORA = {"CoNLL-2003 test": "conll2003/test.conllu", "Wikigold": "wikigold/tes
 LABELS = ("PER", "ORG", "LOC", "MISC")
 # WikiANN tags no MISC: there, MISC predictions are left out of the score.
 CORPUS_LABELS = {"WikiANN test": ("PER", "ORG", "LOC")}
-CONLL_LABEL: dict[EntityType, str] = {
-    "person": "PER", "organization": "ORG", "location": "LOC", "facility": "LOC",
-    "group": "MISC", "event": "MISC", "product": "MISC", "work": "MISC", "other": "MISC",
-}
 Entity = tuple[int, int, str]
 Recogniser = Callable[[str, list[Sentence]], set[Entity]]
 
@@ -125,7 +122,7 @@ def model_only(text: str, sentences: list[Sentence]) -> set[Entity]:
 
 
 def _mapped(mentions: list[Mention]) -> set[Entity]:
-    return {(m.start, m.end, CONLL_LABEL[m.type]) for m in mentions}
+    return {(m.start, m.end, CONLL_CLASS[m.type]) for m in mentions}
 
 
 def rules_only(text: str, sentences: list[Sentence]) -> set[Entity]:

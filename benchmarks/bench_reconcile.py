@@ -45,6 +45,7 @@ from triangulate.model import (
 from triangulate.reconcile import compare
 from triangulate.reconcile.blocking import StemIndex
 from triangulate.reconcile.events import corefer_events
+from triangulate.union_find import UnionFind
 
 CLAIMS_PER_DOCUMENT = 10
 DOCUMENTS_PER_STORY = 25
@@ -158,22 +159,12 @@ def _same_groups(blocked: list[list[list[Any]]], all_pairs: list[list[list[Any]]
 
 def _all_pairs_groups(facts: list[compare._Fact]) -> list[list[compare._Fact]]:
     """The old quadratic ``_linked_groups``: every pair of facts tried."""
-    parent = list(range(len(facts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = UnionFind(len(facts))
     for i in range(len(facts)):
         for j in range(i + 1, len(facts)):
             if compare._comparable(facts[i], facts[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[compare._Fact]] = {}
-    for i, fact in enumerate(facts):
-        groups.setdefault(root(i), []).append(fact)
-    return list(groups.values())
+                linked.union(i, j)
+    return [[facts[i] for i in group] for group in linked.groups()]
 
 
 # ---- synthetic corpus ----------------------------------------------------------------------

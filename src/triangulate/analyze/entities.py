@@ -44,29 +44,32 @@ class _Candidate:
 def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """Typed names in ``text``, in order, without overlaps; titles are not part of a name.
 
-    The rules below find and type names; the trained model (when shipped) retypes what the rules
-    only guessed and adds the names they missed (``entity_combine``).
+    The trained model finds names; the rules below trim them, give the finer types and add the
+    names they are sure of (``entity_combine``).  Without the model, the rules alone.
     """
-    rules = _rule_mentions(text, sentences)
+    blocked = url_spans(text)
+    rules = _rule_mentions(text, sentences, blocked)
     if not model_available():
         return [rule.mention for rule in rules]
-    blocked = url_spans(text)
     spans = [
         span for span in model_spans(text, sentences)
         if not any(a < span.end and span.start < b for a, b in blocked)
     ]
-    return combine(text, rules, _confirmed_in_headlines(text, sentences, spans, rules),
-                   normalize_name)
+    confirmed = _confirmed_in_headlines(text, sentences, spans, rules, blocked)
+    return combine(text, rules, confirmed, normalize_name)
 
 
 def _confirmed_in_headlines(
-    text: str, sentences: Sequence[Sentence], spans: list[ModelSpan], rules: list[RuleMention]
+    text: str,
+    sentences: Sequence[Sentence],
+    spans: list[ModelSpan],
+    rules: list[RuleMention],
+    blocked: list[tuple[int, int]],
 ) -> list[ModelSpan]:
     """The model's spans, but in a Title Case headline (the first sentence, without digits)
     only the names the rest of the text also has: there every word is capitalised, and the
     model learnt news prose and tables.  Title Case lines further down are more often lists
     of names than headlines, and go to the model as they are."""
-    blocked = url_spans(text)
     headlines = [
         (sentence.start, sentence.end) for sentence in sentences[:1]
         if not any(character.isdigit() for character in text[sentence.start : sentence.end])
@@ -87,11 +90,12 @@ def _confirmed_in_headlines(
 
 def find_rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """The names the rules alone find (the recogniser without its trained model)."""
-    return [rule.mention for rule in _rule_mentions(text, sentences)]
+    return [rule.mention for rule in _rule_mentions(text, sentences, url_spans(text))]
 
 
-def _rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[RuleMention]:
-    blocked = url_spans(text)
+def _rule_mentions(
+    text: str, sentences: Sequence[Sentence], blocked: list[tuple[int, int]]
+) -> list[RuleMention]:
     candidates: list[_Candidate] = []
     headlines: list[tuple[Sentence, str]] = []
     for sentence in sentences:

@@ -116,7 +116,7 @@ def combine(
     return _without_overlaps(merged)
 
 
-_CONLL_CLASS: dict[EntityType, str] = {
+CONLL_CLASS: dict[EntityType, str] = {  # each type's coarse class among the model's labels
     "person": "PER", "organization": "ORG", "location": "LOC", "facility": "LOC",
     "group": "MISC", "event": "MISC", "product": "MISC", "work": "MISC", "other": "MISC",
 }
@@ -128,7 +128,7 @@ def _refines(rule: RuleMention, label: str) -> bool:
         return True
     if rule.by_name:
         return True
-    return rule.strength != "guessed" and _CONLL_CLASS[rule.mention.type] == label
+    return rule.strength != "guessed" and CONLL_CLASS[rule.mention.type] == label
 
 
 def _place_not_person(rule: RuleMention, label: str, name_words: set[str]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,28 +160,34 @@ def _word_splitter() -> Any:
 def tag_words(words: Sequence[Sequence[str]]) -> list[list[str]]:
     """IOB2 tags for each list of words (a sentence), batched through the model."""
     model = ner_model()
-    tagged: list[list[str]] = [[] for _ in words]
+    sentences = [list(sentence_words) for sentence_words in words]
     chunks: list[tuple[int, list[str]]] = []
-    for index, sentence_words in enumerate(words):
-        chunks.extend((index, chunk) for chunk in _chunks(model, list(sentence_words)))
+    encodings = model.tokenizer.encode_batch(sentences, is_pretokenized=True)
+    for index, (sentence_words, encoding) in enumerate(zip(sentences, encodings, strict=True)):
+        chunks.extend((index, chunk) for chunk in _windows(sentence_words, encoding.word_ids))
     order = sorted(range(len(chunks)), key=lambda i: len(chunks[i][1]))
     results: dict[int, list[str]] = {}
     for begin in range(0, len(order), _BATCH_SIZE):
         batch = [chunks[i][1] for i in order[begin : begin + _BATCH_SIZE]]
         for i, tags in zip(order[begin : begin + _BATCH_SIZE], _run(model, batch), strict=True):
             results[i] = tags
+    tagged: list[list[str]] = [[] for _ in sentences]
     for i, (index, _) in enumerate(chunks):
         tagged[index].extend(results[i])
     return tagged
 
 
-def _chunks(model: NerModel, words: list[str]) -> list[list[str]]:
-    """The words in runs that fit the model's window of word-pieces."""
+def _windows(words: list[str], word_ids: Sequence[int | None]) -> list[list[str]]:
+    """The words in runs that fit the model's window of word-pieces (``word_ids``: the word of
+    each piece of the whole sentence's encoding)."""
+    if len(word_ids) <= _MAX_PIECES:
+        return [words]
+    counts = Counter(word_id for word_id in word_ids if word_id is not None)
     chunks: list[list[str]] = []
     current: list[str] = []
     pieces = 0
-    for word in words:
-        count = max(1, len(model.tokenizer.encode(word, add_special_tokens=False).ids))
+    for index, word in enumerate(words):
+        count = max(1, counts[index])
         if current and pieces + count > _MAX_PIECES - 2:
             chunks.append(current)
             current, pieces = [], 0

@@ -99,15 +99,7 @@ def _drop_noise(tokens: list[Token]) -> list[list[Token]]:
             segments.append([])
         else:
             segments[-1].append(token)
-    cleaned: list[list[Token]] = []
-    for segment in segments:
-        while segment and segment[0].text.islower():
-            segment = segment[1:]
-        while segment and segment[-1].text.islower():
-            segment = segment[:-1]
-        if segment:
-            cleaned.append(segment)
-    return cleaned
+    return _without_lowercase_ends(segments)
 
 
 def _is_place_phrase(tokens: list[Token]) -> bool:
@@ -133,15 +125,7 @@ def _split_connectors(segments: list[list[Token]]) -> list[list[Token]]:
             current.append(token)
         if current:
             result.append(current)
-    cleaned = []
-    for segment in result:
-        while segment and segment[0].text.islower():
-            segment = segment[1:]
-        while segment and segment[-1].text.islower():
-            segment = segment[:-1]
-        if segment:
-            cleaned.append(segment)
-    return cleaned
+    return _without_lowercase_ends(result)
 
 
 def _keep_connector(left: list[Token], connector: Token, right: list[Token]) -> bool:
@@ -345,3 +329,16 @@ def split_hyphenated(piece: Piece) -> list[Piece]:
         result.append(Piece((sub,), kind, "gazetteer"))
         offset += len(part) + 1
     return result
+
+
+def _without_lowercase_ends(segments: list[list[Token]]) -> list[list[Token]]:
+    """Each segment without lower-case words at either end; empty segments dropped."""
+    cleaned: list[list[Token]] = []
+    for segment in segments:
+        while segment and segment[0].text.islower():
+            segment = segment[1:]
+        while segment and segment[-1].text.islower():
+            segment = segment[:-1]
+        if segment:
+            cleaned.append(segment)
+    return cleaned

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..model import Analysis
 from .pipeline import register
+from .timex_calendar import first_day, last_day
 
 
 @register("sentences")
@@ -27,7 +28,7 @@ def dating_stage(analysis: Analysis) -> Analysis:
     guess = infer_publication_date(document.text)
     if guess is None or guess.start is None:
         return analysis
-    first, last = _first_day(guess.start), _last_day(guess.end or guess.start)
+    first, last = first_day(guess.start), last_day(guess.end or guess.start)
     # The latest day the text names within the inferred window is the best estimate.
     days = [
         t.date_start
@@ -41,22 +42,6 @@ def dating_stage(analysis: Analysis) -> Analysis:
         document, published=published, published_precision="day", published_basis="inferred"
     )
     return replace(analysis, document=dated)
-
-
-def _first_day(iso: str) -> date:
-    parts = [int(p) for p in iso.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(iso: str) -> date:
-    import calendar
-
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(parts[0], 12, 31)
 
 
 @register("entities")

@@ -93,6 +93,23 @@ def unanchored(value: str, type_: TimeType = "date") -> Resolved:
     return Resolved(type_, value)
 
 
+def first_day(iso: str) -> datetime.date:
+    """The first day of an ISO date, month ("2020-10") or year."""
+    parts = [int(p) for p in iso.split("-")]
+    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1,
+                         parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(iso: str) -> datetime.date:
+    """The last day of an ISO date, month or year."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return datetime.date(parts[0], 12, 31)
+
+
 def valid_day(year_number: int, month_number: int, day_number: int) -> datetime.date | None:
     if not 1 <= month_number <= 12 or not 1 <= day_number <= 31:
         return None

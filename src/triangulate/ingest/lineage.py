@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..model import Document, Republication
+from ..union_find import UnionFind
 
 SHINGLE_WORDS = 5
 JACCARD_THRESHOLD = 0.8
@@ -33,29 +34,21 @@ def link_copies(documents: Sequence[Document]) -> list[Document]:
     original itself, fill ``republished_from`` from the original.  Order is kept."""
     docs = list(documents)
     shingles = [shingle_set(doc.text) for doc in docs]
-    parent = list(range(len(docs)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    copies = UnionFind(len(docs))
     by_digest: dict[str, int] = {}
     for index, doc in enumerate(docs):
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         if digest in by_digest:
-            parent[root(index)] = root(by_digest[digest])
+            copies.union(index, by_digest[digest])
         else:
             by_digest[digest] = index
     for first, second in _candidate_pairs(shingles):
-        if root(first) != root(second) and is_near_copy(shingles[first], shingles[second]):
-            parent[root(second)] = root(first)
-    groups: dict[int, list[int]] = {}
-    for index in range(len(docs)):
-        groups.setdefault(root(index), []).append(index)
+        if copies.find(first) != copies.find(second) and is_near_copy(
+            shingles[first], shingles[second]
+        ):
+            copies.union(first, second)
     linked = list(docs)
-    for members in groups.values():
+    for members in copies.groups():
         if len(members) < 2:
             continue
         original = docs[min(members, key=lambda index: _original_rank(docs[index], index))]

@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Sequence
 
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
+from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
 from .text import content_words, shorten, source_with_date
 from .units import describe, family, plural
@@ -63,17 +64,11 @@ def _distinct(facts: list[_Fact]) -> list[_Fact]:
 
 def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
     verdicts = {(i, j): pair_verdict(facts[i], facts[j]) for i, j in comparable_pairs(facts)}
-    parent = list(range(len(facts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    agreeing = UnionFind(len(facts))
+    root = agreeing.find
     for (i, j), verdict in verdicts.items():
         if verdict == "agree":
-            parent[root(i)] = root(j)
+            agreeing.union(i, j)
     members: dict[int, list[int]] = {}
     for (i, _j), verdict in verdicts.items():
         if verdict == "agree":
@@ -85,18 +80,14 @@ def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
     # Updates are grouped by the later count (earlier counts that differ among themselves all
     # lead up to it), partials by the pair of agreeing groups, and conflicting groups into one
     # conflict for each connected set of them (five, seven and nine killed: one dispute).
-    disputed = list(range(len(facts)))
+    disputed = UnionFind(len(facts))
 
     def side(i: int) -> int:
-        i = root(i)
-        while disputed[i] != i:
-            disputed[i] = disputed[disputed[i]]
-            i = disputed[i]
-        return i
+        return disputed.find(root(i))
 
     for (i, j), verdict in verdicts.items():
         if verdict == "conflict":
-            disputed[side(i)] = side(j)
+            disputed.union(root(i), root(j))
     between: dict[tuple[int, int, Verdict], set[int]] = {}
     for (i, j), verdict in sorted(verdicts.items()):
         key: tuple[int, int, Verdict]

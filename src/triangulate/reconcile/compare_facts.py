@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..analyze.quantity_grammar import singular
+from ..analyze.timex_calendar import first_day, last_day
 from ..model import Analysis, ClaimRecord, Quantity, Span
+from ..union_find import UnionFind
 from .blocking import StemIndex
 from .compare_scope import Scope, compatible, scope_of
 from .text import content_stems, origin_of, overlap
@@ -189,27 +190,13 @@ def _time_window(record: ClaimRecord, scope: Scope, published: str | None) -> Wi
     return start, end
 
 
-def _first_day(iso: str) -> date:
-    parts = [int(p) for p in iso.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(iso: str) -> date:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], monthrange(parts[0], parts[1])[1])
-    return date(parts[0], 12, 31)
-
-
 def _overlap(a: Window, b: Window, slack_days: int = 0) -> bool:
     """Whether two windows share a day (an open start reaches back without limit)."""
     try:
         slack = timedelta(days=slack_days)
-        a_first = _first_day(a[0]) if a[0] else date.min
-        b_first = _first_day(b[0]) if b[0] else date.min
-        return a_first <= _last_day(b[1]) + slack and b_first <= _last_day(a[1]) + slack
+        a_first = first_day(a[0]) if a[0] else date.min
+        b_first = first_day(b[0]) if b[0] else date.min
+        return a_first <= last_day(b[1]) + slack and b_first <= last_day(a[1]) + slack
     except ValueError:
         return False
 
@@ -248,22 +235,11 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
 def _linked_groups(facts: list[_Fact]) -> list[list[_Fact]]:
     """Connected groups of facts under ``_comparable`` (union-find over blocked pairs: facts
     that share no rare context word are never tried)."""
-    parent = list(range(len(facts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = UnionFind(len(facts))
     for i, j in StemIndex([fact.stems for fact in facts]).pairs():
-        root_i, root_j = root(i), root(j)
-        if root_i != root_j and _comparable(facts[i], facts[j]):
-            parent[root_i] = root_j
-    groups: dict[int, list[_Fact]] = {}
-    for i, fact in enumerate(facts):
-        groups.setdefault(root(i), []).append(fact)
-    return list(groups.values())
+        if linked.find(i) != linked.find(j) and _comparable(facts[i], facts[j]):
+            linked.union(i, j)
+    return [[facts[i] for i in group] for group in linked.groups()]
 
 
 GROUP_ALL_PAIRS = 40
@@ -274,25 +250,15 @@ compared (the group's shared context links them); larger groups keep their direc
 def comparable_pairs(facts: list[_Fact]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of facts to compare: linked directly (blocking and
     ``_comparable``), or in one small linked group and asking the same question."""
-    parent = list(range(len(facts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     pairs = {
         (i, j)
         for i, j in StemIndex([fact.stems for fact in facts]).pairs()
         if _comparable(facts[i], facts[j])
     }
+    linked = UnionFind(len(facts))
     for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(facts)):
-        groups.setdefault(root(i), []).append(i)
-    for indices in groups.values():
+        linked.union(i, j)
+    for indices in linked.groups():
         if 2 < len(indices) <= GROUP_ALL_PAIRS:
             pairs.update(
                 (i, j)

@@ -19,6 +19,7 @@ from ..analyze.entities import normalize_name
 from ..analyze.entity_demonyms import demonyms
 from ..analyze.entity_names import initials, is_acronym, same_given_name, same_name_word
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
+from ..union_find import UnionFind
 
 _TYPE_PRIORITY: tuple[EntityType, ...] = (
     "person",
@@ -41,22 +42,6 @@ class _Item:
     order: int  # position of the mention in its document
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, first: int, second: int) -> None:
-        a, b = self.find(first), self.find(second)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def resolve_entities(
     analyses: Sequence[Analysis],
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
@@ -69,7 +54,7 @@ def resolve_entities(
         for order, mention in enumerate(analysis.mentions)
     ]
     texts = {analysis.document.id: analysis.document.text for analysis in analyses}
-    groups = _UnionFind(len(items))
+    groups = UnionFind(len(items))
     resolved_bare = _join_persons(items, groups)
     _join_by_key(items, groups, resolved_bare)
     _join_acronyms(items, groups, texts)
@@ -88,7 +73,7 @@ def _is_bare_name(item: _Item) -> bool:
     )
 
 
-def _join_persons(items: list[_Item], groups: _UnionFind) -> set[int]:
+def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     full = [index for index, item in enumerate(items) if _is_full_person(item)]
     by_key: dict[str, int] = {}
     for index in full:
@@ -128,7 +113,7 @@ def _surname_matches(item: _Item, surname: str) -> bool:
 
 
 def _choose(
-    candidates: list[int], item: _Item, items: list[_Item], groups: _UnionFind
+    candidates: list[int], item: _Item, items: list[_Item], groups: UnionFind
 ) -> int | None:
     if not candidates:
         return None
@@ -143,7 +128,7 @@ def _same_person(first: str, second: str) -> bool:
     return same_name_word(a[-1], b[-1]) and same_given_name(a[0], b[0])
 
 
-def _join_by_key(items: list[_Item], groups: _UnionFind, resolved_bare: set[int]) -> None:
+def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int]) -> None:
     first_of_key: dict[str, int] = {}
     for index, item in enumerate(items):
         if _is_full_person(item) or index in resolved_bare:
@@ -167,7 +152,7 @@ def _canonical_key(item: _Item) -> str:
     return "name:" + item.key
 
 
-def _join_acronyms(items: list[_Item], groups: _UnionFind, texts: dict[str, str]) -> None:
+def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str]) -> None:
     expansions: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         if item.mention.type != "person" and len(item.mention.text.split()) >= 2:
@@ -204,16 +189,13 @@ def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None
 
 
 def _build_entities(
-    items: list[_Item], groups: _UnionFind
+    items: list[_Item], groups: UnionFind
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(items)):
-        members[groups.find(index)].append(index)
     entities: list[Entity] = []
     mention_map: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
-    for root in sorted(members):
-        cluster = [items[i] for i in members[root]]
+    for group in groups.groups():
+        cluster = [items[i] for i in group]
         entity_type = _cluster_type(cluster)
         name = _cluster_name(cluster, entity_type)
         entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
