@@ -31,7 +31,6 @@ Strength = Literal["strong", "medium", "weak", "guessed"]
 _LABEL_TYPES: dict[str, EntityType] = {
     "PER": "person", "ORG": "organization", "LOC": "location",
 }
-_LEADING_WORDS = TITLE_HEADS | TITLE_MODIFIERS | {"the"}
 _WORD = re.compile(r"\S+")
 _CALENDAR = MONTHS | WEEKDAYS | CAPITALISED_FUNCTION_WORDS
 _DATE_WORDS = MONTHS | WEEKDAYS
@@ -41,6 +40,7 @@ _LEADING_PREPOSITIONS = frozenset({  # "Of Spain"
     "over", "under",
 })
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+_LEADING_WORDS = _TITLE_WORDS | {"the"}
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # "anti-", "pro-", "post-" but not "al-"; "-based", "-led", "-born" but not "-ul-Haq", "-hoon"
 _LOWERCASE_PREFIX = re.compile(r"^[a-z]{3,}[-\u2010\u2011](?=[A-Z])")
@@ -54,14 +54,14 @@ class RuleMention:
     """A mention from the rules and how sure they are of it.
 
     ``strong``: a title, role, organisation head, metonym or demonym decided it; ``medium``: a
-    person by a given name or by the rest of the document; ``weak``: the gazetteer, an acronym
-    or another head word (the model's reading of the context wins); ``guessed``: nothing but
-    its capitals.
+    person or a place of the gazetteer; ``weak``: an acronym or another head word; ``guessed``:
+    nothing but its capitals.  ``by_name``: a person by a given name, or by a full name
+    elsewhere in the text.
     """
 
     mention: Mention
     strength: Strength
-    by_name: bool = False  # a person by a given name, or by a full name elsewhere in the text
+    by_name: bool = False
 
 
 def entity_type_of(label: str, surface: str) -> EntityType:
@@ -105,8 +105,7 @@ def combine(
                           if rules[index].strength != "guessed")
             continue
         same = [rules[index] for index in overlapping if _same_span(rules[index].mention, found)]
-        if same and (_refines(same[0], span.label)
-                     or _place_not_person(same[0], span.label, name_words)):
+        if same and _rule_types(same[0], span.label, name_words):
             found = Mention(found.start, found.end, found.text, same[0].mention.type,
                             same[0].mention.normalized)
         merged.append(found)
@@ -122,20 +121,19 @@ CONLL_CLASS: dict[EntityType, str] = {  # each type's coarse class among the mod
 }
 
 
-def _refines(rule: RuleMention, label: str) -> bool:
-    """Whether a rule mention with the model's span gives the mention its type."""
-    if rule.strength == "strong":
+def _rule_types(rule: RuleMention, label: str, name_words: set[str]) -> bool:
+    """Whether a rule mention with the model's span gives the mention its type: decisive
+    words, a person known by name, a finer type of the model's class, or a country or region
+    the model calls a person where no person of the text has that word in a full name (towns
+    are left to the model, for many surnames are towns too)."""
+    if rule.strength == "strong" or rule.by_name:
         return True
-    if rule.by_name:
-        return True
-    return rule.strength != "guessed" and CONLL_CLASS[rule.mention.type] == label
-
-
-def _place_not_person(rule: RuleMention, label: str, name_words: set[str]) -> bool:
-    """A country or region the model calls a person, where no person of the text has that
-    word in a full name; towns are left to the model, for many surnames are towns too."""
+    if rule.strength == "guessed":
+        return False
     mention = rule.mention
-    if label != "PER" or mention.type != "location" or rule.strength == "guessed":
+    if CONLL_CLASS[mention.type] == label:
+        return True
+    if label != "PER" or mention.type != "location":
         return False
     if gazetteer.fold(mention.text) in name_words:
         return False
