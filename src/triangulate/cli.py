@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,10 +21,12 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from .corpus import Corpus, RunSummary
 from .errors import TriangulateError
 from .outputs.exports import EXPORT_FORMATS, write_export
+from .run import Budget
 
 app = typer.Typer(
     add_completion=False,
@@ -29,14 +35,63 @@ app = typer.Typer(
     help="Triangulate: read news articles about one story; see who says what, when, and where "
     "the sources agree and disagree.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
 
+EXIT_NOTHING_ANALYSED = 1
+EXIT_USAGE = 2
+EXIT_STAGE_FAILED = 3
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+_debug = False
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: object) -> str:
+    """``text`` with control characters (newlines, terminal escapes) shown as escapes, so that
+    a file name cannot rewrite the terminal or fake a line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def _say(label: str, style: str, message: object) -> None:
+    """One line on stderr: a styled label, then ``message`` verbatim (no markup is read in it)."""
+    err.print(Text.assemble((label, style), " ", printable(message)), soft_wrap=True)
+
+
+def _fail(message: object, code: int = EXIT_USAGE) -> typer.Exit:
+    _say("error:", "bold red", message)
     return typer.Exit(code)
+
+
+@contextmanager
+def _stage(name: str, code: int = EXIT_STAGE_FAILED) -> Iterator[None]:
+    """Report a failure of ``name`` in one line naming the stage and the cause (the traceback
+    only with --debug) and exit with ``code``."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except TriangulateError as error:
+        _debug_traceback()
+        raise _fail(f"{name} failed: {error}", code) from error
+    except Exception as error:  # noqa: BLE001 - one clear line instead of a traceback
+        _debug_traceback()
+        raise _fail(f"{name} failed: {type(error).__name__}: {error}", code) from error
+
+
+def _debug_traceback() -> None:
+    if _debug:
+        err.print(Text(traceback.format_exc()), soft_wrap=True)
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of a failure.")
+    ] = False,
+) -> None:
+    global _debug
+    _debug = debug
 
 
 def _run_analysis(
@@ -45,6 +100,7 @@ def _run_analysis(
     executor: str,
     workers: int | None,
     allow_private: bool = False,
+    budget: Budget | None = None,
 ) -> RunSummary:
     columns = (
         TextColumn("{task.description:<11}"),
@@ -66,13 +122,24 @@ def _run_analysis(
             workers=workers,
             progress=progress,
             allow_private=allow_private,
+            budget=budget,
         )
 
 
 def _print_summary(summary: RunSummary, seconds: float) -> None:
     for failure in summary.failures:
-        err.print(f"[yellow]failed:[/] {failure.source}: {failure.reason}", highlight=False)
+        _say("failed:", "yellow", f"{failure.source}: {failure.reason}")
     print(f"{summary.line()} ({seconds:.1f} s)")
+    stage = summary.stage_failure
+    if stage is not None:
+        if _debug:
+            err.print(Text(stage.details), soft_wrap=True)
+        _say(
+            "error:",
+            "bold red",
+            f"{stage.line()}; the analyses are stored, and the next `triangulate analyze` "
+            "does this step again" + ("" if _debug else " (--debug shows the traceback)"),
+        )
 
 
 @app.command()
@@ -89,6 +156,12 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
     ] = False,
+    budget: Annotated[
+        float,
+        typer.Option(
+            min=1, help="Seconds one source or document may take before it fails alone."
+        ),
+    ] = Budget.seconds,
 ) -> None:
     """Read SOURCES, analyse each document, reconcile the corpus and store it all in --db.
 
@@ -96,18 +169,21 @@ def analyze(
     URLs.
 
     Running it again adds to the store and re-reconciles; unchanged documents are not analysed
-    twice. The exit code is non-zero only when nothing could be analysed (or, with --strict, when
-    anything failed).
+    twice. Exit codes: 0 done; 1 nothing could be analysed (or, with --strict, anything
+    failed); 2 bad arguments or a store that cannot be used; 3 a step after the analysis
+    (lineage, dating, reconciliation) failed: the analyses are stored and the next run does the
+    step again.
     """
     started = time.perf_counter()
-    try:
-        with Corpus.open(db) as corpus:
-            summary = _run_analysis(corpus, sources, executor, workers, allow_private)
-    except TriangulateError as error:
-        raise _fail(str(error)) from error
+    with _stage("analysis", EXIT_USAGE), Corpus.open(db) as corpus:
+        summary = _run_analysis(
+            corpus, sources, executor, workers, allow_private, Budget(seconds=budget)
+        )
     _print_summary(summary, time.perf_counter() - started)
+    if summary.stage_failure is not None:
+        raise typer.Exit(EXIT_STAGE_FAILED)
     if not summary.ok or (strict and summary.failures):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOTHING_ANALYSED)
 
 
 @app.command()
@@ -125,12 +201,9 @@ def export(
         raise _fail(f"unknown export format {format!r}; available: {', '.join(EXPORT_FORMATS)}")
     if not db.exists():
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
-    try:
-        with Corpus.open(db) as corpus:
-            write_export(format, corpus.analyses(), corpus.reconciliation(), output)
-    except (TriangulateError, OSError) as error:
-        raise _fail(str(error)) from error
-    print(f"wrote {output}")
+    with _stage("export"), Corpus.open(db) as corpus:
+        write_export(format, corpus.analyses(), corpus.reconciliation(), output)
+    print(f"wrote {printable(output)}")
 
 
 @app.command()
@@ -145,12 +218,9 @@ def report(
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
     from .outputs.report import write_report
 
-    try:
-        with Corpus.open(db) as corpus:
-            write_report(corpus, output)
-    except (TriangulateError, OSError) as error:
-        raise _fail(str(error)) from error
-    print(f"wrote {output}")
+    with _stage("report"), Corpus.open(db) as corpus:
+        write_report(corpus, output)
+    print(f"wrote {printable(output)}")
 
 
 @app.command()
@@ -167,14 +237,14 @@ def demo(
     if examples is None:
         raise _fail("cannot find the examples/ folder; run the demo from the repository")
     started = time.perf_counter()
-    try:
-        with Corpus.open(db) as corpus:
-            summary = _run_analysis(corpus, [str(examples)], "local", None)
-            write_report(corpus, output)
-    except (TriangulateError, OSError) as error:
-        raise _fail(str(error)) from error
+    with _stage("analysis", EXIT_USAGE), Corpus.open(db) as corpus:
+        summary = _run_analysis(corpus, [str(examples)], "local", None)
     _print_summary(summary, time.perf_counter() - started)
-    print(f"wrote {output}")
+    if summary.stage_failure is not None:
+        raise typer.Exit(EXIT_STAGE_FAILED)
+    with _stage("report"), Corpus.open(db) as corpus:
+        write_report(corpus, output)
+    print(f"wrote {printable(output)}")
 
 
 @app.command()
@@ -202,11 +272,12 @@ def serve(
 
     from .web import create_app
 
-    try:
+    with _stage("serve", EXIT_USAGE):
         web_app = create_app(db, token=access)
-    except TriangulateError as error:
-        raise _fail(str(error)) from error
-    err.print(f"serving {db} on http://{host}:{port}/" + (" (token required)" if access else ""))
+    err.print(
+        Text(f"serving {printable(db)} on http://{host}:{port}/"
+             + (" (token required)" if access else ""))
+    )
     uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 

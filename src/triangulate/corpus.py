@@ -9,6 +9,9 @@ with Corpus.open("triangulate.db") as corpus:
 
 from __future__ import annotations
 
+import os
+import traceback
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -17,14 +20,28 @@ from pathlib import Path
 from .analyze.pipeline import analyze_document
 from .errors import SourceError, TriangulateError
 from .model import Analysis, Document, Failure, PublishedBasis, Reconciliation
-from .run import make_executor
+from .run import Budget, Executor, TaskFailed, make_executor
+from .run.executors import describe_exception
 from .store import SQLiteStore, open_store
 
-POOL_THRESHOLD = 24
-"""Runs with fewer new documents than this analyse them in this process unless told otherwise."""
+DOCUMENTS_PER_WORKER = 24
+"""Each worker process loads the models again (seconds): a run starts one worker per this many
+sources, up to the number asked for."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(step, done, total)`` while a run goes on."""
+
+
+@dataclass(frozen=True)
+class StageFailure:
+    """A corpus-wide step that failed after the analyses were stored."""
+
+    stage: str
+    cause: str
+    details: str  # the traceback, shown on request
+
+    def line(self) -> str:
+        return f"{self.stage} failed: {self.cause}"
 
 
 @dataclass
@@ -35,10 +52,14 @@ class RunSummary:
     unchanged: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     documents_in_store: int = 0
+    stage_failure: StageFailure | None = None
 
     @property
     def ok(self) -> bool:
-        """False when nothing could be analysed: every source failed."""
+        """False when nothing could be analysed (every source failed), or when a corpus-wide
+        step failed, so that the stored results are not those of the stored analyses."""
+        if self.stage_failure is not None:
+            return False
         return bool(self.analyzed or self.unchanged) or not self.failures
 
     def line(self) -> str:
@@ -48,11 +69,25 @@ class RunSummary:
         )
 
 
+@dataclass(frozen=True)
+class ReadTask:
+    source: str
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
+class AnalyzeTask:
+    document: Document
+
+
+Task = ReadTask | AnalyzeTask
+
+
 def _file_date(source: str) -> str | None:
     """The modification day of a local file, the last resort for a publication date."""
     try:
         stamp = Path(source).stat().st_mtime
-    except (OSError, ValueError):
+    except (OSError, ValueError, OverflowError):
         return None
     return datetime.fromtimestamp(stamp, tz=UTC).date().isoformat()
 
@@ -64,6 +99,22 @@ def _analyze_one(document: Document) -> Analysis | Failure:
         return Failure(document.source, str(error))
     except Exception as error:  # noqa: BLE001 - one broken document never stops a run
         return Failure(document.source, f"analysis failed: {type(error).__name__}: {error}")
+
+
+def _work(task: Task) -> list[Document] | Analysis | Failure:
+    """One unit of per-document work, run by an executor (in a worker process)."""
+    from .ingest import read_sources
+
+    if isinstance(task, ReadTask):
+        try:
+            return read_sources(task.source, allow_private=task.allow_private)
+        except SourceError as error:
+            return Failure(task.source, error.reason)
+    return _analyze_one(task.document)
+
+
+def _source_of(task: Task) -> str:
+    return task.source if isinstance(task, ReadTask) else task.document.source
 
 
 class Corpus:
@@ -95,69 +146,95 @@ class Corpus:
         workers: int | None = None,
         progress: Progress | None = None,
         allow_private: bool = False,
+        budget: Budget | None = None,
     ) -> RunSummary:
         """Read, analyse and store ``sources``, then reconcile the whole corpus.
 
         ``sources`` are files, folders, globs, feeds or http(s) URLs; URLs on private or loopback
-        addresses are refused unless ``allow_private`` is set.
+        addresses are refused unless ``allow_private`` is set. Each source and each document is
+        read and analysed by ``executor`` under ``budget`` and stored as soon as it is done, so
+        that a failure later in the run loses nothing: a document that fails becomes a failure
+        record, and a corpus-wide step that fails is reported in ``RunSummary.stage_failure``
+        (the next run does it again without analysing anything twice).
         """
-        from .ingest import expand_sources, link_copies, read_sources
+        from .ingest import expand_sources
 
         report = progress or (lambda step, done, total: None)
+        self.store.check_writable()
         summary = RunSummary()
         paths = expand_sources(sources)
-        fresh: list[Document] = []
-        for index, source in enumerate(paths, 1):
-            report("reading", index, len(paths))
-            try:
-                documents = read_sources(source, allow_private=allow_private)
-            except SourceError as error:
-                summary.failures.append(Failure(source, error.reason))
-                continue
-            for document in documents:
-                if self.store.find_by_sha256(document.sha256) or any(
-                    d.sha256 == document.sha256 for d in fresh
-                ):
-                    summary.unchanged.append(document.source)
-                    self.store.clear_failure(document.source)
-                    continue
-                fresh.append(document)
-
-        stored = {a.document.id: a for a in self.store.analyses()}
-        linked = link_copies([a.document for a in stored.values()] + fresh)
-        for document in linked[: len(stored)]:
-            if document != stored[document.id].document:  # a new original makes an old one a copy
-                self.store.put_analysis(replace(stored[document.id], document=document))
-        fresh = linked[len(stored) :]
-
-        # Each worker process loads the models again (seconds): a pool pays off on larger runs.
-        small = len(fresh) < POOL_THRESHOLD and workers is None
-        runner = make_executor("serial" if small and executor == "local" else executor, workers)
-        for done, result in enumerate(runner.map_unordered(_analyze_one, fresh), 1):
-            report("analysing", done, len(fresh))
-            if isinstance(result, Failure):
-                summary.failures.append(result)
-            else:
-                self.store.put_analysis(result)
-                summary.analyzed.append(result.document.source)
-        for failure in summary.failures:
-            self.store.put_failure(failure)
-        analyses = self._date_undated_documents(self.store.analyses())
-        if summary.analyzed or not self.store.failures():
-            report("reconciling", 0, 1)
-            self.reconcile(analyses)
-            report("reconciling", 1, 1)
+        if executor == "local" and workers is None:
+            workers = min(os.cpu_count() or 1, -(-len(paths) // DOCUMENTS_PER_WORKER))
+        known = self.store.known_sha256()
+        queue: deque[Task] = deque(ReadTask(path, allow_private) for path in paths)
+        read = documents = analysed = 0
+        with make_executor(executor, workers, budget) as runner:
+            for task, outcome in runner.map_unordered(_work, queue):
+                if isinstance(outcome, TaskFailed):
+                    outcome = Failure(_source_of(task), outcome.reason)
+                if isinstance(task, ReadTask):
+                    read += 1
+                    report("reading", read, len(paths))
+                else:
+                    analysed += 1
+                    report("analysing", analysed, documents)
+                if isinstance(outcome, Failure):
+                    summary.failures.append(outcome)
+                    self.store.put_failure(outcome)
+                elif isinstance(outcome, Analysis):
+                    self.store.put_analysis(outcome)
+                    summary.analyzed.append(outcome.document.source)
+                else:
+                    for document in outcome:
+                        if document.sha256 in known:
+                            summary.unchanged.append(document.source)
+                            self.store.clear_failure(document.source)
+                        else:
+                            known.add(document.sha256)
+                            queue.append(AnalyzeTask(document))
+                            documents += 1
+            summary.stage_failure = self._finish(runner, report)
         summary.documents_in_store = self.store.document_count()
         return summary
 
-    def _date_undated_documents(self, analyses: list[Analysis]) -> list[Analysis]:
+    def _finish(self, runner: Executor, report: Progress) -> StageFailure | None:
+        """The corpus-wide steps after analysis: lineage, dating by the corpus, reconciliation.
+        Each runs again on the next run until it has stored its result."""
+        stage = "republication lineage"
+        try:
+            self._link_copies()
+            stage = "dating undated documents"
+            analyses = self._date_undated_documents(self.store.analyses(), runner)
+            if not self.store.reconciliation_is_current():
+                stage = "reconciliation"
+                report("reconciling", 0, 1)
+                self.reconcile(analyses)
+                report("reconciling", 1, 1)
+        except Exception as error:  # noqa: BLE001 - reported with the stage; analyses are kept
+            return StageFailure(stage, describe_exception(error), traceback.format_exc())
+        return None
+
+    def _link_copies(self) -> None:
+        """Decide which stored documents copy which, now that every one is in the store."""
+        from .ingest import link_copies
+
+        stored = self.store.analyses()
+        for analysis, document in zip(
+            stored, link_copies([a.document for a in stored]), strict=True
+        ):
+            if document != analysis.document:
+                self.store.put_analysis(replace(analysis, document=document))
+
+    def _date_undated_documents(
+        self, analyses: list[Analysis], runner: Executor
+    ) -> list[Analysis]:
         """Date undated documents by the rest of the corpus, else by their file's modification
         time (basis "file", revisited on later runs), and analyse them again.
 
         Returns every analysis in store order (a re-stored document moves to the end)."""
         from .reconcile.dating import date_from_corpus
 
-        redated: list[Analysis] = []
+        dated: list[Task] = []
         for analysis in analyses:
             document = analysis.document
             if document.published and document.published_basis != "file":
@@ -174,11 +251,19 @@ class Corpus:
                 published, basis = _file_date(document.source), "file"
                 if published is None:
                     continue
-            dated = replace(
-                document, published=published, published_precision="day", published_basis=basis
+            dated.append(
+                AnalyzeTask(
+                    replace(
+                        document,
+                        published=published,
+                        published_precision="day",
+                        published_basis=basis,
+                    )
+                )
             )
-            result = _analyze_one(dated)
-            if isinstance(result, Analysis):
+        redated: list[Analysis] = []
+        for _task, result in runner.map_unordered(_work, dated):
+            if isinstance(result, Analysis):  # a document that fails keeps its undated analysis
                 self.store.put_analysis(result)
                 redated.append(result)
         moved = {a.document.id for a in redated}

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..ids import distinct
 from ..model import Analysis, Reconciliation
 
 
 def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
-    """Everything the corpus says, resolved and compared."""
+    """Everything the corpus says, resolved and compared.
+
+    The result does not depend on the order of ``analyses``: they are read in document order."""
     from .claims import place_claims
     from .compare import compare_claims
     from .entities import resolve_entities
     from .events import corefer_events
     from .timeline import build_timeline
 
+    analyses = sorted(analyses, key=lambda a: (a.document.source, a.document.id))
     entities, mention_map = resolve_entities(analyses)
     claims = place_claims(analyses, mention_map)
     events = corefer_events(analyses, mention_map, claims)
     comparisons = compare_claims(analyses, claims, events)
     timeline = build_timeline(events, comparisons, analyses)
     return Reconciliation(
-        entities=tuple(entities),
-        claims=tuple(claims),
-        events=tuple(events),
-        comparisons=tuple(comparisons),
+        entities=distinct(entities),
+        claims=distinct(claims),
+        events=distinct(events),
+        comparisons=distinct(comparisons),
         timeline=tuple(timeline),
     )

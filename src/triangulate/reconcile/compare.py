@@ -18,10 +18,10 @@ grows with the number of claims and the size of the blocks, not with the square 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 
+from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Event
 from .blocking import StemIndex
 from .compare_counts import compare_counts
@@ -110,7 +110,7 @@ def _compare_denials(
         )
         comparisons.append(
             Comparison(
-                id=_id("d", denial.id, *(c.id for c in chosen)),
+                id=record_id("w", denial.id, *(c.id for c in chosen)),
                 question=f"Is this so: \u201c{_quote(chosen[0].claim.text)}\u201d?",
                 verdict="conflict",
                 claims=(denial.id, *(c.id for c in chosen)),
@@ -130,7 +130,3 @@ def _is_denial(analysis: Analysis, record: ClaimRecord) -> bool:
 
 def _quote(text: str) -> str:
     return shorten(text, 96).rstrip(".")
-
-
-def _id(prefix: str, *parts: str) -> str:
-    return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]

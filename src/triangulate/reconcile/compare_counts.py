@@ -18,9 +18,9 @@ and a later higher one yields an agree and an update comparison.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
+from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -220,7 +220,11 @@ def _unique_quantities(facts: list[_Fact]) -> list[Quantity]:
 def _comparison(verdict: Verdict, facts: list[_Fact], explanation: str) -> Comparison:
     ids = tuple(dict.fromkeys(f.record.id for f in facts))
     return Comparison(
-        id="q" + hashlib.sha1(("|".join(ids) + verdict).encode()).hexdigest()[:10],
+        id=record_id(
+            "q",
+            verdict,
+            *(f"{f.record.id}:{f.family}:{f.quantity.start}-{f.quantity.end}" for f in facts),
+        ),
         question=_question(facts),
         verdict=verdict,
         claims=ids,

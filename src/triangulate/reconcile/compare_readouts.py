@@ -12,12 +12,12 @@ absent from everything the other side is reported to say, that is an omission.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Event, EventMention, Mention, Sentence
 from .text import content_stems, content_words, origin_of, shorten, source_with_date, stem
 
@@ -394,10 +394,7 @@ def _comparison(
     )
     others = "; ".join(f"\u201c{shorten(a.record.claim.text, 100)}\u201d" for a in silent)
     return Comparison(
-        id="r"
-        + hashlib.sha1(
-            "|".join([event.id, stressing.record.id, *(a.record.id for a in silent)]).encode()
-        ).hexdigest()[:10],
+        id=record_id("r", event.id, stressing.record.id, *(a.record.id for a in silent)),
         question=f"What did each side say about the {happening} on {when}?",
         verdict="omission",
         claims=(stressing.record.id, *(a.record.id for a in silent)),

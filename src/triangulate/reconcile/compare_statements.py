@@ -11,12 +11,12 @@ Assertions are found through an inverted index of rare stems (``blocking``).
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison
 from .blocking import StemIndex
 from .compare_facts import _sentence_of
@@ -132,7 +132,7 @@ def _denial_comparison(
         f"{_who(r, by_id)}: \u201c{shorten(_sentence_text(r, by_id), 110)}\u201d" for r in asserting
     )
     return Comparison(
-        id=_id("d", denial.record.id, *(r.id for r in asserting)),
+        id=record_id("d", denial.record.id, *(r.id for r in asserting)),
         question=f"Is it true that {proposition.rstrip('.')}?",
         verdict="conflict",
         claims=(denial.record.id, *(r.id for r in asserting)),
@@ -204,14 +204,10 @@ def _omission(
         f"{_who(r, by_id)}: \u201c{shorten(_sentence_text(r, by_id), 110)}\u201d" for r in stating
     )
     return Comparison(
-        id=_id("o", record.id, *(r.id for r in stating)),
+        id=record_id("o", record.id, *(r.id for r in stating)),
         question=f"Does every account mention {omitted}?",
         verdict="omission",
         claims=(record.id, *(r.id for r in stating)),
         explanation=f"{_who(record, by_id)} reports that {subject} "
         f"did not mention {omitted}, which is stated by {said}.",
     )
-
-
-def _id(prefix: str, *parts: str) -> str:
-    return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]

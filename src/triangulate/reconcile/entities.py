@@ -9,7 +9,6 @@ expansion that the text defines or whose initials they are.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
 from ..analyze.entity_demonyms import demonyms
 from ..analyze.entity_names import initials, is_acronym, same_given_name, same_name_word
+from ..ids import record_id
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 from ..union_find import UnionFind
 
@@ -237,11 +237,11 @@ def _cluster_name(cluster: list[_Item], entity_type: EntityType) -> str:
 
 
 def _entity_id(entity_type: str, name: str, first: _Item, used: set[str]) -> str:
-    digest = hashlib.sha1(f"{entity_type}:{normalize_name(name)}".encode()).hexdigest()[:10]
-    entity_id = "e" + digest
-    if entity_id in used:  # two entities of one name (two unresolved "Smith"s)
-        salt = f"{first.document}:{first.mention.start}"
-        entity_id = "e" + hashlib.sha1(f"{entity_type}:{name}:{salt}".encode()).hexdigest()[:10]
+    entity_id = record_id("e", entity_type, normalize_name(name))
+    salt = 0
+    while entity_id in used:  # two entities of one name (two unresolved "Smith"s)
+        salt += 1
+        entity_id = record_id("e", entity_type, name, first.document, first.mention.start, salt)
     used.add(entity_id)
     return entity_id
 

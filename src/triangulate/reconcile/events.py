@@ -7,11 +7,11 @@ long periods, coarser dates and undated mentions merge only when they share a pa
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date as calendar_date
 
+from ..ids import record_id
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention
 from .claims import MentionMap
 from .text import shorten
@@ -111,7 +111,7 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
     key = f"{first.type}|{date}|" + "|".join(f"{m.document}:{m.start}" for m in mentions)
     sentence = first.sentence.of(first_analysis.document.text)
     return Event(
-        id="v" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        id=record_id("v", key),
         type=first.type,
         summary=shorten(sentence, 200),
         start=start,

@@ -12,6 +12,18 @@ class Store(Protocol):
 
     location: str
 
+    def check_writable(self) -> None:
+        """Raise StoreError when the store cannot be written."""
+        ...
+
+    def known_sha256(self) -> set[str]:
+        """The raw-byte digests of every stored document."""
+        ...
+
+    def reconciliation_is_current(self) -> bool:
+        """Whether the stored reconciliation covers every stored analysis."""
+        ...
+
     def find_by_sha256(self, sha256: str) -> str | None:
         """The id of a stored document with these raw bytes, if any."""
         ...

@@ -67,4 +67,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        3,
+        "whether the stored reconciliation is that of the stored analyses",
+        """
+        CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO store_state (key, value) VALUES ('reconciliation', 'stale')
+        """,
+    ),
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import serialize
 from ..errors import StoreError
+from ..ids import check_unique
 from ..model import (
     Analysis,
     ClaimRecord,
@@ -75,13 +76,41 @@ class SQLiteStore:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         try:
             self._db.execute("BEGIN")
-            yield self._db
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.location}: cannot write to the store: {error}") from error
+
+    def check_writable(self) -> None:
+        """Raise StoreError now, before any work, when the store cannot be written."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO store_state (key, value) SELECT key, value"
+                " FROM store_state WHERE key = 'reconciliation'"
+            )
+
+    def reconciliation_is_current(self) -> bool:
+        """False when analyses were stored after the last reconciliation, or it never ran
+        to the end."""
+        row = self._db.execute(
+            "SELECT value FROM store_state WHERE key = 'reconciliation'"
+        ).fetchone()
+        return bool(row) and row[0] == "current"
+
+    def _mark_reconciliation(self, db: sqlite3.Connection, state: str) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO store_state (key, value) VALUES ('reconciliation', ?)", (state,)
+        )
 
     # ---- documents ------------------------------------------------------------------------
+
+    def known_sha256(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT sha256 FROM documents")}
 
     def find_by_sha256(self, sha256: str) -> str | None:
         row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
@@ -107,9 +136,10 @@ class SQLiteStore:
                 ),
             )
             db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
+            self._mark_reconciliation(db, "stale")
 
     def analyses(self) -> list[Analysis]:
-        rows = self._db.execute("SELECT analysis FROM documents ORDER BY rowid")
+        rows = self._db.execute("SELECT analysis FROM documents ORDER BY source, id")
         return [serialize.loads(Analysis, row[0]) for row in rows]
 
     def document_count(self) -> int:
@@ -136,6 +166,18 @@ class SQLiteStore:
 
     def put_reconciliation(self, reconciliation: Reconciliation) -> None:
         r = reconciliation
+        check_unique(
+            [
+                ("entities", r.entities, lambda e: f"{e.type} {e.name!r}"),
+                ("claims", r.claims, lambda c: f"{c.document}: {c.claim.text[:60]!r}"),
+                ("events", r.events, lambda e: f"{e.type} on {e.start}: {e.summary[:60]!r}"),
+                (
+                    "comparisons",
+                    r.comparisons,
+                    lambda c: f"{c.verdict} {c.question[:60]!r} on {', '.join(c.claims)}",
+                ),
+            ]
+        )
         with self._transaction() as db:
             for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
@@ -160,6 +202,7 @@ class SQLiteStore:
                 [(i, t.date, t.event, serialize.dumps(t)) for i, t in enumerate(r.timeline)],
             )
             db.executemany("INSERT INTO notes VALUES (?, ?)", list(enumerate(r.notes)))
+            self._mark_reconciliation(db, "current")
 
     def reconciliation(self) -> Reconciliation:
         def load(table: str, cls: type, order: str = "rowid") -> tuple:
