@@ -89,6 +89,22 @@ def test_the_cli_names_the_failed_stage_in_one_line_and_exits_non_zero(
     assert "Traceback" in loud.output and "the disk is on fire" in loud.output
 
 
+def test_an_export_that_cannot_be_written_is_one_line_naming_the_stage(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from triangulate.cli import EXIT_STAGE_FAILED, app
+
+    db = tmp_path / "t.db"
+    Corpus.open(db).close()
+    target = tmp_path / "missing" / "folder" / "out.json"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(target)])
+    assert result.exit_code == EXIT_STAGE_FAILED
+    assert "export failed: " in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["report", "--db", str(db), "-o", str(target)])
+    assert result.exit_code == EXIT_STAGE_FAILED
+    assert "report failed: " in result.output
+
+
 def test_a_store_that_cannot_be_written_fails_before_any_analysis(tmp_path: Path) -> None:
     with Corpus.open(tmp_path / "t.db") as corpus:
         corpus.store._db.execute("PRAGMA query_only = ON")

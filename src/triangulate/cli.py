@@ -42,6 +42,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="The store: one SQLite file
 EXIT_NOTHING_ANALYSED = 1
 EXIT_USAGE = 2
 EXIT_STAGE_FAILED = 3
+EXIT_INTERRUPTED = 130
 
 _debug = False
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -71,6 +72,10 @@ def _stage(name: str, code: int = EXIT_STAGE_FAILED) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except KeyboardInterrupt:
+        raise _fail(
+            f"{name} interrupted; what was finished is stored", EXIT_INTERRUPTED
+        ) from None
     except TriangulateError as error:
         _debug_traceback()
         raise _fail(f"{name} failed: {error}", code) from error
