@@ -14,13 +14,15 @@ from triangulate.web import create_app
 
 from .conftest import REPO
 
+LOCAL = "http://127.0.0.1"  # the Host the app answers on loopback
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db: Path = tmp_path_factory.mktemp("demo-http") / "demo.db"
     with Corpus.open(db) as corpus:
         assert corpus.analyze([str(REPO / "examples")], executor="serial").ok
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=LOCAL)
 
 
 def test_every_page_reachable_from_the_overview_answers(client: TestClient) -> None:

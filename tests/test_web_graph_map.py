@@ -25,11 +25,12 @@ from triangulate.web.graph_api import cooccurrence  # noqa: E402
 from .web_corpus import PORT_GEO, analyses, build_store, reconciliation  # noqa: E402
 
 HTML = {"accept": "text/html"}
+LOCAL = "http://127.0.0.1"  # the Host the app answers on loopback
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(build_store(tmp_path / "web.db"))) as test_client:
+    with TestClient(create_app(build_store(tmp_path / "web.db")), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -39,7 +40,7 @@ def _client_over(tmp_path: Path, changed: Reconciliation) -> TestClient:
         for analysis in analyses():
             store.put_analysis(analysis)
         store.put_reconciliation(changed)
-    return TestClient(create_app(path))
+    return TestClient(create_app(path), base_url=LOCAL)
 
 
 def _pairs(graph: dict) -> dict[tuple[str, str], int]:
@@ -185,7 +186,7 @@ def test_pages_and_api_escape_names_and_count_unplaced_locations(tmp_path: Path)
 
 
 def test_empty_store_gives_an_empty_graph_and_no_places(tmp_path: Path) -> None:
-    with TestClient(create_app(tmp_path / "empty.db")) as client:
+    with TestClient(create_app(tmp_path / "empty.db"), base_url=LOCAL) as client:
         graph = client.get("/api/v1/graph").json()
         assert graph == {"nodes": [], "edges": [], "total": 0, "limit": 100, "offset": 0}
         assert client.get("/api/v1/places").json()["total"] == 0

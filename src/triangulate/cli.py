@@ -263,7 +263,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the web app and the REST API (/api/v1) over the store in --db."""
-    from .web.security import is_loopback, resolve_token
+    from .web.security import allowed_hosts_for, is_loopback, resolve_token
 
     if not db.exists():
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
@@ -278,7 +278,7 @@ def serve(
     from .web import create_app
 
     with _stage("serve", EXIT_USAGE):
-        web_app = create_app(db, token=access)
+        web_app = create_app(db, token=access, allowed_hosts=allowed_hosts_for(host))
     err.print(
         Text(f"serving {printable(db)} on http://{host}:{port}/"
              + (" (token required)" if access else ""))

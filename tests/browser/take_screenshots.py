@@ -21,7 +21,8 @@ def take(db: Path, folder: Path) -> list[Path]:
     from triangulate.web import create_app
 
     app = create_app(db)
-    comparisons = TestClient(app).get("/api/v1/comparisons?limit=500").json()["items"]
+    client = TestClient(app, base_url="http://127.0.0.1")
+    comparisons = client.get("/api/v1/comparisons?limit=500").json()["items"]
     comparisons.sort(key=lambda c: (VERDICT_ORDER.index(c["verdict"]), c["id"]))
     saved = []
     with serve(app) as site, chromium(1280, 1000) as driver:

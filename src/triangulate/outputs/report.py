@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
 from .. import __version__
@@ -33,7 +33,7 @@ class _Anchors:
 def render_report(analyses: list[Analysis], reconciliation: Reconciliation, failures: list) -> str:
     env = Environment(
         loader=PackageLoader("triangulate", "outputs/templates"),
-        autoescape=select_autoescape(["html"]),
+        autoescape=True,
     )
     anchors = _Anchors({a.document.id: [(s.start, s.end) for s in a.sentences] for a in analyses})
     documents = {a.document.id: a.document for a in analyses}
@@ -88,7 +88,7 @@ def _body(analysis: Analysis) -> Markup:
             else "sent"
         )
         parts.append(
-            f'<span class="{css}" id="{doc_id}-s{index}">'
+            f'<span class="{css}" id="{escape(doc_id)}-s{index}">'
             f"{escape(text[sentence.start : sentence.end])}</span>"
         )
         position = sentence.end

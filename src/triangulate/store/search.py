@@ -38,7 +38,7 @@ def match_expression(query: str) -> str:
     searchable is left.
     """
     terms: list[str] = []
-    for match in _TERM.finditer(query):
+    for match in _TERM.finditer(query.replace("\x00", " ")):  # FTS5 reads NUL as the end
         phrase, word = match.group(1), match.group(2)
         text = phrase if phrase is not None else word
         prefix = phrase is None and text.endswith("*")

@@ -1,4 +1,4 @@
-"""The web app and REST API over a store: ``create_app(db_path, token)``."""
+"""The web app and REST API over a store: ``create_app(db_path, token, allowed_hosts)``."""
 
 from .app import create_app
 

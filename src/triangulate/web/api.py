@@ -26,6 +26,7 @@ from .snapshot import Snapshot, SnapshotSource
 
 T = TypeVar("T")
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # beyond any store, and inside SQLite's 64-bit integers
 
 
 class Page(BaseModel, Generic[T]):
@@ -68,7 +69,7 @@ class Pagination:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
-        offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset
@@ -226,6 +227,8 @@ def run_search(
     source: SnapshotSource, data: Snapshot, query: str, kind: str | None, limit: int, offset: int
 ) -> dict[str, Any]:
     """Search the store and link each hit to the sentence it came from."""
+    if "\x00" in query:  # FTS5 reads its query as a C string: NUL ends it mid-phrase
+        raise ApiError(422, "q: must not contain NUL characters")
     with source.store() as store:
         try:
             total, hits = store.search(

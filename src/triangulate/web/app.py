@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from . import api, graph_api, pages
 from .errors import ApiError, install_error_handlers
-from .security import install_security
+from .security import LOOPBACK_HOSTS, install_security
 from .snapshot import SnapshotSource
 
 STATIC_TYPES = {
@@ -50,9 +52,25 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the store at ``db_path``; with ``token``, every request must present it
-    (``Authorization: Bearer``, ``?token=`` once, then the cookie it sets)."""
+def create_app(
+    db_path: str | Path,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+) -> FastAPI:
+    """The web app over the store at ``db_path``.
+
+    It answers only requests whose ``Host`` is one of ``allowed_hosts`` (any port;
+    ``security.allowed_hosts_for(bind_host)`` gives those of a bound address). With ``token``,
+    every request must present it (``Authorization: Bearer``, ``?token=`` once, then the cookie
+    it sets); the token is kept out of the access log.
+    """
+    source = SnapshotSource(db_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        source.close()
+
     app = FastAPI(
         title="Triangulate",
         version=__version__,
@@ -62,11 +80,12 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
-    app.state.source = SnapshotSource(db_path)
+    app.state.source = source
     app.state.templates = _templates()
     install_error_handlers(app)
-    install_security(app, token)
+    install_security(app, token, allowed_hosts)
 
     @app.get("/static/{name:path}", include_in_schema=False)
     def static(name: str) -> Response:

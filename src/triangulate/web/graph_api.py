@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from ..model import Entity, EntityType
 from ..outputs.export_graphml import graph_edges
-from .api import Data, Page, Paging
+from .api import MAX_OFFSET, Data, Page, Paging
 from .errors import ErrorResponse
 from .snapshot import Snapshot
 
@@ -140,7 +140,7 @@ def get_graph(
     type: Annotated[list[EntityType] | None, Query(description="Keep these types.")] = None,
     min_weight: Annotated[int, Query(ge=1, description="Drop edges seen in fewer sentences.")] = 1,
     limit: Annotated[int, Query(ge=1, le=500, description="Nodes per page.")] = DEFAULT_NODES,
-    offset: Annotated[int, Query(ge=0, description="Nodes to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Nodes to skip.")] = 0,
 ) -> dict[str, Any]:
     """The co-occurrence graph: entities as nodes, most mentioned first (``limit`` and
     ``offset`` page the nodes), and an edge for each pair of those nodes named in one sentence,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -9,6 +10,8 @@ from markupsafe import Markup, escape
 
 from ..model import Analysis
 from .snapshot import Snapshot
+
+_MARK = re.compile(r"(\d{1,12})-(\d{1,12})", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,8 @@ def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...]) -> Mar
 
 def parse_mark(value: str | None, size: int) -> tuple[int, int] | None:
     """``"120-180"`` → (120, 180) when it is a stretch inside a text of ``size`` characters."""
-    if not value:
+    found = _MARK.fullmatch(value or "")
+    if found is None:
         return None
-    start_text, _, end_text = value.partition("-")
-    if not (start_text.isdigit() and end_text.isdigit()):
-        return None
-    start, end = int(start_text), int(end_text)
+    start, end = int(found[1]), int(found[2])
     return (start, end) if 0 <= start < end <= size else None

@@ -1,4 +1,5 @@
-"""Security for the web app: response headers, the access token, and which hosts need one."""
+"""Security for the web app: response headers, the Host names it answers, the access token
+(kept out of the access log), and which hosts need one."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import hmac
 import ipaddress
 import logging
 import os
-from collections.abc import Awaitable, Callable
-from urllib.parse import urlencode
+from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import unquote_plus, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -17,6 +18,12 @@ from .errors import error_response, internal_error, wants_html
 
 TOKEN_ENV = "TRIANGULATE_TOKEN"
 COOKIE = "triangulate_session"
+TOKEN_PARAMETER = "token"
+REDACTED = "[redacted]"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+ANY_HOST = "*"
+WILDCARD_ADDRESSES = ("", "0.0.0.0", "::")
+ACCESS_LOGGER = "uvicorn.access"
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -55,6 +62,25 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header without its port: ``[::1]:8000`` → ``::1``."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    name, colon, port = value.rpartition(":")
+    if colon and name and ":" not in name and port.isdigit():
+        return name
+    return value
+
+
+def allowed_hosts_for(bind_host: str) -> tuple[str, ...]:
+    """The ``Host`` names a server bound to ``bind_host`` answers: the loopback names and
+    ``bind_host``; any name when bound to every address, where the CLI demands a token."""
+    if bind_host.strip().strip("[]") in WILDCARD_ADDRESSES:
+        return (ANY_HOST,)
+    return (*LOOPBACK_HOSTS, bind_host)
+
+
 def resolve_token(token: str | None) -> str | None:
     """The token given, or else the one in ``$TRIANGULATE_TOKEN``; blank counts as none."""
     value = token if token is not None else os.environ.get(TOKEN_ENV)
@@ -86,10 +112,59 @@ def _without_token(request: Request) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-def install_security(app: FastAPI, token: str | None) -> None:
-    """Headers on every response; with a token, every request must present it."""
+def redact_query(text: str) -> str:
+    """``text`` with the value of every ``token`` query parameter replaced: the access log
+    line of ``GET /x?token=secret`` must not keep the secret."""
+    path, mark, query = text.partition("?")
+    if not mark:
+        return text
+    pieces = []
+    for piece in query.split("&"):
+        name, equals, _ = piece.partition("=")
+        is_token = unquote_plus(name).strip().lower() == TOKEN_PARAMETER
+        pieces.append(f"{name}={REDACTED}" if is_token and equals else piece)
+    return f"{path}?{'&'.join(pieces)}"
+
+
+class TokenRedactor(logging.Filter):
+    """Removes ``?token=`` values from every string argument of a log record (uvicorn logs the
+    request path with its query as an argument)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_query(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        elif isinstance(record.msg, str) and not record.args:
+            record.msg = redact_query(record.msg)
+        return True
+
+
+def install_log_redaction(logger_name: str = ACCESS_LOGGER) -> None:
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(f, TokenRedactor) for f in logger.filters):
+        logger.addFilter(TokenRedactor())
+
+
+def install_security(
+    app: FastAPI, token: str | None, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS
+) -> None:
+    """Headers on every response; only requests for an allowed ``Host`` (DNS rebinding gives a
+    hostile page a foreign name for this server); with a token, every request must present it.
+    """
+    hosts = {host_name(h) for h in allowed_hosts}
+    if ANY_HOST in hosts and token is None:
+        raise ValueError("a server that answers any Host name needs an access token")
+    install_log_redaction()
 
     async def guard(request: Request, call_next: CallNext) -> Response:
+        if ANY_HOST not in hosts:
+            name = host_name(request.headers.get("host", ""))
+            if name not in hosts:
+                response = error_response(
+                    request, 400, f"this server does not answer {name[:100]!r}"
+                )
+                return _with_headers(response)
         set_cookie = False
         if token is not None:
             authorised, from_query = _presented(request, token)

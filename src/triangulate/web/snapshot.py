@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import StoreError
 from ..model import (
     Analysis,
     ClaimRecord,
@@ -23,6 +26,8 @@ from ..model import (
     Reconciliation,
 )
 from ..store import SQLiteStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -126,15 +131,21 @@ class Snapshot:
 
 
 class SnapshotSource:
-    """Opens the store at ``path`` when needed and keeps the last snapshot until the file changes.
+    """Opens the store at ``path`` when needed and keeps the last snapshot until the store changes.
 
-    SQLite connections stay in the thread that made them, so every read opens a short-lived one.
+    A change shows as a new ``PRAGMA data_version`` on one connection kept open for that (it
+    counts commits by every other connection, in any process), or as a new file at ``path``.
+    Checking costs one PRAGMA and one ``stat``; only the first request after a change reloads,
+    and refreshes the search index, while the others wait for it. Every read opens its own
+    short-lived connection, as SQLite connections stay in the thread that made them.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._stamp: tuple[tuple[int, int], ...] | None = None
+        self._watch: sqlite3.Connection | None = None
+        self._watched_file: tuple[int, int] | None = None
+        self._version: tuple[int, int, int] | None = None
         self._snapshot: Snapshot | None = None
         with self.store():  # creates and migrates the file now, so that errors show at start
             pass
@@ -149,22 +160,36 @@ class SnapshotSource:
 
     def current(self) -> Snapshot:
         with self._lock:
-            stamp = self._file_stamp()
-            if self._snapshot is None or stamp != self._stamp:
+            version = self._store_version()
+            if self._snapshot is None or version != self._version:
                 with self.store() as store:
+                    try:
+                        if store.refresh_search_index():
+                            version = self._store_version()  # not a change for the snapshot
+                    except (StoreError, sqlite3.Error) as error:  # a search retries it
+                        log.warning("cannot refresh the search index now: %s", error)
                     self._snapshot = Snapshot.build(
                         store.analyses(), store.reconciliation(), store.failures()
                     )
-                self._stamp = stamp
+                self._version = version
             return self._snapshot
 
-    def _file_stamp(self) -> tuple[tuple[int, int], ...]:
-        stamps = []
-        for suffix in ("", "-wal"):
-            try:
-                info = os.stat(f"{self.path}{suffix}")
-            except FileNotFoundError:
-                stamps.append((0, 0))
-                continue
-            stamps.append((info.st_mtime_ns, info.st_size))
-        return tuple(stamps)
+    def close(self) -> None:
+        with self._lock:
+            if self._watch is not None:
+                self._watch.close()
+            self._watch = None
+
+    def _store_version(self) -> tuple[int, int, int]:
+        """(device, inode, data_version) of the store now: equal while nothing changed."""
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return (0, 0, 0)
+        file = (info.st_dev, info.st_ino)
+        if self._watch is None or file != self._watched_file:
+            if self._watch is not None:
+                self._watch.close()
+            self._watch = sqlite3.connect(self.path, check_same_thread=False)
+            self._watched_file = file
+        return (*file, int(self._watch.execute("PRAGMA data_version").fetchone()[0]))
