@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,8 +102,14 @@ class SQLiteStore:
         return bool(row) and row[0] == "current"
 
     def _mark_reconciliation(self, db: sqlite3.Connection, state: str) -> None:
+        """Record whether the results are current, and count the change (documents or claims
+        changed: the search index is rebuilt once for it)."""
         db.execute(
             "INSERT OR REPLACE INTO store_state (key, value) VALUES ('reconciliation', ?)", (state,)
+        )
+        db.execute(
+            "INSERT INTO store_state (key, value) VALUES ('generation', '1')"
+            " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
     # ---- documents ------------------------------------------------------------------------
@@ -276,15 +281,10 @@ class SQLiteStore:
         return True
 
     def _search_signature(self) -> str:
-        digest = hashlib.sha256()
-        for row in self._db.execute(
-            "SELECT id, sha256, coalesce(title, ''), length(text) FROM documents ORDER BY id"
-        ):
-            digest.update(repr(row).encode())
-        digest.update(b"--claims--")
-        for row in self._db.execute("SELECT id, document, text FROM claims ORDER BY id"):
-            digest.update(repr(row).encode())
-        return digest.hexdigest()
+        row = self._db.execute(
+            "SELECT value FROM store_state WHERE key = 'generation'"
+        ).fetchone()
+        return f"generation {row[0] if row else 0}"
 
     def close(self) -> None:
         self._db.close()
