@@ -223,3 +223,51 @@ def test_killed_during_reconciliation_the_next_run_reconciles_without_analysing(
     assert _state(db) == (5, "current")
     counts = _counts(db)
     assert counts["claims"] > 0 and counts["comparisons"] > 0 and counts["timeline"] > 0
+
+
+# ---- what a folder of real saves can hold -----------------------------------------------------
+
+
+def _feed(items: list[str]) -> str:
+    entries = "".join(
+        f"<item><title>Item {i}</title><link>http://example.org/{i}</link>"
+        f"<pubDate>Mon, 0{i + 1} Mar 2021 10:00:00 GMT</pubDate>"
+        f"<description>{body}</description></item>"
+        for i, body in enumerate(items)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{entries}' \
+        "</channel></rss>"
+
+
+def test_a_feed_entry_that_cannot_be_read_fails_alone(tmp_path: Path) -> None:
+    from triangulate.ingest.limits import MAX_TEXT_CHARS
+
+    good = "The council approved the new budget on Monday after a long debate, officials said."
+    huge = "word " * (MAX_TEXT_CHARS // 5 + 10)
+    (tmp_path / "wire.xml").write_text(_feed([good, huge, good.replace("Monday", "Friday")]))
+    with Corpus.open(tmp_path / "t.db") as corpus:
+        summary = corpus.analyze([str(tmp_path / "wire.xml")], executor="serial")
+    assert len(summary.analyzed) == 2
+    assert [f.reason.split(" (")[0] for f in summary.failures] == ["text too long"]
+    assert summary.failures[0].source == f"{tmp_path / 'wire.xml'}#2"  # the second entry
+
+
+def test_links_leaving_the_folder_and_undecodable_names_are_failures_by_name(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("The password is swordfish, the administrator said on Monday.")
+    (folder / "link.txt").symlink_to(outside)
+    odd = bytes(folder) + b"/caf\xe9.txt"
+    with open(odd, "wb") as file:
+        file.write(b"")
+    with Corpus.open(tmp_path / "t.db") as corpus:
+        summary = corpus.analyze([str(folder)], executor="serial")
+        stored = corpus.failures()
+    reasons = {f.source: f.reason for f in summary.failures}
+    assert reasons[str(folder / "link.txt")] == "symbolic link leaves the folder"
+    assert reasons[str(folder / "caf\ufffd.txt")] == "empty file"
+    assert {f.source for f in stored} == set(reasons)
+    assert summary.analyzed == []

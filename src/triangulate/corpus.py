@@ -101,20 +101,30 @@ def _analyze_one(document: Document) -> Analysis | Failure:
         return Failure(document.source, f"analysis failed: {type(error).__name__}: {error}")
 
 
-def _work(task: Task) -> list[Document] | Analysis | Failure:
-    """One unit of per-document work, run by an executor (in a worker process)."""
-    from .ingest import read_sources
+def _work(task: Task) -> list[Document | Failure] | Analysis | Failure:
+    """One unit of per-document work, run by an executor (in a worker process): a source read
+    into its documents (a feed entry that cannot be read fails alone), or a document analysed."""
+    from .ingest import read_source_entries
 
-    if isinstance(task, ReadTask):
-        try:
-            return read_sources(task.source, allow_private=task.allow_private)
-        except SourceError as error:
-            return Failure(task.source, error.reason)
-    return _analyze_one(task.document)
+    if isinstance(task, AnalyzeTask):
+        return _analyze_one(task.document)
+    try:
+        documents, failed = read_source_entries(task.source, allow_private=task.allow_private)
+    except SourceError as error:
+        return Failure(storable(task.source), error.reason)
+    return [replace(d, source=storable(d.source)) for d in documents] + [
+        Failure(storable(error.source), error.reason) for error in failed
+    ]
+
+
+def storable(source: str) -> str:
+    """A source name that can be stored and printed: the bytes of a file name that are not
+    UTF-8 (read by Python as lone surrogates) shown as U+FFFD."""
+    return source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _source_of(task: Task) -> str:
-    return task.source if isinstance(task, ReadTask) else task.document.source
+    return storable(task.source if isinstance(task, ReadTask) else task.document.source)
 
 
 class Corpus:
@@ -157,12 +167,16 @@ class Corpus:
         record, and a corpus-wide step that fails is reported in ``RunSummary.stage_failure``
         (the next run does it again without analysing anything twice).
         """
-        from .ingest import expand_sources
+        from .ingest.sources import find_sources
 
         report = progress or (lambda step, done, total: None)
         self.store.check_writable()
         summary = RunSummary()
-        paths = expand_sources(sources)
+        paths, skipped = find_sources(sources)
+        for left_out in skipped:
+            failure = Failure(storable(left_out.source), left_out.reason)
+            summary.failures.append(failure)
+            self.store.put_failure(failure)
         if executor == "local" and workers is None:
             workers = min(os.cpu_count() or 1, -(-len(paths) // DOCUMENTS_PER_WORKER))
         known = self.store.known_sha256()
@@ -186,7 +200,10 @@ class Corpus:
                     summary.analyzed.append(outcome.document.source)
                 else:
                     for document in outcome:
-                        if document.sha256 in known:
+                        if isinstance(document, Failure):
+                            summary.failures.append(document)
+                            self.store.put_failure(document)
+                        elif document.sha256 in known:
                             summary.unchanged.append(document.source)
                             self.store.clear_failure(document.source)
                         else:

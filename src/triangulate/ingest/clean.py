@@ -25,6 +25,15 @@ from .urls import repair_split_urls
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters that are not white space (C0, DEL, C1 but NEL).
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_NON_CHARACTER = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0x10000, 0x110000,
+                                                                          0x10000))
+    + "]"
+)
 _MD_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
 _MD_STRONG = re.compile(r"\*\*(.*?)\*\*|__(.+?)__")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%|<>~\"'])")
@@ -51,9 +60,22 @@ class _Line:
     kept: bool = True
 
 
+def model_text(text: str) -> str:
+    """``text`` as it may enter the model, encodable as UTF-8: a pair of surrogates becomes the
+    character it encodes, a lone surrogate or a non-character U+FFFD, and control characters
+    that are not white space are dropped."""
+    if _NON_CHARACTER.search(text):
+        text = _SURROGATE_PAIR.sub(
+            lambda pair: pair.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"),
+            text,
+        )
+        text = _NON_CHARACTER.sub("\ufffd", text)
+    return _NOT_TEXT.sub("", text)
+
+
 def normalize_characters(text: str) -> str:
     """Unify line ends and spaces; drop invisible and control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = model_text(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))

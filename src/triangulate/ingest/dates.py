@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
+
+from .limits import EARLIEST_PUBLISHED_YEAR, LATEST_PUBLISHED_DAYS_AHEAD
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -19,6 +21,9 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE
 )
+_PARTIAL_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# Years that a date in a dateline or credit is read with (a publication date is held to
+# plausible_published as well).
 _MIN_YEAR = 1900
 _MAX_YEAR = 2100
 
@@ -77,3 +82,12 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def plausible_published(iso: str | None) -> str | None:
+    """``iso`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when it can be a publication date: not
+    before EARLIEST_PUBLISHED_YEAR and not after tomorrow; otherwise None."""
+    if not iso or not _PARTIAL_ISO.match(iso) or int(iso[:4]) < EARLIEST_PUBLISHED_YEAR:
+        return None
+    latest = (date.today() + timedelta(days=LATEST_PUBLISHED_DAYS_AHEAD)).isoformat()
+    return iso if iso <= latest[: len(iso)] else None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import SourceError, UnsupportedFormat
+from .limits import MAX_RAW_TEXT_CHARS
 
 # Magic numbers of formats no reader handles, with the name used in the error message.
 _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -19,8 +21,11 @@ _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
 _SAMPLE_BYTES = 65536
 _MAX_CONTROL_SHARE = 0.05
 _MAX_CP1252_HIGH_SHARE = 0.2
-# Far above any article (about 300,000 words) and small enough to clean in a second or two.
-MAX_TEXT_CHARS = 2_000_000
+# A file with fewer bad bytes than well-formed multi-byte UTF-8 characters is UTF-8 damaged in
+# places; one with no well-formed ones is UTF-8 damaged in places only when bad bytes are this
+# rare (else it is read as cp1252 if it looks like text).
+_MAX_STRAY_BAD_BYTE_SHARE = 0.01
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def is_pdf(data: bytes) -> bool:
@@ -29,11 +34,11 @@ def is_pdf(data: bytes) -> bool:
 
 def check_text_length(source: str, text: str) -> None:
     """Refuse text too long to be one document before any cleaning is tried."""
-    if len(text) > MAX_TEXT_CHARS:
+    if len(text) > MAX_RAW_TEXT_CHARS:
         raise SourceError(
             source,
-            f"too big: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,} for "
-            "one document)",
+            f"too big: {len(text):,} characters of text (the limit is {MAX_RAW_TEXT_CHARS:,} "
+            "for one document)",
         )
 
 
@@ -50,6 +55,7 @@ def check_not_unsupported_binary(source: str, data: bytes) -> None:
 def decode_text(source: str, data: bytes) -> str:
     """Decode ``data`` as UTF-8 (BOM allowed), UTF-16/32 with a BOM, or cp1252 that looks like text.
 
+    UTF-8 with a few bad bytes is decoded as UTF-8, each bad sequence replaced by U+FFFD.
     Raises SourceError("binary file") for bytes that are not text, and SourceError("not valid
     UTF-8 text") for text in an encoding that cannot be read safely.
     """
@@ -73,14 +79,29 @@ def decode_text(source: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = len(escaped) - len(_ESCAPED_BYTE.sub("", escaped))
+    well_formed = len(escaped) - len(escaped.encode("ascii", "ignore")) - bad
+    if bad <= well_formed:
+        return data.decode("utf-8", "replace")
+    cp1252 = _as_cp1252(data)
+    if cp1252 is not None:
+        return cp1252
+    if bad <= _MAX_STRAY_BAD_BYTE_SHARE * len(data):
+        return data.decode("utf-8", "replace")
+    raise SourceError(source, "not valid UTF-8 text")
+
+
+def _as_cp1252(data: bytes) -> str | None:
+    """``data`` decoded as cp1252 when that gives text that looks like prose."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise SourceError(source, "not valid UTF-8 text") from None
+        return None
     high = sum(1 for char in text if ord(char) > 0x7F)
     letters = sum(1 for char in text if char.isalpha())
     if high > _MAX_CP1252_HIGH_SHARE * len(text) or letters < 0.5 * len(text.replace(" ", "")):
-        raise SourceError(source, "not valid UTF-8 text")
+        return None
     return text
 
 

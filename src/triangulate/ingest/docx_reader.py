@@ -15,13 +15,16 @@ from typing import Any
 
 from ..errors import SourceError, UnsupportedFormat
 from .clean import CleanedText, clean_text
+from .dates import plausible_published
 from .decode import check_text_length
+from .limits import (
+    COMPRESSION_RATIO_FLOOR_BYTES,
+    MAX_COMPRESSION_RATIO,
+    MAX_ZIP_MEMBERS,
+    MAX_ZIP_UNPACKED_BYTES,
+)
 from .metadata import TextMetadata, extract_metadata
 
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
-MAX_MEMBERS = 5000
-_RATIO_FLOOR_BYTES = 1024 * 1024
 _DOCX_BODY = "word/document.xml"
 # What python-docx's template and common installers leave in the core properties.
 _GENERIC_AUTHORS = frozenset({"python-docx", "user", "admin", "administrator", "owner",
@@ -44,9 +47,9 @@ def check_zip(source: str, data: bytes) -> zipfile.ZipFile:
     packed = sum(member.compress_size for member in members)
     ratio = unpacked / max(packed, 1)
     if (
-        len(members) > MAX_MEMBERS
-        or unpacked > MAX_UNPACKED_BYTES
-        or (unpacked > _RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO)
+        len(members) > MAX_ZIP_MEMBERS
+        or unpacked > MAX_ZIP_UNPACKED_BYTES
+        or (unpacked > COMPRESSION_RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO)
     ):
         raise SourceError(
             source,
@@ -106,13 +109,12 @@ def _with_properties(metadata: TextMetadata, properties: Any) -> TextMetadata:
         authors = tuple(name.strip() for name in re.split(r"[;,]| and ", author) if name.strip())
     metadata = replace(metadata, title=title or metadata.title, authors=authors)
     created = properties.created
-    if (
-        isinstance(created, datetime)
-        and created.replace(tzinfo=None) != _TEMPLATE_CREATED
-        and not metadata.published
-    ):
-        metadata = replace(metadata, published=created.date().isoformat(),
-                           published_precision="day", published_basis="metadata")
+    stated = (plausible_published(created.date().isoformat())
+              if isinstance(created, datetime) and created.replace(tzinfo=None) != _TEMPLATE_CREATED
+              else None)
+    if stated and not metadata.published:
+        metadata = replace(metadata, published=stated, published_precision="day",
+                           published_basis="metadata")
     return metadata
 
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import SourceError
+from .limits import MAX_BYTES
 
 if TYPE_CHECKING:
     import httpx
 
-MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 20.0
@@ -69,16 +69,16 @@ def fetch_url(url: str, *, allow_private: bool = False) -> FetchedBody:
 
 def _read_body(url: str, response: httpx.Response) -> bytes:
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_DOWNLOAD_BYTES:
+    if declared.isdigit() and int(declared) > MAX_BYTES:
         raise SourceError(url, f"too big ({int(declared) / 1_048_576:.1f} MB; the limit is "
-                               f"{MAX_DOWNLOAD_BYTES // 1_048_576} MB)")
+                               f"{MAX_BYTES // 1_048_576} MB)")
     deadline = time.monotonic() + TOTAL_TIMEOUT_S
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
-        if size > MAX_DOWNLOAD_BYTES:
-            raise SourceError(url, f"too big (over {MAX_DOWNLOAD_BYTES // 1_048_576} MB)")
+        if size > MAX_BYTES:
+            raise SourceError(url, f"too big (over {MAX_BYTES // 1_048_576} MB)")
         if time.monotonic() > deadline:
             raise SourceError(url, f"timed out (download took over {TOTAL_TIMEOUT_S:.0f} s)")
         chunks.append(chunk)

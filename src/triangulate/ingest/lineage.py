@@ -3,14 +3,17 @@
 A copy is not a confirmation.  Exact copies share the SHA-256 of their cleaned text; near copies
 share most of their word 5-gram shingles (Jaccard similarity, or near-total containment of the
 shorter text).  Large corpora find candidate pairs with MinHash and banded locality-sensitive
-hashing before the exact check.
+hashing before the exact check; a document is checked against at most _CANDIDATES earlier
+documents, those that share the most bands with it, so that many similar texts (a feed of
+10,000 entries written to one template) cost linear time and memory, not a check of every pair.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -24,6 +27,7 @@ MIN_SIZE_RATIO = 0.5
 _PAIRWISE_LIMIT = 200
 _PERMUTATIONS = 64
 _BANDS = 16
+_CANDIDATES = 50
 _PRIME = (1 << 31) - 1
 _TOKEN = re.compile(r"\w+")
 _URL_SOURCE = re.compile(r"^https?://", re.IGNORECASE)
@@ -42,7 +46,7 @@ def link_copies(documents: Sequence[Document]) -> list[Document]:
             copies.union(index, by_digest[digest])
         else:
             by_digest[digest] = index
-    for first, second in _candidate_pairs(shingles):
+    for first, second in _candidate_pairs(shingles, sorted(by_digest.values())):
         if copies.find(first) != copies.find(second) and is_near_copy(
             shingles[first], shingles[second]
         ):
@@ -97,9 +101,15 @@ def _as_copy(doc: Document, original: Document) -> Document:
     return replace(doc, copy_of=original.id, republished_from=republished)
 
 
-def _candidate_pairs(shingles: list[frozenset[int]]) -> list[tuple[int, int]]:
-    if len(shingles) <= _PAIRWISE_LIMIT:
-        return list(combinations(range(len(shingles)), 2))
+def _candidate_pairs(
+    shingles: list[frozenset[int]], indexes: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Pairs of ``indexes`` (earlier, later) that may be near copies: every pair in a small
+    corpus; in a large one, a document and the earlier ones that share the most MinHash bands
+    with it (those in the last _CANDIDATES of a bucket)."""
+    if len(indexes) <= _PAIRWISE_LIMIT:
+        yield from combinations(indexes, 2)
+        return
     import numpy as np
 
     rng = np.random.default_rng(20200812)
@@ -107,15 +117,18 @@ def _candidate_pairs(shingles: list[frozenset[int]]) -> list[tuple[int, int]]:
     b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.int64)
     rows = _PERMUTATIONS // _BANDS
     buckets: dict[tuple[int, bytes], list[int]] = {}
-    for index, shingle in enumerate(shingles):
-        if not shingle:
+    for index in indexes:
+        if not shingles[index]:
             continue
-        values = np.fromiter(shingle, dtype=np.int64) % _PRIME
+        values = np.fromiter(shingles[index], dtype=np.int64) % _PRIME
         signature = ((np.outer(a, values) + b[:, None]) % _PRIME).min(axis=1)
+        shared: Counter[int] = Counter()
         for band in range(_BANDS):
-            key = (band, signature[band * rows : (band + 1) * rows].tobytes())
-            buckets.setdefault(key, []).append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        pairs.update(combinations(members, 2))
-    return sorted(pairs)
+            bucket = buckets.setdefault((band, signature[band * rows : (band + 1) * rows]
+                                         .tobytes()), [])
+            shared.update(bucket)
+            bucket.append(index)
+            del bucket[:-_CANDIDATES]
+        closest = sorted(shared, key=lambda candidate: (-shared[candidate], -candidate))
+        for candidate in sorted(closest[:_CANDIDATES]):
+            yield candidate, index

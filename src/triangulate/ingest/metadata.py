@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Precision, PublishedBasis, Republication
 from .boilerplate import EMAIL, URL, ends_sentence, is_label, word_set, words
 from .bylines import Byline, read_byline
-from .dates import find_date
+from .dates import find_date, plausible_published
 from .language import detect_language
 from .lines import TextLine, TextLines, read_lines
 from .republication import find_republication
@@ -104,15 +104,15 @@ def _is_date_line(text: str) -> bool:
 
 
 def _stated_date(lines: TextLines, bylines: list[tuple[TextLine, Byline]]) -> str | None:
-    """A date on a byline, a "Published: <date>" line or a line that is only a date."""
+    """A plausible date on a byline, a "Published: <date>" line or a line that is only a date."""
     for _, byline in bylines:
-        if byline.date:
+        if plausible_published(byline.date):
             return byline.date
     for line in lines.top:
         if line.boilerplate:
             continue
         found = find_date(line.text)
-        if found and _is_date_line(line.text):
+        if found and _is_date_line(line.text) and plausible_published(found[0]):
             return found[0]
     return None
 

@@ -4,6 +4,10 @@ headers, footers and page numbers removed, metadata from the document informatio
 pdfminer's own grouping of lines into boxes breaks on tight line spacing and justified text, so
 paragraphs are rebuilt here from the lines' coordinates: a larger vertical gap, a jump to a new
 column, an indented first line or a short line that ends a sentence starts a new paragraph.
+
+pdfminer inflates every stream it reads in full and lays out each page whatever its size, so the
+file's deflated streams are measured first, and the characters drawn are counted as pages are
+read (see ``limits``).
 """
 
 from __future__ import annotations
@@ -12,17 +16,30 @@ import io
 import logging
 import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from ..errors import SourceError
 from .clean import CleanedText, clean_text
+from .dates import plausible_published
 from .decode import check_text_length
+from .limits import (
+    COMPRESSION_RATIO_FLOOR_BYTES,
+    MAX_COMPRESSION_RATIO,
+    MAX_PDF_INFLATED_BYTES,
+    MAX_PDF_PAGE_CHARS,
+    MAX_PDF_PAGES,
+    MAX_RAW_TEXT_CHARS,
+)
 from .metadata import TextMetadata, extract_metadata
 
-MAX_PAGES = 300
 _EOF_WINDOW = 2048
+_STREAM_START = re.compile(rb"\bstream\r?\n")
+_DICTIONARY_WINDOW = 1024
+_INFLATE_CHUNK = 65536
 _SAME_LINE_OVERLAP = 0.6
 _PARAGRAPH_GAP = 1.35
 _INDENT_POINTS = 8.0
@@ -71,23 +88,29 @@ def read_pdf(source: str, data: bytes) -> tuple[CleanedText, TextMetadata]:
 
 
 def _extract(source: str, data: bytes) -> tuple[list[list[_Line]], dict[str, Any]]:
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage, PDFTextExtractionNotAllowed
     from pdfminer.pdfparser import PDFParser
 
+    _check_inflated_size(source, data)
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-        page_count = sum(1 for _ in PDFPage.create_pages(document))
-        if page_count > MAX_PAGES:
-            raise SourceError(source, f"PDF has {page_count} pages; the limit is {MAX_PAGES}")
+        found = list(islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+        if len(found) > MAX_PDF_PAGES:
+            raise SourceError(source, f"PDF has over {MAX_PDF_PAGES} pages; the limit is "
+                                      f"{MAX_PDF_PAGES}")
         info = document.info[0] if document.info else {}
+        resources = PDFResourceManager()
+        device = _counting_aggregator(source, resources, LAParams(char_margin=4.0))
+        interpreter = PDFPageInterpreter(resources, device)
         pages: list[list[_Line]] = []
-        for layout in extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=4.0)):
+        for page in found:
+            interpreter.process_page(page)
             lines = [
                 _Line(line.x0, line.y0, line.x1, line.y1, line.get_text().strip())
-                for line in _walk(layout, LTTextLine)
+                for line in _walk(device.get_result(), LTTextLine)
                 if line.get_text().strip()
             ]
             pages.append(_merge_same_baseline(lines))
@@ -98,6 +121,72 @@ def _extract(source: str, data: bytes) -> tuple[list[list[_Line]], dict[str, Any
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise SourceError(source, f"damaged PDF ({type(error).__name__}: {error})"[:200]) from None
     return pages, info
+
+
+def _counting_aggregator(source: str, resources: Any, laparams: Any) -> Any:
+    """pdfminer's page aggregator, stopped with a SourceError as soon as a page draws more than
+    MAX_PDF_PAGE_CHARS characters or the document more than MAX_RAW_TEXT_CHARS."""
+    from pdfminer.converter import PDFPageAggregator
+
+    class CountingAggregator(PDFPageAggregator):
+        document_chars = 0
+        page_chars = 0
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self.page_chars = 0
+            super().begin_page(page, ctm)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.page_chars += 1
+            self.document_chars += 1
+            if self.page_chars > MAX_PDF_PAGE_CHARS:
+                raise SourceError(source, f"PDF page {self.pageno} draws over "
+                                          f"{MAX_PDF_PAGE_CHARS:,} characters (the limit for "
+                                          "one page)")
+            if self.document_chars > MAX_RAW_TEXT_CHARS:
+                raise SourceError(source, f"too big: over {MAX_RAW_TEXT_CHARS:,} characters of "
+                                          "text in the PDF (the limit for one document)")
+            return float(super().render_char(*args, **kwargs))
+
+    return CountingAggregator(resources, laparams=laparams)
+
+
+def _check_inflated_size(source: str, data: bytes) -> None:
+    """Refuse a PDF whose deflated streams other than images inflate past the limits, before
+    pdfminer inflates any of them."""
+    inflated = 0
+    for match in _STREAM_START.finditer(data):
+        head = data[max(0, match.start() - _DICTIONARY_WINDOW) : match.start()]
+        dictionary = head[head.rfind(b"obj") :]
+        if b"/Image" in dictionary or b"/Fl" not in dictionary:
+            continue
+        inflated += _inflated_size(data, match.end(), MAX_PDF_INFLATED_BYTES - inflated)
+        ratio = inflated / len(data)
+        if inflated > MAX_PDF_INFLATED_BYTES or (
+            inflated > COMPRESSION_RATIO_FLOOR_BYTES and ratio > MAX_COMPRESSION_RATIO
+        ):
+            raise SourceError(
+                source,
+                f"suspicious PDF (possible compression bomb): its streams inflate to over "
+                f"{inflated / 1_048_576:.1f} MB, compression ratio over {ratio:.0f}",
+            )
+
+
+def _inflated_size(data: bytes, start: int, limit: int) -> int:
+    """How many bytes the deflated stream at ``start`` inflates to, counted up to ``limit`` + 1
+    (0 when it is not a deflated stream: encrypted, or another filter first)."""
+    inflater = zlib.decompressobj()
+    view = memoryview(data)
+    size = 0
+    for position in range(start, len(data), _INFLATE_CHUNK):
+        try:
+            size += len(inflater.decompress(view[position : position + _INFLATE_CHUNK],
+                                            limit - size + 1))
+        except zlib.error:
+            break
+        if size > limit or inflater.eof or inflater.unconsumed_tail:
+            break
+    return size
 
 
 def _walk(item: Any, kind: type) -> list[Any]:
@@ -221,4 +310,6 @@ def _pdf_date(value: str | None) -> str | None:
         return None
     from .dates import parse_date
 
-    return parse_date(f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "iso")
+    return plausible_published(
+        parse_date(f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "iso")
+    )
