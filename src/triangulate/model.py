@@ -8,8 +8,9 @@ mutate: they return new annotations, and the pipeline builds a new ``Analysis`` 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 EntityType = Literal[
@@ -73,6 +74,80 @@ class Document:
 @dataclass(frozen=True)
 class Sentence(Span):
     pass
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    """One word of the text as the trained pipeline reads it (a view into ``Tokens``).
+
+    ``pos`` is the universal part of speech, ``morph`` the UD features (``Number=Plur``),
+    ``head`` the index of the word it depends on (its own index at a sentence's root) and
+    ``dep`` the UD relation to it."""
+
+    index: int
+    text: str
+    pos: str
+    lemma: str
+    morph: str
+    head: int
+    dep: str
+
+    def feature(self, name: str) -> str | None:
+        for pair in self.morph.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The token layer every stage reads: one column per attribute, one row per word, in text
+    order (compact to store; ``tokens[i]`` gives a ``Token``). An empty layer means the
+    document was not parsed."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    pos: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    morphs: tuple[str, ...] = ()
+    heads: tuple[int, ...] = ()
+    deps: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def get(self, index: int, text: str) -> Token:
+        """The token at ``index``; ``text`` is the document's text."""
+        start, end = self.starts[index], self.ends[index]
+        return Token(
+            start, end, index, text[start:end], self.pos[index],
+            self.lemmas[index] or text[start:end].lower(), self.morphs[index],
+            self.heads[index], self.deps[index],
+        )
+
+    def within(self, span: Span) -> range:
+        """Indexes of the tokens inside ``span``."""
+        first = bisect_left(self.starts, span.start)
+        last = bisect_right(self.ends, span.end, lo=first)
+        return range(first, max(first, last))
+
+    def at(self, offset: int) -> int | None:
+        """The index of the token covering character ``offset``, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        return index if index >= 0 and offset < self.ends[index] else None
+
+    def children(self, index: int) -> tuple[int, ...]:
+        """Indexes of the words that depend on ``index``, in text order."""
+        return self._dependents.get(index, ())
+
+    @cached_property
+    def _dependents(self) -> dict[int, tuple[int, ...]]:
+        found: dict[int, list[int]] = {}
+        for child, head in enumerate(self.heads):
+            if head != child:
+                found.setdefault(head, []).append(child)
+        return {head: tuple(children) for head, children in found.items()}
 
 
 @dataclass(frozen=True)
@@ -158,6 +233,7 @@ class Analysis:
 
     document: Document
     sentences: tuple[Sentence, ...] = ()
+    tokens: Tokens = field(default_factory=Tokens)
     mentions: tuple[Mention, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
