@@ -233,12 +233,12 @@ class Analysis:
 
     document: Document
     sentences: tuple[Sentence, ...] = ()
-    tokens: Tokens = field(default_factory=Tokens)
     mentions: tuple[Mention, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
     events: tuple[EventMention, ...] = ()
+    tokens: Tokens = field(default_factory=Tokens)
 
     def sentence_of(self, span: Span) -> Sentence | None:
         """The sentence in which ``span`` starts, if any (sentences are in text order)."""
