@@ -14,6 +14,9 @@ _CLOSING = frozenset(_OPENING.values())
 _MAX_QUOTE_CHARS = 3000
 _MIN_QUOTE_WORDS = 3
 _ATTRIBUTION_WINDOW = 8
+# A cue and its speaker after a quote (past commas and dashes) lie within this many tokens:
+# the rest of the sentence is not read again for each quote in it.
+_AFTER_QUOTE_TOKENS = 32
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,12 @@ def _curly_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(Span(position, close + 1), Span(position + 1, close)))
                 position = close
         elif char in _CLOSING:
-            start = paragraph_start
-            while start < position and text[start].isspace():
-                start += 1
-            if start < position:
-                quotes.append(Quote(Span(start, position + 1), Span(start, position), True))
+            while paragraph_start < position and text[paragraph_start].isspace():
+                paragraph_start += 1
+            # No longer than a quote that opens: each closing mark of a paragraph quotes it all.
+            if paragraph_start < position and position - paragraph_start < _MAX_QUOTE_CHARS:
+                quotes.append(Quote(Span(paragraph_start, position + 1),
+                                    Span(paragraph_start, position), True))
         position += 1
     return quotes
 
@@ -119,12 +123,13 @@ def cue_length(tokens: list[Token], index: int, post_quote: bool) -> int:
 
 def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch | None:
     """``“…,” he said`` / ``“…,” said the minister`` / ``“…,” read the statement``."""
-    tokens = tokenize(text, quote.outer.end, max(sentence.end, quote.outer.end))
-    first = 0
-    while first < len(tokens) and tokens[first].text in (",", "—", "–", "-"):
-        first += 1
-    if first >= len(tokens):
+    start, end = quote.outer.end, max(sentence.end, quote.outer.end)
+    while start < end and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    tokens = tokenize(text, start, end, limit=_AFTER_QUOTE_TOKENS)
+    if not tokens:
         return None
+    first = 0
     length = cue_length(tokens, first, post_quote=True)
     if length:
         speaker = phrase_after(tokens, first + length)
@@ -145,9 +150,9 @@ def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch |
     return None
 
 
-def attribution_before(text: str, quote: Quote, sentence_start: int) -> CueMatch | None:
-    """``He said: “…”`` / ``The ministry said in a statement that “…”``."""
-    tokens = tokenize(text, sentence_start, quote.outer.start)
+def attribution_before(tokens: list[Token]) -> CueMatch | None:
+    """``He said: “…”`` / ``The ministry said in a statement that “…”`` (``tokens``: the words
+    from the start of the sentence to the quote)."""
     if (
         not tokens
         or tokens[-1].text not in (":", ",")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
+from operator import itemgetter
 
-from ..model import Mention, Span
+from ..model import Mention, Sentence, Span
 from .claim_lexicon import (
     CUE_MODIFIERS,
     DETERMINERS,
@@ -18,6 +20,7 @@ from .claim_lexicon import (
     SOURCE_NOUNS,
     words,
 )
+from .span_index import SpanIndex
 
 _TOKEN = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr)\.(?=\s)"
@@ -48,11 +51,12 @@ class Token:
         return text[0].isupper() or ("." in text[1:-1] and text[-1].isalpha())
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+def tokenize(text: str, start: int, end: int, limit: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets (the first
+    ``limit`` of them)."""
+    matches = _TOKEN.finditer(text, start, end)
     return [
-        Token(start + match.start(), start + match.end(), match.group())
-        for match in _TOKEN.finditer(text[start:end])
+        Token(match.start(), match.end(), match.group()) for match in islice(matches, limit)
     ]
 
 
@@ -239,16 +243,16 @@ def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
 
 def resolve_pronoun(
     pronoun: Token,
-    mentions: tuple[Mention, ...],
+    mentions: SpanIndex[Mention],
     earlier_speakers: list[tuple[int, Span, str, bool]],
     exclude: Span | None,
-    sentences: Sequence[Span] = (),
+    sentences: SpanIndex[Sentence],
 ) -> tuple[Span, str] | None:
     """The antecedent of a pronoun speaker: nearest preceding fitting mention or speaker.
 
     ``earlier_speakers`` holds (where the speaker words end, antecedent span, text,
-    looks_like_person) of speakers already found; a speaker in the sentence of the nearest
-    mention wins over that mention (a subject over an object).
+    looks_like_person) of speakers already found, ordered by where they end; a speaker in the
+    sentence of the nearest mention wins over that mention (a subject over an object).
     """
     lower = pronoun.lower
     wanted: tuple[str, ...]
@@ -258,47 +262,42 @@ def resolve_pronoun(
         wanted = ("organization", "group", "location", "facility")
     else:
         wanted = ("person", "organization", "group", "location")
+
+    def fits(mention: Mention) -> bool:
+        return mention.type in wanted and not (
+            exclude is not None and exclude.start <= mention.start < exclude.end
+        )
+
     best: tuple[Span, str] | None = None
     best_end = -1
-    fitting = [
-        mention
-        for mention in mentions
-        if mention.type in wanted
-        and mention.end <= pronoun.start
-        and not (exclude is not None and exclude.start <= mention.start < exclude.end)
-    ]
-    if fitting:
-        nearest = max(fitting, key=lambda mention: mention.end)
-        sentence = _sentence_around(sentences, nearest.start)
+    nearest = mentions.last_ending_by(pronoun.start, fits)
+    if nearest is not None:
+        sentence = sentences.overlapping(Span(nearest.start, nearest.start + 1))
         # the first fitting name of that sentence: subjects come before objects
-        chosen = (
-            nearest
-            if sentence is None
-            else min((m for m in fitting if sentence.contains(m)), key=lambda m: m.start)
+        chosen = nearest if not sentence else next(
+            (m for m in mentions.within(sentence[0]) if m.end <= pronoun.start and fits(m)),
+            nearest,
         )
         best = (Span(chosen.start, chosen.end), chosen.text)
-        best_end = sentence.start if sentence is not None else nearest.end
-    for position, span, text, is_person in earlier_speakers:
-        if position > pronoun.start or position <= best_end:
-            continue
-        if (lower in ("he", "she")) != is_person and lower != "they":
-            continue
-        best, best_end = (span, text), position
-    return best
+        best_end = sentence[0].start if sentence else nearest.end
+    person = lower in ("he", "she")
+    index = bisect_right(earlier_speakers, pronoun.start, key=itemgetter(0))
+    found: tuple[int, Span, str, bool] | None = None
+    while index > 0:
+        index -= 1
+        speaker = earlier_speakers[index]
+        if speaker[0] <= best_end or (found is not None and speaker[0] < found[0]):
+            break
+        if person == speaker[3] or lower == "they":
+            found = speaker  # the first written of those that end last
+    return (found[1], found[2]) if found is not None else best
 
 
-def _sentence_around(sentences: Sequence[Span], offset: int) -> Span | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
-
-
-def looks_like_person(text: str, mentions: tuple[Mention, ...], span: Span) -> bool:
+def looks_like_person(text: str, mentions: SpanIndex[Mention], span: Span) -> bool:
     """Whether a speaker phrase names a person (a person mention, a name or a title)."""
-    for mention in mentions:
-        if mention.start == span.start and mention.end == span.end:
-            return mention.type == "person"
+    mention = mentions.at(span.start, span.end)
+    if mention is not None:
+        return mention.type == "person"
     words = text.lower().split()
     if not words:
         return False

@@ -9,7 +9,9 @@ claim (speaker None).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import replace
+from operator import attrgetter, itemgetter
 
 from ..model import (
     Analysis,
@@ -36,8 +38,10 @@ from .claim_lexicon import (
 )
 from .claim_quotes import CueMatch, Quote, attribution_after, attribution_before, find_quotes
 from .claim_speakers import Token, looks_like_person, resolve_pronoun, tokenize
+from .span_index import SpanIndex
 
 _MIN_SENTENCE_WORDS = 5
+_start = attrgetter("start")
 _MIN_QUOTE_PIECE_WORDS = 3
 _ANAPHOR_REACH = 800
 _SUBORDINATE = re.compile(
@@ -54,31 +58,46 @@ def find_claims(analysis: Analysis) -> list[Claim]:
 
         sentences = split_sentences(text)
         analysis = replace(analysis, sentences=tuple(sentences))
-    raw, covered = _quote_claims(text, sentences)
+    indexed = _Indexed(analysis, sentences)
+    raw, covered = _quote_claims(text, indexed.sentences)
+    quoted = SpanIndex(covered)
     for sentence in sentences:
-        if any(sentence.overlaps(span) for span in covered):
+        if quoted.any_overlapping(sentence):
             continue
-        found = _sentence_claim(text, sentence, analysis)
+        found = _sentence_claim(text, sentence, indexed)
         if found is not None:
             raw.append((found, sentence))
     raw.sort(key=lambda item: (item[0].content.start, item[0].content.end))
-    return _finish(text, raw, analysis)
+    return _finish(text, raw, indexed)
+
+
+class _Indexed:
+    """A document's sentences and annotations, looked up by where they lie."""
+
+    def __init__(self, analysis: Analysis, sentences: list[Sentence]) -> None:
+        self.sentences = SpanIndex(sentences)
+        self.mentions = SpanIndex(analysis.mentions)
+        self.times = SpanIndex(analysis.times)
+        self.quantities = SpanIndex(analysis.quantities)
+        self.annotations = SpanIndex[Span]((*analysis.mentions, *analysis.times,
+                                            *analysis.quantities))
 
 
 def _quote_claims(
-    text: str, sentences: list[Sentence]
+    text: str, sentences: SpanIndex[Sentence]
 ) -> tuple[list[tuple[RawClaim, Sentence]], list[Span]]:
     """Claims from attributed quotes, and the stretches they cover."""
     found: list[tuple[RawClaim, Sentence]] = []
     covered: list[Span] = []
     previous: tuple[RawClaim, int] | None = None
+    read: dict[tuple[int, int], list[Token]] = {}
     for quote in find_quotes(text):
         last = _sentence_at(sentences, quote.inner.end - 1)
         first = _sentence_at(sentences, quote.outer.start)
         if last is None or first is None:
             continue
         match = attribution_after(text, quote, last) or _attribution_before_quote(
-            text, quote, first, sentences
+            text, quote, first, sentences, read
         )
         if match is not None:
             template = _raw_from_match(text, match)
@@ -105,15 +124,26 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 
 
 def _attribution_before_quote(
-    text: str, quote: Quote, first: Sentence, sentences: list[Sentence]
+    text: str,
+    quote: Quote,
+    first: Sentence,
+    sentences: SpanIndex[Sentence],
+    read: dict[tuple[int, int], list[Token]],
 ) -> CueMatch | None:
+    """The attribution before ``quote`` in its sentence ``first`` (or in the sentence before,
+    ended by a colon); ``read`` keeps the tokens of sentences already read, for their other
+    quotes."""
     start = first.start
     if start >= quote.outer.start:
-        index = sentences.index(first)
-        if index == 0 or not text[: quote.outer.start].rstrip().endswith(":"):
+        before = sentences.last_before(first.start)
+        if before is None or not text[: quote.outer.start].rstrip().endswith(":"):
             return None
-        start = sentences[index - 1].start
-    return attribution_before(text, quote, start)
+        start = before.start
+    key = (start, first.end)
+    if key not in read:
+        read[key] = tokenize(text, start, first.end)
+    tokens = read[key]
+    return attribution_before(tokens[: bisect_left(tokens, quote.outer.start, key=_start)])
 
 
 def _raw_from_match(text: str, match: CueMatch) -> RawClaim:
@@ -125,12 +155,10 @@ def _raw_from_match(text: str, match: CueMatch) -> RawClaim:
 
 
 def _quote_pieces(
-    text: str, quote: Quote, sentences: list[Sentence], template: RawClaim
+    text: str, quote: Quote, sentences: SpanIndex[Sentence], template: RawClaim
 ) -> list[tuple[RawClaim, Sentence]]:
     pieces: list[tuple[RawClaim, Sentence]] = []
-    for sentence in sentences:
-        if not sentence.overlaps(quote.inner):
-            continue
+    for sentence in sentences.overlapping(quote.inner):
         own = _own_attribution(text, sentence) if quote.orphan else None
         if own is not None and own.cue_words != "according to":
             continue
@@ -180,26 +208,24 @@ def _attribution(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     return reported
 
 
-def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
+def _sentence_at(sentences: SpanIndex[Sentence], offset: int) -> Sentence | None:
+    around = sentences.overlapping(Span(offset, offset + 1))
+    return around[0] if around else None
 
 
-def _sentence_claim(text: str, sentence: Sentence, analysis: Analysis) -> RawClaim | None:
+def _sentence_claim(text: str, sentence: Sentence, indexed: _Indexed) -> RawClaim | None:
     tokens = tokenize(text, sentence.start, sentence.end)
     if not tokens:
         return None
     found = _attribution(text, tokens, sentence.end)
     if found is not None:
         return found
-    if _is_checkable(text, sentence, tokens, analysis):
+    if _is_checkable(text, sentence, tokens, indexed):
         return RawClaim(Span(sentence.start, sentence.end))
     return None
 
 
-def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], analysis: Analysis) -> bool:
+def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], indexed: _Indexed) -> bool:
     words = [t for t in tokens if t.is_word]
     if len(words) < _MIN_SENTENCE_WORDS:
         return False
@@ -212,12 +238,7 @@ def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], analysis: 
     )
     if not has_verb:
         return False
-    inside = [
-        a
-        for a in (*analysis.mentions, *analysis.times, *analysis.quantities)
-        if sentence.contains(a)
-    ]
-    if inside:
+    if indexed.annotations.within(sentence):
         return True
     return any(
         any(c.isdigit() for c in w.text)
@@ -233,28 +254,29 @@ def _title_like(words: list[Token]) -> bool:
     return capitalized / len(words) > 0.6
 
 
-def _finish(text: str, raw: list[tuple[RawClaim, Sentence]], analysis: Analysis) -> list[Claim]:
+def _finish(text: str, raw: list[tuple[RawClaim, Sentence]], indexed: _Indexed) -> list[Claim]:
     claims: list[Claim] = []
     earlier: list[tuple[int, Span, str, bool]] = []
     resolved: list[RawClaim] = []
     for item, sentence in raw:
         written_end = item.speaker.end if item.speaker is not None else -1
-        _resolve_speaker(text, item, analysis.mentions, earlier, analysis.sentences)
-        _link_anaphor(item, resolved, analysis.mentions)
+        _resolve_speaker(text, item, indexed.mentions, earlier, indexed.sentences)
+        _link_anaphor(item, resolved, indexed.mentions)
         if item.speaker is not None and item.speaker_text is not None:
-            person = looks_like_person(item.speaker_text, analysis.mentions, item.speaker)
-            earlier.append((written_end, item.speaker, item.speaker_text, person))
+            person = looks_like_person(item.speaker_text, indexed.mentions, item.speaker)
+            insort(earlier, (written_end, item.speaker, item.speaker_text, person),
+                   key=itemgetter(0))
         resolved.append(item)
-        claims.append(_claim(text, item, sentence, analysis))
+        claims.append(_claim(text, item, sentence, indexed))
     return claims
 
 
 def _resolve_speaker(
     text: str,
     item: RawClaim,
-    mentions: tuple[Mention, ...],
+    mentions: SpanIndex[Mention],
     earlier: list[tuple[int, Span, str, bool]],
-    sentences: tuple[Sentence, ...],
+    sentences: SpanIndex[Sentence],
 ) -> None:
     if item.speaker is None or item.speaker_text is None:
         return
@@ -268,7 +290,7 @@ def _resolve_speaker(
     item.via = [antecedent[1], *item.via[1:]]
 
 
-def _link_anaphor(item: RawClaim, resolved: list[RawClaim], mentions: tuple[Mention, ...]) -> None:
+def _link_anaphor(item: RawClaim, resolved: list[RawClaim], mentions: SpanIndex[Mention]) -> None:
     """``the reports revealed`` after ``the media revealed``: the relay comes before its source
     (outermost first: the outlet cites "the reports", which cite "the media")."""
     if item.speaker_text is None or item.speaker is None:
@@ -296,9 +318,9 @@ def _link_anaphor(item: RawClaim, resolved: list[RawClaim], mentions: tuple[Ment
         return
 
 
-def _claim(text: str, item: RawClaim, sentence: Sentence, analysis: Analysis) -> Claim:
+def _claim(text: str, item: RawClaim, sentence: Sentence, indexed: _Indexed) -> Claim:
     content = item.content
-    times = [t for t in analysis.times if content.contains(t) and t.date_start]
+    times = [t for t in indexed.times.within(content) if t.date_start]
     time = None
     if times:
         precisions = [t.precision for t in times if t.precision]
@@ -307,7 +329,7 @@ def _claim(text: str, item: RawClaim, sentence: Sentence, analysis: Analysis) ->
             end=max(str(t.date_end or t.date_start) for t in times),
             precision=_coarsest(precisions),
         )
-    quantities: tuple[Quantity, ...] = tuple(q for q in analysis.quantities if content.contains(q))
+    quantities: tuple[Quantity, ...] = tuple(indexed.quantities.within(content))
     return Claim(
         start=content.start,
         end=content.end,

@@ -18,7 +18,14 @@ from .entity_combine import RuleMention, Strength, combine
 from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VARIANTS, word_set
 from .entity_model import ModelSpan, model_available, model_spans
 from .entity_names import same_name_word
-from .entity_tokens import Token, capitalised_runs, line_style, tokenize, url_spans
+from .entity_tokens import (
+    Token,
+    capitalised_runs,
+    in_spans,
+    line_style,
+    tokenize,
+    url_spans,
+)
 from .entity_typing import Piece, pieces_of, refine, split_hyphenated
 
 _LOWERCASE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w-])")
@@ -53,7 +60,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
         return [rule.mention for rule in rules]
     spans = [
         span for span in model_spans(text, sentences)
-        if not any(a < span.end and span.start < b for a, b in blocked)
+        if not in_spans(blocked, span.start, span.end)
     ]
     confirmed = _confirmed_in_headlines(text, sentences, spans, rules, blocked)
     return combine(text, rules, confirmed, normalize_name)
@@ -304,7 +311,7 @@ def _headline_mentions(
             surface = match.group()
             if style == "title" and not surface[0].isupper():
                 continue
-            if any(a <= match.start() < b for a, b in blocked):
+            if in_spans(blocked, match.start()):
                 continue
             entity_type = types[surface.casefold()]
             found.append(Mention(match.start(), match.end(), surface, entity_type,

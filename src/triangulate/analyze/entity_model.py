@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model import Sentence
+from .nlp import plain
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -36,6 +37,8 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-
 CASE_CLASSES = ("no letters", "lower", "capitalised", "all caps")
 _BATCH_SIZE = 16
 _MAX_PIECES = 128
+# Sentences tokenised and tagged together: a long document's words are not all held at once.
+_SENTENCES_AT_ONCE = 2000
 
 
 @dataclass(frozen=True)
@@ -210,10 +213,13 @@ def _run(model: NerModel, batch: list[list[str]]) -> list[list[str]]:
         ids[row, :length] = encoding.ids[:length]
         mask[row, :length] = 1
         first: dict[int, int] = {}
+        classes: dict[int, int] = {}
         for position, word_id in enumerate(encoding.word_ids[:length]):
             if word_id is None:
                 continue
-            types[row, position] = case_class(words[word_id])
+            if word_id not in classes:
+                classes[word_id] = case_class(words[word_id])
+            types[row, position] = classes[word_id]
             first.setdefault(word_id, position)
         firsts.append(first)
     logits = model.session.run(
@@ -241,18 +247,30 @@ def model_spans(text: str, sentences: Sequence[Sentence]) -> list[ModelSpan]:
     Results are remembered by sentence text: republished articles repeat whole sentences.
     """
     pieces = [text[sentence.start : sentence.end] for sentence in sentences]
-    unseen = list(dict.fromkeys(piece for piece in pieces if piece not in _SEEN))
-    if unseen:
-        splitter = _word_splitter()
-        tokenised = [[t for t in splitter(piece) if not t.is_space] for piece in unseen]
-        all_tags = tag_words([[t.text for t in tokens] for tokens in tokenised])
-        for piece, tokens, tags in zip(unseen, tokenised, all_tags, strict=True):
-            _remember(piece, tuple(_entities(tokens, tags)))
+    read = {piece: _SEEN[piece] for piece in pieces if piece in _SEEN}
+    unseen = [piece for piece in dict.fromkeys(pieces) if piece not in read]
+    for begin in range(0, len(unseen), _SENTENCES_AT_ONCE):
+        read.update(_read(unseen[begin : begin + _SENTENCES_AT_ONCE]))
     found: list[ModelSpan] = []
     for sentence, piece in zip(sentences, pieces, strict=True):
-        for start, end, label in _SEEN[piece]:
+        for start, end, label in read[piece]:
             found.append(ModelSpan(sentence.start + start, sentence.start + end, label))
     return found
+
+
+def _read(pieces: list[str]) -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """The entities of each sentence text (offsets into it), remembered for the next time."""
+    splitter = _word_splitter()
+    tokenised = [[t for t in splitter(plain(piece)) if not t.is_space] for piece in pieces]
+    all_tags = tag_words([
+        [piece[t.idx : t.idx + len(t)] for t in tokens]
+        for piece, tokens in zip(pieces, tokenised, strict=True)
+    ])
+    read: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    for piece, tokens, tags in zip(pieces, tokenised, all_tags, strict=True):
+        read[piece] = tuple(_entities(tokens, tags))
+        _remember(piece, read[piece])
+    return read
 
 
 def _entities(tokens: Sequence[Any], tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .entity_lexicon import CONNECTORS, NAME_PREFIXES
 from .nlp import ABBREVIATIONS
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][\w]+)*|\d[\w]*|\S")
 _ABBREVIATIONS = frozenset(abbreviation[:-1].casefold() for abbreviation in ABBREVIATIONS)
+# Addresses and domains start where a run of their characters starts: tried from every letter
+# of a long word, they took quadratic time.
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b(?:[a-z0-9\-]+\.)+[a-z]{2,}(?:/\S*)?",
+    r"(?:https?://|www\.)\S+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    r"|(?<![\w.\-])[.\-]*+(?P<domain>\b(?:[a-z0-9\-]++\.)+[a-z]{2,}(?:/\S*)?)",
 )
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*$")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -53,8 +58,20 @@ def is_capitalised(word: str) -> bool:
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, bare domains and e-mail addresses (no mention may start inside one)."""
-    return [(match.start(), match.end()) for match in _URL.finditer(text)]
+    """Spans of URLs, bare domains and e-mail addresses (no mention may start inside one), in
+    order and without overlaps."""
+    return [
+        (match.start("domain") if match["domain"] else match.start(), match.end())
+        for match in _URL.finditer(text)
+    ]
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int | None = None) -> bool:
+    """Whether ``start`` lies in one of ``spans`` (ordered, disjoint), or, given ``end``,
+    whether ``[start, end)`` overlaps one."""
+    last = start if end is None else end - 1
+    index = bisect_right(spans, last, key=itemgetter(0))
+    return index > 0 and spans[index - 1][1] > start
 
 
 def tokenize(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Token]:
@@ -64,7 +81,7 @@ def tokenize(text: str, start: int, end: int, blocked: list[tuple[int, int]]) ->
     for match in _WORD.finditer(text, start, end):
         word_start, word_end = match.span()
         word = match.group()
-        if any(a <= word_start < b for a, b in blocked):
+        if in_spans(blocked, word_start):
             tokens.append(Token(word_start, word_end, "\u0000", False))
             clause_start = False
             continue

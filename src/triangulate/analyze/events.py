@@ -14,16 +14,15 @@ from ..model import (
     Analysis,
     EventMention,
     Mention,
-    Quantity,
     Sentence,
     Span,
-    TimeExpression,
     TimeRange,
 )
 from .claim_lexicon import NUMBER_WORDS
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
 from .event_lexicon import NEEDS_NAMED_OBJECT, patterns_starting_with, word_matches
+from .span_index import SpanIndex
 
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})
 _PLACE_TYPES = frozenset({"location", "facility"})
@@ -77,31 +76,39 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         from .nlp import split_sentences
 
         sentences = split_sentences(text)
+    notes = _Notes(analysis)
     events: list[EventMention] = []
     focus: TimeRange | None = None
     just_dated = False  # whether the sentence before this one named a date
     previous: tuple[Mention, ...] = ()
     for sentence in sentences:
-        times = [t for t in analysis.times if sentence.contains(t)]
-        groups = date_groups(text, times)
+        groups = date_groups(text, notes.times.within(sentence))
         tokens = tokenize(text, sentence.start, sentence.end)
         words = sentence.of(text)
         same_day = _SAME_DAY.search(words) or (just_dated and _CONTINUES.match(words))
         carried = focus if not groups and same_day else None
-        found = _sentence_events(text, sentence, tokens, groups, carried, analysis, previous)
+        participants = tuple(notes.participants.within(sentence))
+        found = _sentence_events(
+            text, sentence, tokens, groups, carried, notes, participants, previous
+        )
         events.extend(found)
         if groups:
             focus = groups[-1].points[-1].date
         just_dated = bool(groups)
         # A sentence that names no one ("Two of these flights ...") keeps the earlier context.
-        previous = _participants_of(sentence, analysis) or previous
+        previous = participants or previous
     return events
 
 
-def _participants_of(sentence: Sentence, analysis: Analysis) -> tuple[Mention, ...]:
-    return tuple(
-        m for m in analysis.mentions if sentence.contains(m) and m.type in _PARTICIPANT_TYPES
-    )
+class _Notes:
+    """The annotations events read, looked up by where they lie."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.times = SpanIndex(analysis.times)
+        self.quantities = SpanIndex(analysis.quantities)
+        self.participants = SpanIndex(
+            m for m in analysis.mentions if m.type in _PARTICIPANT_TYPES
+        )
 
 
 def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
@@ -117,11 +124,11 @@ def _sentence_events(
     tokens: list[Token],
     groups: list[DateGroup],
     carried: TimeRange | None,
-    analysis: Analysis,
-    previous: tuple[Mention, ...] = (),
+    notes: _Notes,
+    mentions: tuple[Mention, ...],
+    previous: tuple[Mention, ...],
 ) -> list[EventMention]:
     triggers = _triggers(tokens)
-    mentions = _participants_of(sentence, analysis)
     places = tuple(m for m in mentions if m.type in _PLACE_TYPES and _introduced_as_place(text, m))
     inherited = mentions + tuple(m for m in previous if m not in mentions)
     events: list[EventMention] = []
@@ -130,7 +137,7 @@ def _sentence_events(
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
         group = _group_for(trigger, groups, limit, not following)
-        count = _count(text, tokens, trigger, analysis.quantities, analysis.times)
+        count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else carried
             dated = [(date, count)]
@@ -222,14 +229,8 @@ def _group_for(
     return groups[0] if groups and last_of_type else None
 
 
-def _count(
-    text: str,
-    tokens: list[Token],
-    trigger: _Trigger,
-    quantities: tuple[Quantity, ...],
-    times: tuple[TimeExpression, ...],
-) -> int | None:
-    for quantity in quantities:
+def _count(tokens: list[Token], trigger: _Trigger, notes: _Notes) -> int | None:
+    for quantity in notes.quantities.overlapping(trigger.span):
         attached = quantity.start < trigger.span.start and quantity.end >= trigger.span.end
         if attached and quantity.value == int(quantity.value) and quantity.value > 0:
             return int(quantity.value)
@@ -239,7 +240,8 @@ def _count(
     if position < 0:
         return None
     word = tokens[position].lower
-    if any(t.start <= tokens[position].start < t.end for t in times):
+    where = tokens[position].start
+    if notes.times.overlapping(Span(where, where + 1)):
         return None  # "the August 12 call": a date, not a count
     if word.isdigit():
         return int(word)

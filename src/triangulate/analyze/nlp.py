@@ -57,7 +57,16 @@ ABBREVIATIONS = (
     "Dec.",
 )
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+# Starting only where a run of spaces starts keeps a long run without a line break linear.
+_LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")
+# Longer runs of non-space characters are not words; spaCy sees only their ends (``plain``).
+LONGEST_WORD = 100
+_KEPT_ENDS = 8
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD + 1},}}")
+# spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters): long blocks go in pieces.
+_CHUNK = 100_000
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +86,11 @@ def english() -> Language:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text``; a line break always ends a sentence; spans trimmed of spaces."""
     nlp = english()
+    masked = plain(text)
     sentences: list[Sentence] = []
     position = 0
     for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
+        block = masked[block_start:block_end]
         for sent in nlp(block).sents:
             start = block_start + sent.start_char
             end = block_start + sent.end_char
@@ -94,13 +104,55 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def plain(text: str) -> str:
+    """``text`` for spaCy's tokenizer: the middle of each run of more than ``LONGEST_WORD``
+    non-space characters replaced by "x", so that every offset stays the same.
+
+    The tokenizer strips a token's suffixes one at a time, searching the whole token each time:
+    a run of 100,000 quotation marks took minutes.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in _LONG_RUN.finditer(text):
+        start, end = match.start() + _KEPT_ENDS, match.end() - _KEPT_ENDS
+        pieces.extend((text[position:start], "x" * (end - start)))
+        position = end
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
-    blocks = []
+    """Spans of the text between line breaks, none longer than ``_CHUNK`` characters."""
+    blocks: list[tuple[int, int]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text):
         if match.start() > start:
-            blocks.append((start, match.start()))
+            blocks.extend(_chunks(text, start, match.start()))
         start = match.end()
     if start < len(text):
-        blocks.append((start, len(text)))
+        blocks.extend(_chunks(text, start, len(text)))
     return blocks
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into pieces of at most ``_CHUNK`` characters, each cut after the
+    last sentence end in the second half of the piece, else after its last space."""
+    chunks: list[tuple[int, int]] = []
+    while end - start > _CHUNK:
+        limit = start + _CHUNK
+        half = limit - _CHUNK // 2
+        cut = (_last_end(_SENTENCE_END, text, half, limit)
+               or _last_end(_SPACES, text, half, limit) or limit)
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, end))
+    return chunks
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    last = None
+    for match in pattern.finditer(text, start, end):
+        last = match.end()
+    return last

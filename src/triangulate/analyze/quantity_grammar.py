@@ -42,7 +42,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DAY_LIST = rf"{_DAY}(?:(?:\s*[,&\-–]\s*|\s+(?:and|to|through|until|or)\s+){_DAY})*"
+# At most a month of days, so that a long list of numbers is not read again from each number.
+_DAY_LIST = rf"{_DAY}(?:(?:\s*[,&\-–]\s*|\s+(?:and|to|through|until|or)\s+){_DAY}){{0,30}}"
 _MONTH = rf"(?:{MONTHS})\b\.?"
 _NOT_QUANTITY_PATTERNS = (
     rf"\b{_DAY_LIST}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
@@ -55,7 +56,7 @@ _NOT_QUANTITY_PATTERNS = (
     r"\b(?:1[89]|20)\d\d\s*[-–/]\s*(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s*%)",
     r"(?<=[/=])\d+|(?:https?://|www\.)\S+",
     r"\b\d+/\d+\b(?!\s*(?:h\b|hr\b))",
-    r"(?<![\d.,])[^\W\d_][\w.]*?-?\d+(?:[-/.]?[^\W_]+)*",
+    r"(?<![\w.,])[^\W\d_](?:[^\W\d]|\.)*+-?\d+(?:[-/.]?[^\W_]+)*",
     r"(?:^|(?<=\n))[ \t]*\(?\d{1,2}[.)](?=\s)",
     r"(?:^|(?<=[\s:;]))\d{1,2}\)",
     r"\(\d{1,2}\)|\[\d{1,3}\]",

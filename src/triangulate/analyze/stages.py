@@ -56,9 +56,18 @@ def entities_stage(analysis: Analysis) -> Analysis:
 def times_stage(analysis: Analysis) -> Analysis:
     from .time import find_times
 
-    published = analysis.document.published
-    anchor = date.fromisoformat(published) if published and len(published) == 10 else None
+    anchor = _day(analysis.document.published)
     return replace(analysis, times=tuple(find_times(analysis.document.text, anchor)))
+
+
+def _day(published: str | None) -> date | None:
+    """The publication day, if ``published`` is a valid ISO day."""
+    if not published or len(published) != 10:
+        return None
+    try:
+        return date.fromisoformat(published)
+    except ValueError:
+        return None
 
 
 @register("quantities")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Precision, TimeExpression, TimeRange
 from . import timex_calendar as cal
 from .timex_calendar import Resolved
-from .timex_context import Context, Rule
+from .timex_context import Context, Item, Rule
 from .timex_lexicon import NUMBER, UNIT, parse_number, unit_code
 
 __all__ = ["find_times", "infer_publication_date"]
@@ -45,7 +45,7 @@ def find_times(text: str, anchor: datetime.date | None) -> list[TimeExpression]:
     for start, _, index, match in candidates:
         if start < cursor:
             continue
-        items = [item for item in rules[index].handler(match, ctx) if item[0] >= cursor]
+        items = _read(rules[index], match, ctx, cursor)
         for item_start, item_end, resolved in items:
             found.append(TimeExpression(
                 item_start, item_end, text[item_start:item_end], resolved.type, resolved.value,
@@ -55,6 +55,16 @@ def find_times(text: str, anchor: datetime.date | None) -> list[TimeExpression]:
         if items:
             cursor = max(item[1] for item in items)
     return found
+
+
+def _read(time_rule: Rule, match: re.Match[str], ctx: Context, cursor: int) -> list[Item]:
+    """What ``time_rule`` reads in ``match`` from ``cursor`` on; a date the calendar cannot hold
+    (before year 1 or after 9999, as "in 5000 years" from 9999) is dropped."""
+    try:
+        items = time_rule.handler(match, ctx)
+    except (OverflowError, ValueError):  # what datetime raises when arithmetic leaves its range
+        return []
+    return [item for item in items if item[0] >= cursor and cal.representable(item[2])]
 
 
 def _update_focus(ctx: Context, resolved: Resolved, position: int) -> None:
@@ -119,7 +129,10 @@ def _elapsed_since(text: str, dated: list[TimeExpression]) -> list[tuple[str, st
         base_precision = following[0].precision or "day"
         precision: Precision
         base = datetime.date.fromisoformat(cal.sort_key(following[0].date_start or ""))
-        moved = cal.shift(base, unit, int(amount)).isoformat()
+        try:
+            moved = cal.shift(base, unit, int(amount)).isoformat()
+        except (OverflowError, ValueError):  # past the years datetime holds
+            continue
         if base_precision == "year":
             iso, precision = moved[:4], "year"
         elif base_precision == "month" or unit in ("M", "Y"):

@@ -292,9 +292,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_RANGE_DASH}|\s+(?:to|until|through|and)\s+)(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w,.]\w)",
         _year_range,
     ),
+    # At most a month of days: a long list of numbers is not read again from each of them.
     rule(
         "day_list",
-        rf"\b(?:{DAY}\s*(?:,|&|,?\s+and|,?\s+or)\s*)+(?P<last>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})"
+        rf"\b(?:{DAY}\s*(?:,|&|,?\s+and|,?\s+or)\s*){{1,30}}(?P<last>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
         _day_list,
     ),

@@ -110,6 +110,18 @@ def last_day(iso: str) -> datetime.date:
     return datetime.date(parts[0], 12, 31)
 
 
+def representable(resolved: Resolved) -> bool:
+    """Whether the calendar range of ``resolved``, if it has one, lies in years 1 to 9999."""
+    try:
+        for iso in (resolved.date_start, resolved.date_end):
+            if iso is not None:
+                first_day(iso)
+                last_day(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def valid_day(year_number: int, month_number: int, day_number: int) -> datetime.date | None:
     if not 1 <= month_number <= 12 or not 1 <= day_number <= 31:
         return None

@@ -17,6 +17,9 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|by|through|before)\s+(?:the\s+)?$", 
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to)\s+$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\w+)\.\W*$")
+# How far from a time expression a verb may set its tense (a sentence of a thousand dates and
+# verbs is not read a thousand times).
+_CUE_REACH = 400
 _NOT_ENDING = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "rev", "prof", "no", "corp",
@@ -46,6 +49,7 @@ class Context:
         self._focus: tuple[datetime.date, int] | None = None
         self._coarse_focus: tuple[datetime.date, int] | None = None
         self._quarter_focus: tuple[str, int] | None = None
+        self._cues: dict[int, tuple[list[re.Match[str]], list[int]]] = {}
 
     def sentence_index(self, position: int) -> int:
         return bisect.bisect_right(self._starts, position) - 1
@@ -56,10 +60,13 @@ class Context:
         return self._starts[index], end
 
     def tense(self, start: int, end: int) -> Tense | None:
-        """The tense of the verb cue nearest to ``text[start:end]`` in its sentence."""
-        first, last = self.sentence_bounds(start)
+        """The tense of the verb cue nearest to ``text[start:end]`` in its sentence, within
+        ``_CUE_REACH`` characters."""
+        cues, cue_starts = self._sentence_cues(start)
+        low = bisect.bisect_left(cue_starts, start - _CUE_REACH)
+        high = bisect.bisect_right(cue_starts, end + _CUE_REACH)
         best: tuple[int, Tense] | None = None
-        for cue in _TENSE_CUE.finditer(self.text, first, last):
+        for cue in cues[low:high]:
             if start <= cue.start() < end:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
@@ -77,6 +84,14 @@ class Context:
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
+
+    def _sentence_cues(self, position: int) -> tuple[list[re.Match[str]], list[int]]:
+        """The tense cues of the sentence at ``position`` and their starts, found once."""
+        first, last = self.sentence_bounds(position)
+        if first not in self._cues:
+            cues = list(_TENSE_CUE.finditer(self.text, first, last))
+            self._cues[first] = (cues, [cue.start() for cue in cues])
+        return self._cues[first]
 
     def focus(self, position: int) -> datetime.date | None:
         """The day last mentioned in this sentence or the one before, if any."""
