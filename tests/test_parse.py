@@ -61,3 +61,13 @@ def test_the_layer_is_stored_and_read_back(tokens: Tokens) -> None:
 
 def test_no_sentences_no_tokens() -> None:
     assert len(parse("   ", [])) == 0
+
+
+def test_the_parse_stage_fills_the_layer_of_an_analysis() -> None:
+    from triangulate.analyze.pipeline import DEFAULT_STAGES, analyze_document
+
+    document = make_document(TEXT)
+    assert len(analyze_document(document).tokens) == 0
+    parsed = analyze_document(document, ("sentences", "parse", *DEFAULT_STAGES[1:]))
+    assert parsed.tokens == parse(TEXT, parsed.sentences)
+    assert parsed.claims == analyze_document(document).claims

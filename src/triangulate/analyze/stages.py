@@ -17,6 +17,16 @@ def sentences_stage(analysis: Analysis) -> Analysis:
     return replace(analysis, sentences=tuple(split_sentences(analysis.document.text)))
 
 
+@register("parse")
+def parse_stage(analysis: Analysis) -> Analysis:
+    """The token layer (parts of speech, lemmas, features, dependencies) within the sentences
+    found. Not among the default stages until the stages after it read it: it costs time."""
+    from .parse import parse
+
+    tokens = parse(analysis.document.text, analysis.sentences)
+    return replace(analysis, tokens=tokens)
+
+
 @register("dating")
 def dating_stage(analysis: Analysis) -> Analysis:
     """Give an undated document the publication date its content implies (basis "inferred")."""
