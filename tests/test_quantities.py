@@ -268,3 +268,12 @@ def test_general_fixes_from_held_out_sentences(
 ) -> None:
     quantity = only(text)
     assert (quantity.text, quantity.value, quantity.unit, quantity.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("a 1,500-square-kilometer island", "km2"), ("a 40-square-mile zone", "sq_mile")],
+)
+def test_a_unit_of_several_hyphenated_words_is_one_measure(text: str, unit: str) -> None:
+    [quantity] = find_quantities(text)
+    assert quantity.unit == unit and quantity.text == text.split()[1]

@@ -129,6 +129,9 @@ def _hyphen_compound(
         return _noun_unit(tokens, position + 2, reading, plural, position + 2, "about")
     if is_fraction_word(word.lower) or _is_title_case(word):
         return UnitMatch("", position + 2, "none", excluded=True)  # "two-thirds", "7-Eleven"
+    spelled = _hyphenated_measure(tokens, position)
+    if spelled is not None:
+        return spelled
     unit = canonical_unit(word.lower, reading)
     is_measure = unit in measure_units()
     if reading.in_words and reading.value == 1 and not is_measure:
@@ -143,6 +146,24 @@ def _hyphen_compound(
     ):
         last += 2
     return UnitMatch(unit, last, "measure" if is_measure else "noun")
+
+
+def _hyphenated_measure(tokens: list[Token], position: int) -> UnitMatch | None:
+    """A unit of several words written with hyphens: "a 1,500-square-kilometer island"."""
+    words: list[str] = []
+    index = position
+    while (
+        _lower_at(tokens, index) == "-" and tokens[index].glued and index + 1 < len(tokens)
+        and tokens[index + 1].glued and tokens[index + 1].kind == "word" and len(words) < 4
+    ):
+        words.append(tokens[index + 1].lower)
+        index += 2
+    sequences = unit_sequences()
+    for length in range(len(words), 1, -1):
+        unit = sequences.get(tuple(words[:length]))
+        if unit is not None:
+            return UnitMatch(unit, position + 2 * length, "measure")
+    return None
 
 
 def _partitive(tokens: list[Token], position: int, reading: Reading, plural: bool) -> UnitMatch:
