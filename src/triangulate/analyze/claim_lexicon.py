@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..language.en.calendar import MONTH_WORDS
+
 
 def words(text: str) -> frozenset[str]:
     """The set of the space-separated words of ``text``."""
@@ -164,10 +166,7 @@ NUMBER_WORDS: frozenset[str] = words(
     """
 )
 
-MONTHS: frozenset[str] = words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+MONTHS: frozenset[str] = MONTH_WORDS
 
 # A verb-like word: lets a sentence count as a statement rather than a heading.
 COMMON_VERBS: frozenset[str] = words(

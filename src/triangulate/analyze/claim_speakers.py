@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 
+from ..language.en.calendar import WEEKDAYS
 from ..model import Mention, Sentence, Span
 from .claim_lexicon import (
     CUE_MODIFIERS,
@@ -18,7 +19,6 @@ from .claim_lexicon import (
     PRONOUN_SPEAKERS,
     SENTENCE_CONNECTORS,
     SOURCE_NOUNS,
-    words,
 )
 from .span_index import SpanIndex
 
@@ -26,7 +26,7 @@ _TOKEN = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr)\.(?=\s)"
     r"|\w+(?:[’'.&-]\w+)*|\S"
 )
-_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAYS = frozenset(WEEKDAYS)
 _MAX_SPEAKER_TOKENS = 10
 _LINKS = frozenset({"in", "of", "at", "for", "from", "with", "to"})
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..language.en import calendar
+from ..language.en.calendar import MONTH_WORDS
+
 
 def word_set(block: str) -> frozenset[str]:
     """The case-folded words of a whitespace-separated block."""
@@ -43,11 +46,8 @@ CAPITALISED_FUNCTION_WORDS = word_set("""
     we'll we're they're it'll that's there's what's
 """)
 
-MONTHS = word_set("""
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-""")
-WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS = MONTH_WORDS
+WEEKDAYS = frozenset(calendar.WEEKDAYS)
 
 # Words allowed inside a capitalised name (lower-case connectors of multi-word names).
 CONNECTORS = word_set(

@@ -5,29 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language.en.calendar import MONTH_NUMBERS
 from ..model import Span, TimeExpression, TimeRange
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTH_NUMBERS
 _DAY_OR_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b|\b([A-Za-z]+)\b\.?")
 _ENUMERATION = re.compile(r",|\band\b")
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d|\b(?:from|to|until|till|between|through)\b", re.IGNORECASE)

@@ -5,6 +5,8 @@ General English and general units only; nothing here knows any particular story.
 
 from __future__ import annotations
 
+from ..language.en import calendar
+from ..language.en.calendar import MONTH_WORDS, alternation
 from ..model import Qualifier
 
 SMALL_NUMBERS: dict[str, int] = {
@@ -152,16 +154,9 @@ POSTFIX_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("or", "fewer"): "at_most", ("and", "more"): "at_least",
 }
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
-MONTH_NAMES = frozenset(
-    name.lower() for name in MONTHS.split("|")
-)
+MONTHS = alternation(MONTH_WORDS, capitalised=True)
+WEEKDAYS = frozenset(calendar.WEEKDAYS)
+MONTH_NAMES = MONTH_WORDS
 
 # A four-digit number after these words is a year: "in 2020", "the 2020 budget".
 YEAR_CONTEXT = frozenset({

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from ..language.en.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from .timex_calendar import Resolved
 
 Tense = Literal["past", "future", "present"]
@@ -20,11 +21,9 @@ _WORD_BEFORE = re.compile(r"(\w+)\.\W*$")
 # How far from a time expression a verb may set its tense (a sentence of a thousand dates and
 # verbs is not read a thousand times).
 _CUE_REACH = 400
-_NOT_ENDING = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "rev", "prof", "no", "corp",
-    "inc", "ltd", "co", "vs", "lt", "col", "capt", "sgt", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "u.s", "a.m", "p.m",
+_NOT_ENDING = frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAY_ABBREVIATIONS) | frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "rev", "prof", "no",
+    "corp", "inc", "ltd", "co", "vs", "lt", "col", "capt", "sgt", "u.s", "a.m", "p.m",
 })
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|would|going\s+to|(?:is|are|was|were)\s+to|scheduled"

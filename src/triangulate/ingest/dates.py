@@ -7,12 +7,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..language.en.calendar import MONTH_WORDS, alternation
 from .limits import EARLIEST_PUBLISHED_YEAR, LATEST_PUBLISHED_DAYS_AHEAD
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = f"(?:{alternation(MONTH_WORDS)})"
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b")
 _NUMERIC = re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")
 _DAY_MONTH_YEAR = re.compile(

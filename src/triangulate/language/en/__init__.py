@@ -1,0 +1,1 @@
+"""English: word lists every stage reads, each listed once."""
