@@ -71,3 +71,12 @@ def test_the_parse_stage_fills_the_layer_of_an_analysis() -> None:
     parsed = analyze_document(document, ("sentences", "parse", *DEFAULT_STAGES[1:]))
     assert parsed.tokens == parse(TEXT, parsed.sentences)
     assert parsed.claims == analyze_document(document).claims
+
+
+def test_a_line_too_long_to_be_a_sentence_is_left_unparsed() -> None:
+    from triangulate.analyze.parse import LONGEST_SENTENCE
+
+    text = "The mayor spoke. " + "x, " * LONGEST_SENTENCE
+    sentences = split_sentences(text)
+    tokens = parse(text, sentences)
+    assert [tokens.get(i, text).text for i in range(len(tokens))] == ["The", "mayor", "spoke", "."]

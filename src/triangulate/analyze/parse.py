@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_NAME = "ud_pipeline"
+LONGEST_SENTENCE = 5_000
+"""A "sentence" longer than this many characters (a list or a table read as one line) is left
+unparsed: the parser's memory grows with the square of a sentence's length."""
 CHUNK_CHARACTERS = 20_000
 """Sentences are parsed in chunks of about this many characters (spaCy's limits and memory
 grow with the length of one text)."""
@@ -64,6 +67,7 @@ def ud_pipeline() -> Language | None:
 def parse(text: str, sentences: Sequence[Sentence]) -> Tokens:
     """The token layer of ``text``: every word inside ``sentences``, parsed within them."""
     nlp = ud_pipeline()
+    sentences = [s for s in sentences if s.end - s.start <= LONGEST_SENTENCE]
     if nlp is None or not sentences:
         return Tokens()
     columns: tuple[list[Any], ...] = ([], [], [], [], [], [], [])
