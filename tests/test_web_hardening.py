@@ -5,11 +5,8 @@ must not reload the store again and again."""
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +29,7 @@ from triangulate.web.security import (  # noqa: E402
 )
 from triangulate.web.snapshot import Snapshot, SnapshotSource  # noqa: E402
 
-from .browser.harness import free_port  # noqa: E402
+from .browser.harness import serve  # noqa: E402
 from .test_report_escaping import HOSTILE, _hostile_store  # noqa: E402
 from .web_corpus import analyses, build_store, reconciliation  # noqa: E402
 
@@ -142,28 +139,9 @@ class _Lines(logging.Handler):
         self.lines.append(self.format(record))
 
 
-@contextmanager
-def _served(app: Any) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="info"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 def test_the_served_app_never_writes_the_token_to_the_access_log(db: Path) -> None:
     lines = _Lines()
-    with _served(create_app(db, token=TOKEN)) as url:
+    with serve(create_app(db, token=TOKEN), log_level="info") as url:
         access = logging.getLogger("uvicorn.access")
         access.addHandler(lines)
         try:

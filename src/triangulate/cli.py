@@ -132,6 +132,8 @@ def _run_analysis(
 
 
 def _print_summary(summary: RunSummary, seconds: float) -> None:
+    """The run's failures and summary line; exits with EXIT_STAGE_FAILED when a step after the
+    analysis failed."""
     for failure in summary.failures:
         _say("failed:", "yellow", f"{failure.source}: {failure.reason}")
     print(f"{summary.line()} ({seconds:.1f} s)")
@@ -145,6 +147,7 @@ def _print_summary(summary: RunSummary, seconds: float) -> None:
             f"{stage.line()}; the analyses are stored, and the next `triangulate analyze` "
             "does this step again" + ("" if _debug else " (--debug shows the traceback)"),
         )
+        raise typer.Exit(EXIT_STAGE_FAILED)
 
 
 @app.command()
@@ -185,8 +188,6 @@ def analyze(
             corpus, sources, executor, workers, allow_private, Budget(seconds=budget)
         )
     _print_summary(summary, time.perf_counter() - started)
-    if summary.stage_failure is not None:
-        raise typer.Exit(EXIT_STAGE_FAILED)
     if not summary.ok or (strict and summary.failures):
         raise typer.Exit(EXIT_NOTHING_ANALYSED)
 
@@ -245,8 +246,6 @@ def demo(
     with _stage("analysis", EXIT_USAGE), Corpus.open(db) as corpus:
         summary = _run_analysis(corpus, [str(examples)], "local", None)
     _print_summary(summary, time.perf_counter() - started)
-    if summary.stage_failure is not None:
-        raise typer.Exit(EXIT_STAGE_FAILED)
     with _stage("report"), Corpus.open(db) as corpus:
         write_report(corpus, output)
     print(f"wrote {printable(output)}")

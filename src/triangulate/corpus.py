@@ -174,9 +174,7 @@ class Corpus:
         summary = RunSummary()
         paths, skipped = find_sources(sources)
         for left_out in skipped:
-            failure = Failure(storable(left_out.source), left_out.reason)
-            summary.failures.append(failure)
-            self.store.put_failure(failure)
+            self._record_failure(summary, Failure(storable(left_out.source), left_out.reason))
         if executor == "local" and workers is None:
             workers = min(os.cpu_count() or 1, -(-len(paths) // DOCUMENTS_PER_WORKER))
         known = self.store.known_sha256()
@@ -193,16 +191,14 @@ class Corpus:
                     analysed += 1
                     report("analysing", analysed, documents)
                 if isinstance(outcome, Failure):
-                    summary.failures.append(outcome)
-                    self.store.put_failure(outcome)
+                    self._record_failure(summary, outcome)
                 elif isinstance(outcome, Analysis):
                     self.store.put_analysis(outcome)
                     summary.analyzed.append(outcome.document.source)
                 else:
                     for document in outcome:
                         if isinstance(document, Failure):
-                            summary.failures.append(document)
-                            self.store.put_failure(document)
+                            self._record_failure(summary, document)
                         elif document.sha256 in known:
                             summary.unchanged.append(document.source)
                             self.store.clear_failure(document.source)
@@ -214,14 +210,18 @@ class Corpus:
         summary.documents_in_store = self.store.document_count()
         return summary
 
+    def _record_failure(self, summary: RunSummary, failure: Failure) -> None:
+        summary.failures.append(failure)
+        self.store.put_failure(failure)
+
     def _finish(self, runner: Executor, report: Progress) -> StageFailure | None:
         """The corpus-wide steps after analysis: lineage, dating by the corpus, reconciliation.
         Each runs again on the next run until it has stored its result."""
         stage = "republication lineage"
         try:
-            self._link_copies()
+            analyses = self._link_copies(self.store.analyses())
             stage = "dating undated documents"
-            analyses = self._date_undated_documents(self.store.analyses(), runner)
+            analyses = self._date_undated_documents(analyses, runner)
             if not self.store.reconciliation_is_current():
                 stage = "reconciliation"
                 report("reconciling", 0, 1)
@@ -231,16 +231,20 @@ class Corpus:
             return StageFailure(stage, describe_exception(error), traceback.format_exc())
         return None
 
-    def _link_copies(self) -> None:
-        """Decide which stored documents copy which, now that every one is in the store."""
+    def _link_copies(self, stored: list[Analysis]) -> list[Analysis]:
+        """Decide which stored documents copy which, now that every one is in the store; the
+        analyses with their documents' lineage (changes are stored)."""
         from .ingest import link_copies
 
-        stored = self.store.analyses()
+        linked = []
         for analysis, document in zip(
             stored, link_copies([a.document for a in stored]), strict=True
         ):
             if document != analysis.document:
-                self.store.put_analysis(replace(analysis, document=document))
+                analysis = replace(analysis, document=document)
+                self.store.put_analysis(analysis)
+            linked.append(analysis)
+        return linked
 
     def _date_undated_documents(
         self, analyses: list[Analysis], runner: Executor
@@ -248,7 +252,7 @@ class Corpus:
         """Date undated documents by the rest of the corpus, else by their file's modification
         time (basis "file", revisited on later runs), and analyse them again.
 
-        Returns every analysis in store order (a re-stored document moves to the end)."""
+        Returns every analysis, the re-analysed ones last (reconciliation orders them)."""
         from .reconcile.dating import date_from_corpus
 
         dated: list[Task] = []

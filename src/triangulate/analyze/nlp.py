@@ -73,14 +73,20 @@ _SPACES = re.compile(r"\s+")
 def english() -> Language:
     """The shared blank English pipeline with a sentencizer (loaded on first use)."""
     import spacy
-    from spacy.symbols import ORTH
 
     nlp = spacy.blank("en")
+    add_abbreviations(nlp)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Keep each of ``ABBREVIATIONS`` one token, full stop included, in ``nlp``'s tokenizer."""
+    from spacy.symbols import ORTH
+
     tokenizer: Any = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -54,13 +54,9 @@ def ud_pipeline() -> Language | None:
         warnings.warn(f"the trained English pipeline at {path} does not load: {error}",
                       stacklevel=2)
         return None
-    from spacy.symbols import ORTH
+    from .nlp import add_abbreviations
 
-    from .nlp import ABBREVIATIONS
-
-    tokenizer: Any = nlp.tokenizer
-    for abbreviation in ABBREVIATIONS:
-        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    add_abbreviations(nlp)
     return nlp
 
 
@@ -74,11 +70,7 @@ def parse(text: str, sentences: Sequence[Sentence]) -> Tokens:
     starts, ends, pos, lemmas, morphs, heads, deps = columns
     from .nlp import plain
 
-    for offset, doc in zip(
-        (chunk[0].start for chunk in _chunks(sentences)),
-        nlp.pipe(_prepared(nlp, plain(text), sentences)),
-        strict=True,
-    ):
+    for doc, offset in nlp.pipe(_prepared(nlp, plain(text), sentences), as_tuples=True):
         index_of: dict[int, int] = {}
         words = [token for token in doc if not token.is_space]
         for token in words:
@@ -108,12 +100,15 @@ def _chunks(sentences: Sequence[Sentence]) -> Iterator[list[Sentence]]:
         yield chunk
 
 
-def _prepared(nlp: Language, text: str, sentences: Sequence[Sentence]) -> Iterator[Doc]:
-    """Each chunk tokenised, with its sentence boundaries set for the parser to keep."""
+def _prepared(
+    nlp: Language, text: str, sentences: Sequence[Sentence]
+) -> Iterator[tuple[Doc, int]]:
+    """Each chunk tokenised, with its sentence boundaries set for the parser to keep, and the
+    offset of the chunk in ``text``."""
     for chunk in _chunks(sentences):
         offset = chunk[0].start
         doc = nlp.make_doc(text[offset : chunk[-1].end])
         sentence_starts = {sentence.start - offset for sentence in chunk}
         for token in doc:
             token.is_sent_start = token.idx in sentence_starts or token.i == 0
-        yield doc
+        yield doc, offset

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from ..errors import TriangulateError
-from .executors import Budget, TaskFailed, describe_exception, work_queue
+from .executors import Budget, HoldsNothing, TaskFailed, describe_exception, work_queue
 
 In = TypeVar("In")
 Out = TypeVar("Out")
 
 
-class DaskExecutor:
+class DaskExecutor(HoldsNothing):
     """Sends each item to a Dask cluster and yields results as they finish.
 
     An item that raises or whose worker is lost fails alone; one that overruns the time budget
@@ -27,12 +27,6 @@ class DaskExecutor:
         self.address = address
         self.timeout = timeout
         self.budget = budget or Budget()
-
-    def __enter__(self) -> DaskExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
 
     def map_unordered(
         self, fn: Callable[[In], Out], items: Iterable[In]

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import FrameType
-from typing import Protocol, TypeVar
+from typing import Protocol, Self, TypeVar
 
 from ..errors import TriangulateError
 
@@ -67,12 +67,22 @@ def work_queue(items: Iterable[In]) -> deque[In]:
     return items if isinstance(items, deque) else deque(items)
 
 
+class HoldsNothing:
+    """For backends with nothing to release when the ``with`` block ends."""
+
+    def __enter__(self: Self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
 class _Overrun(BaseException):
     """Raised in the main thread when an item overruns its time (not an ``Exception``, so the
     item's own error handling cannot swallow it)."""
 
 
-class SerialExecutor:
+class SerialExecutor(HoldsNothing):
     """Runs everything in this process, in order (tests, and runs too small for a pool).
 
     The time budget interrupts Python code (an alarm in the main thread); code that holds the
@@ -81,12 +91,6 @@ class SerialExecutor:
 
     def __init__(self, budget: Budget | None = None) -> None:
         self.budget = budget or Budget()
-
-    def __enter__(self) -> SerialExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
 
     def map_unordered(
         self, fn: Callable[[In], Out], items: Iterable[In]

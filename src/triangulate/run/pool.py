@@ -128,19 +128,17 @@ class _Slot:
         if not self.process.is_alive():
             return self._lost(item, self._death())
         if time.monotonic() - self.task.started > budget.seconds:
-            self.stop()
             return self._lost(item, budget.describe_overrun())
         resident = _resident_mb(self.process.pid)
         if resident is not None and resident > budget.memory_mb:
-            self.stop()
             return self._lost(
                 item, f"exceeded the memory budget of {budget.memory_mb} MB ({resident:.0f} MB)"
             )
         return None
 
     def _lost(self, item: Any, reason: str) -> tuple[Any, TaskFailed]:
+        """The item failed with its worker: the worker is stopped and not used again."""
         self.task = None
-        self.alive = False
         self.stop()
         return item, TaskFailed(reason)
 
