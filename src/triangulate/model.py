@@ -196,6 +196,30 @@ class TimeRange:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A measured answer a claim gives: the quantity, what happened to what it counts, where,
+    and how the claim frames it. Read from the sentence's parse in analysis; reconciliation
+    compares facts and never reads the text again.
+
+    ``kinds`` are kinds of happening ("die", "injure"; "~registered" for a predicate the
+    lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
+    ``places`` are the names of the places the count is scoped to ("in Athens"); ``context``
+    the content stems of the claim's sentence and the one before it.
+    """
+
+    quantity: Quantity
+    kinds: tuple[str, ...] = ()
+    phrase: str | None = None
+    places: tuple[str, ...] = ()
+    cumulative: bool = False
+    correction: bool = False
+    since: bool = False
+    extra: bool = False
+    headline: bool = False
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Claim(Span):
     """A checkable statement, with who asserts it.
 
@@ -212,6 +236,7 @@ class Claim(Span):
     stance: Stance = "asserted"
     time: TimeRange | None = None
     quantities: tuple[Quantity, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ Stage = Callable[[Analysis], Analysis]
 
 STAGES: dict[str, Stage] = {}
 
-DEFAULT_STAGES = ("sentences", "dating", "entities", "times", "quantities", "claims", "events")
+DEFAULT_STAGES = (
+    "sentences", "parse", "dating", "entities", "times", "quantities", "claims", "facts", "events"
+)
 
 
 def register(name: str) -> Callable[[Stage], Stage]:

@@ -20,7 +20,7 @@ def sentences_stage(analysis: Analysis) -> Analysis:
 @register("parse")
 def parse_stage(analysis: Analysis) -> Analysis:
     """The token layer (parts of speech, lemmas, features, dependencies) within the sentences
-    found. Not among the default stages until the stages after it read it: it costs time."""
+    found."""
     from .parse import parse
 
     tokens = parse(analysis.document.text, analysis.sentences)
@@ -92,6 +92,14 @@ def claims_stage(analysis: Analysis) -> Analysis:
     from .claims import find_claims
 
     return replace(analysis, claims=tuple(find_claims(analysis)))
+
+
+@register("facts")
+def facts_stage(analysis: Analysis) -> Analysis:
+    """Each claim's measured answers: what its counts count, what happened, where."""
+    from .facts import with_facts
+
+    return replace(analysis, claims=with_facts(analysis))
 
 
 @register("events")

@@ -55,7 +55,7 @@ def _distinct(facts: list[_Fact]) -> list[_Fact]:
     ]
     kept: dict[tuple[str, str, float, str], _Fact] = {}
     for fact in facts:
-        key = (fact.origin, fact.family, fact.quantity.value, ",".join(sorted(fact.scope.kinds)))
+        key = (fact.origin, fact.family, fact.quantity.value, ",".join(sorted(fact.kinds)))
         other = kept.get(key)
         if other is None or (other.headline and not fact.headline):
             kept[key] = fact
@@ -77,30 +77,15 @@ def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
         if root(i) in members:
             members[root(i)].append(i)
     comparisons = [_agreement([facts[i] for i in group]) for group in members.values()]
-    # Updates are grouped by the later count (earlier counts that differ among themselves all
-    # lead up to it), partials by the pair of agreeing groups, and conflicting groups into one
-    # conflict for each connected set of them (five, seven and nine killed: one dispute).
-    disputed = UnionFind(len(facts))
-
-    def side(i: int) -> int:
-        return disputed.find(root(i))
-
-    for (i, j), verdict in verdicts.items():
-        if verdict == "conflict":
-            disputed.union(root(i), root(j))
+    # One comparison per pair of agreeing groups and verdict: it holds the answers it is about
+    # and no others.
     between: dict[tuple[int, int, Verdict], set[int]] = {}
     for (i, j), verdict in sorted(verdicts.items()):
         key: tuple[int, int, Verdict]
         if verdict == "agree":
             continue
-        if verdict == "update":
-            later = j if _later(facts[j], facts[i]) else i
-            key = (root(later), -1, verdict)
-        elif verdict == "conflict":
-            key = (side(i), -1, verdict)
-        else:
-            low, high = sorted((root(i), root(j)))
-            key = (low, high, verdict)
+        low, high = sorted((root(i), root(j)))
+        key = (low, high, verdict)
         between.setdefault(key, set()).update((i, j))
     for (_, _, verdict), group in between.items():
         comparisons.append(_difference([facts[i] for i in sorted(group)], verdict))
@@ -119,11 +104,11 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     if values_agree(qa, qb):
         return "partial" if a.extra != b.extra else "agree"
     later = b.published > a.published
-    if later and b.scope.correction:
+    if later and b.fact.correction:
         return "update"
     if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
-        if b.scope.cumulative or ends_later:
+        if b.fact.cumulative or ends_later:
             return "update"
     if _within(qa, qb) or _within(qb, qa):
         return "partial"
@@ -193,7 +178,7 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
     values = ", ".join(describe(q) for q in _unique_quantities(facts))
     if verdict == "update":
         earliest, latest = facts[0], facts[-1]
-        how = "a running total" if latest.scope.cumulative else "a count"
+        how = "a running total" if latest.fact.cumulative else "a count"
         explanation = (
             f"{sides}. The later report ({latest.published or 'undated'}) gives {how} higher than "
             f"the earlier one ({earliest.published or 'undated'})" + _date_difference(facts)
@@ -265,11 +250,11 @@ def _date_difference(facts: list[_Fact]) -> str:
 
 
 def _question(facts: list[_Fact]) -> str:
-    first = min(facts, key=lambda f: (f.scope.phrase is None, f.published))
+    first = min(facts, key=lambda f: (f.fact.phrase is None, f.published))
     unit = first.family
     what = "How much money" if unit in _MONEY else f"How many {plural(unit)}"
-    if unit not in _MONEY and first.scope.phrase:
-        what += f" {first.scope.phrase}"
+    if unit not in _MONEY and first.fact.phrase:
+        what += f" {first.fact.phrase}"
     details = [d for d in (_topic(facts), _span_of(facts)) if d]
     return f"{what} ({', '.join(details)})?" if details else f"{what}?"
 
@@ -278,7 +263,7 @@ def _topic(facts: list[_Fact]) -> str:
     """Words every side's sentence shares, names first (places and things counted at)."""
     shared = frozenset.intersection(*(f.stems for f in facts))
     first = facts[0]
-    words = content_words(first.sentence.of(first.analysis.document.text))
+    words = content_words(first.record.claim.text)
     chosen = [w for key, w in words.items() if key in shared]
     names = [w for w in chosen if w[:1].isupper()]
     return shorten(" ".join(names or chosen[:4]), 60)

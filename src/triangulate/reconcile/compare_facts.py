@@ -1,50 +1,40 @@
-"""Counts and amounts as comparable facts: what each claim's sentence counts, where and when.
+"""Counts and amounts as comparable facts: the answers claims give, and which of them answer the
+same question.
 
-A fact is the headline quantity of one unit family in a claim's sentence (the sentence, not the
-claim span: a claim cut to "on Tuesday, after divers recovered more bodies" still reports the
-"21 passengers" of its sentence), with what surrounds it: the context words, the predicate scope
-(``compare_scope``) and the time window the count covers.  Two facts are comparable when they
-come from independent sources, count the same unit family under compatible predicates, share
-enough context, and cover matching windows.
+Analysis stores each claim's facts (``analyze.facts``): the quantity, the kinds of happening
+its predicate names, the places it is scoped to, how the clause frames it, and its context
+words. Here each claim's headline fact of each unit family is taken, with the time window it
+covers, and two facts are compared only when they answer the same question: independent
+sources, the same unit family, predicates that meet, places that do not exclude each other,
+matching windows, values of one order of magnitude (unless one is a bound), and enough shared
+context.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..analyze.quantity_grammar import singular
 from ..analyze.timex_calendar import first_day, last_day
-from ..model import Analysis, ClaimRecord, Quantity, Span
+from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
-from .compare_scope import Scope, compatible, scope_of
-from .text import content_stems, origin_of, overlap
+from .text import origin_of, overlap
 from .units import family
 
 CONTEXT_FLOOR = 0.2
 SAME_VALUE_CONTEXT_FLOOR = 0.12
 SAME_VALUE_SLACK_DAYS = 1
 """Equal counts dated a day apart still agree ("detained on Saturday" / "during the evening")."""
-
-_NUMBER_WORD = re.compile(
-    r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
-    r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
-    r"Eighty|Ninety|Hundred|Dozens?|Hundreds|Thousands)\b"
-)
-_COUNTED_NOUN = re.compile(
-    r"\b(?:number|total|tally|count) of ((?:[A-Za-z-]+\s){0,2}?[A-Za-z-]+s)\b"
-    r"(?=\s+(?:that|who|which|in|at|on|from|since|to|has|have|had|is|was|were|are)\b)",
-    re.IGNORECASE,
-)
-_EXTRA_PART = re.compile(
-    r"^\s*,?\s*(?:and|plus|as well as)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|\d[\d,]*)\s+[A-Za-z]",
-    re.IGNORECASE,
-)
+UNNAMED_CONTEXT_FLOOR = 0.3
+"""Counts whose predicates do not meet (one names none, or one the lexicon does not list) are
+compared only when their contexts share this much (two thirds of it for the same value)."""
+GENERIC_FAMILIES = frozenset({"person"})
+"""Counted nouns that say nothing of what happened: "85 people" needs a predicate or context."""
+MAGNITUDE = 10.0
+"""Two figures whose allowed values (a bound open on one side, a range between its ends) lie
+further apart than this factor count different things: a city's toll and a country's."""
 
 _NONE = Quantity(0, 0, "", float("-inf"), "")
 Window = tuple[str | None, str]
@@ -56,14 +46,26 @@ class _Fact:
     record: ClaimRecord
     analysis: Analysis
     origin: str
-    quantity: Quantity
+    fact: Fact
     family: str
     stems: frozenset[str]
     window: Window | None
-    scope: Scope
-    sentence: Span
-    headline: bool  # the sentence is the document's title
-    extra: bool  # the count is followed by another part: "12 soldiers and a civilian"
+
+    @property
+    def quantity(self) -> Quantity:
+        return self.fact.quantity
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self.fact.kinds)
+
+    @property
+    def headline(self) -> bool:  # the claim's sentence is the document's title
+        return self.fact.headline
+
+    @property
+    def extra(self) -> bool:  # the count is followed by another part: "12 soldiers and a civilian"
+        return self.fact.extra
 
     @property
     def published(self) -> str:
@@ -71,120 +73,51 @@ class _Fact:
 
 
 def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
-    """The largest count of each unit family in each claim's sentence (a quantity of a sentence
-    that several claims share goes to the claim that contains it, else to the first)."""
+    """The largest count of each unit family and happening among each claim's facts ("killing
+    10 people and injuring dozens" gives two)."""
     facts = []
     origins: dict[str, str] = {}
-    taken: set[tuple[str, int]] = set()
     for record in claims:
-        analysis = by_id[record.document]
-        sentence = _sentence_of(analysis, record.claim)
-        best: dict[str, Quantity] = {}
-        for quantity in _quantities(analysis, record, sentence):
-            kind = family(quantity.unit)
-            key = (record.document, quantity.start)
-            if kind and key not in taken and quantity.value > best.get(kind, _NONE).value:
-                best[kind] = quantity
+        best: dict[tuple[str, tuple[str, ...]], Fact] = {}
+        for fact in record.claim.facts:
+            kind = family(fact.quantity.unit)
+            if not kind:
+                continue
+            key = (kind, fact.kinds)
+            if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
+                best[key] = fact
         if not best:
             continue
+        analysis = by_id[record.document]
         origin = origins.get(record.document)
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
-        text = analysis.document.text
-        sentence_text = sentence.of(text)
-        headline = _is_title(analysis, sentence_text)
-        for kind, quantity in best.items():
-            taken.add((record.document, quantity.start))
-            start, end = quantity.start - sentence.start, quantity.end - sentence.start
-            scope = scope_of(sentence_text, start, end)
+        for (kind, _), fact in best.items():
             facts.append(
                 _Fact(
                     record=record,
                     analysis=analysis,
                     origin=origin,
-                    quantity=quantity,
+                    fact=fact,
                     family=kind,
-                    stems=_context(analysis, record, sentence, quantity)
-                    - content_stems(quantity.text),
-                    window=_time_window(record, scope, analysis.document.published),
-                    scope=scope,
-                    sentence=sentence,
-                    headline=headline,
-                    extra=bool(_EXTRA_PART.match(sentence_text[end:])),
+                    stems=frozenset(fact.context),
+                    window=_time_window(record, fact, analysis.document.published),
                 )
             )
     return facts
 
 
-def _sentence_of(analysis: Analysis, span: Span) -> Span:
-    return analysis.sentence_of(span) or span
-
-
-def _quantities(analysis: Analysis, record: ClaimRecord, sentence: Span) -> list[Quantity]:
-    """The claim's quantities, those of the stage in the claim's sentence, and, where the stage
-    found none there, those read again from the sentence alone (a number word opening a
-    sentence right after a dateline is easily missed)."""
-    found = list(record.claim.quantities)
-    found += [
-        q
-        for q in analysis.quantities
-        if sentence.start <= q.start and q.end <= sentence.end
-        and not any(q.overlaps(other) for other in found)
-    ]
-    text = analysis.document.text
-    sentence_text = sentence.of(text)
-    if not any(family(q.unit) for q in found) and _NUMBER_WORD.search(sentence_text):
-        from ..analyze.quantities import find_quantities
-
-        for q in find_quantities(sentence_text):
-            moved = replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            if not any(moved.overlaps(other) for other in found):
-                found.append(moved)
-    return [_with_counted_noun(q, sentence_text) for q in found]
-
-
-def _with_counted_noun(quantity: Quantity, sentence: str) -> Quantity:
-    """A bare number gets the noun of "the number of aid convoys ... has risen to 19"."""
-    if quantity.unit:
-        return quantity
-    match = _COUNTED_NOUN.search(sentence)
-    if not match:
-        return quantity
-    return replace(quantity, unit=singular(match.group(1).split()[-1]))
-
-
-def _is_title(analysis: Analysis, sentence: str) -> bool:
-    title = analysis.document.title
-    return bool(title) and " ".join(sentence.split()) == " ".join((title or "").split())
-
-
-def _context(
-    analysis: Analysis, record: ClaimRecord, sentence: Span, quantity: Quantity
-) -> frozenset[str]:
-    """The words of the claim that holds a count (of its sentence when the count lies outside
-    the claim's span) and of the sentence before (a quoted figure often gets its subject from
-    the sentence that introduces the quote)."""
-    text = analysis.document.text
-    holder = record.claim if record.claim.contains(quantity) else sentence
-    words = content_stems(holder.of(text))
-    sentences = analysis.sentences
-    index = bisect_right(sentences, sentence.start, key=lambda s: s.start) - 1
-    if index > 0 and sentences[index].start == sentence.start:
-        words |= content_stems(sentences[index - 1].of(text))
-    return words
-
-
-def _time_window(record: ClaimRecord, scope: Scope, published: str | None) -> Window | None:
+def _time_window(record: ClaimRecord, fact: Fact, published: str | None) -> Window | None:
     """The claim's time; a running total ("since 1 September", "so far") runs up to the
     publication date, from its "since" date or from an open start."""
     time = record.claim.time
     start = time.start if time else None
     end = (time.end or time.start) if time else None
-    if scope.cumulative:
+    if fact.cumulative:
         last = max(filter(None, (end, published)), default=None)
         if last is None:
             return None
-        return (start if scope.since else None), last
+        return (start if fact.since else None), last
     if start is None or end is None:
         return None
     return start, end
@@ -208,15 +141,49 @@ def _is_day(window: Window) -> bool:
 def _comparable(a: _Fact, b: _Fact) -> bool:
     if not _same_question(a, b):
         return False
-    floor = SAME_VALUE_CONTEXT_FLOOR if a.quantity.value == b.quantity.value else CONTEXT_FLOOR
-    if a.scope.kinds & b.scope.kinds:
+    same_value = a.quantity.value == b.quantity.value
+    floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
+    if a.kinds & b.kinds:
         floor /= 2  # the same predicate ("detained") already says they count the same thing
+    elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
+        floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
     return overlap(a.stems, b.stems) >= floor
+
+
+def _listed(kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds of happening the lexicon lists (not "~registered")."""
+    return frozenset(kind for kind in kinds if not kind.startswith("~"))
+
+
+def _same_scope(a: _Fact, b: _Fact) -> bool:
+    """Listed predicates that meet (or one side names none), places that do not exclude each other,
+    and values of one order of magnitude unless one is a bound or a range."""
+    listed_a, listed_b = _listed(a.kinds), _listed(b.kinds)
+    if listed_a and listed_b and not listed_a & listed_b:
+        return False
+    pa, pb = set(a.fact.places), set(b.fact.places)
+    if pa and pb and not pa & pb:
+        return False
+    (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)
+    if high_a < low_b:
+        return high_a <= 0 or low_b / high_a <= MAGNITUDE
+    if high_b < low_a:
+        return high_b <= 0 or low_a / high_b <= MAGNITUDE
+    return True
+
+
+def _interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a figure allows: a bound is open on one side, a range spans its ends."""
+    if quantity.qualifier in ("over", "at_least"):
+        return quantity.value, float("inf")
+    if quantity.qualifier in ("under", "at_most", "up_to"):
+        return 0.0, quantity.value
+    return quantity.value, quantity.value if quantity.value_max is None else quantity.value_max
 
 
 def _same_question(a: _Fact, b: _Fact) -> bool:
     """Independent sources, the same unit family and predicates, matching time windows."""
-    if a.origin == b.origin or a.family != b.family or not compatible(a.scope, b.scope):
+    if a.origin == b.origin or a.family != b.family or not _same_scope(a, b):
         return False
     same_value = a.quantity.value == b.quantity.value
     wa, wb = a.window, b.window
@@ -224,7 +191,7 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
         return True
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
-    if a.scope.cumulative or b.scope.cumulative:
+    if a.fact.cumulative or b.fact.cumulative:
         return _overlap(wa, wb)
     # A single day is a different scope from a span of days or a month.
     if _is_day(wa) or _is_day(wb):

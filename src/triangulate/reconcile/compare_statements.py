@@ -17,10 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..ids import record_id
+from ..language.en.happenings import kinds_in
 from ..model import Analysis, ClaimRecord, Comparison
 from .blocking import StemIndex
-from .compare_facts import _sentence_of
-from .compare_scope import topic_kinds
 from .text import content_stems, overlap, shorten, source_with_date
 
 OMISSION_CUE = re.compile(
@@ -108,7 +107,7 @@ def compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
 
 def _sentence_text(record: ClaimRecord, by_id: dict[str, Analysis]) -> str:
     analysis = by_id[record.document]
-    return _sentence_of(analysis, record.claim).of(analysis.document.text)
+    return (analysis.sentence_of(record.claim) or record.claim).of(analysis.document.text)
 
 
 def _same_voice(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -183,6 +182,12 @@ def compare_omissions(
                 subject = f"{first.lower()} {rest}"
             comparisons.append(_omission(record, subject, omitted, chosen, by_id))
     return comparisons
+
+
+def topic_kinds(text: str) -> frozenset[str]:
+    """Kinds of happening named in ``text`` as pseudo-words ("@detain" for "held" and
+    "detained"), so that topics worded differently still meet."""
+    return frozenset("@" + kind for kind in kinds_in(text) if kind != "change")
 
 
 def _topic_words(text: str) -> frozenset[str]:

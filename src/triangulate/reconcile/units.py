@@ -33,6 +33,10 @@ _FAMILIES = {
     "plane": "aircraft",
     "airplane": "aircraft",
     "people": "person",
+    "richter": "magnitude",
+    "personnel": "staff",
+    "staffer": "staff",
+    "employee": "worker",
     "persons": "person",
 }
 # Units that say nothing on their own, and counted nouns that are references rather than facts
@@ -101,7 +105,15 @@ _QUALIFIER_WORDS = {
 
 
 def describe(quantity: Quantity) -> str:
+    """"over 400 tons", "20-54 people": the value as a reader would write it, ranges as ranges."""
     value = quantity.value
-    number = f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+    number = _number(value)
+    if quantity.value_max is not None and quantity.value_max != value:
+        number = f"{number}\u2013{_number(quantity.value_max)}"
+        value = quantity.value_max
     unit = quantity.unit if value == 1 else plural(quantity.unit)
     return f"{_QUALIFIER_WORDS.get(quantity.qualifier, '')}{number} {unit}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 1e4 and value == int(value) else f"{value:g}"

@@ -1,0 +1,131 @@
+"""What happens to what news counts: verbs, adjectives and event nouns grouped into kinds of
+happening ("killed", "dead", "death toll" → ``die``), with the words that frame a count.
+
+General English news usage. Each word is listed in its inflected forms as well as its lemma, so
+that both a parsed lemma and a surface word find their kind.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+KINDS: dict[str, str] = {
+    "die": "die died dies dead death deaths killed kill kills killing killings fatalities "
+    "fatality perish perished toll bodies body lives",
+    "injure": "injure injured injures injuring injury injuries wound wounded wounding hurt",
+    "casualty": "casualty casualties",
+    "rescue": "rescued rescue rescues rescuing saved pulled",
+    "evacuate": "evacuated evacuate evacuation evacuations",
+    "missing": "missing unaccounted",
+    "displace": "displace displaced flee fled homeless",
+    "detain": "detained detain detains detention arrested arrest arrests jail jailed held "
+    "imprison imprisoned capture captured custody",
+    "release": "released release releases freed",
+    "gather": "gathered gather join joined march marched rally rallied protest protested "
+    "demonstrate demonstrated attend attended demonstration turnout street streets",
+    "strike": "strike striking strikers walked walkout",
+    "layoff": "laid layoffs layoff lay dismiss dismissed fired redundancies redundancy "
+    "redundant sack sacked axe axed shed cuts cut",
+    "employ": "employs employed employ employing workforce",
+    "hire": "hired hire hires hiring",
+    "deliver": "delivered deliver delivers delivery deliveries provide provided supply supplied "
+    "shipped transport transported send sent bring brought carry carried flown "
+    "airlift airlifted shipment shipments",
+    "station": "stationed based garrisoned kept",
+    "move": "move moved deploy deployed dispatch dispatched mass massed redeploy redeployed "
+    "withdraw withdrawn withdrew",
+    "cancel": "cancelled canceled cancellations cancellation cancel",
+    "burn": "burned burnt burn scorch scorched",
+    "destroy": "destroy destroyed damage damaged raze razed flatten flattened collapse collapsed",
+    "build": "build built construct constructed",
+    "vote": "voted votes vote",
+    "infect": "infect infected infection infections case cases",
+    "vaccinate": "vaccinate vaccinated vaccination vaccinations",
+    "return": "returned return",
+    "spend": "spent spend spending cost costs",
+    "pay": "paid pay payment",
+    "sell": "sold sell sales sale",
+    "buy": "bought buy purchase purchased",
+    "produce": "produced produce production",
+    "export": "exported exports export",
+    "import": "imported imports import",
+    "lend": "loan loans lend lent",
+    "affect": "affect affected",
+}
+def words(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
+PHRASES: dict[str, str] = {
+    "lost their lives": "die",
+    "death toll": "die",
+    "laid off": "layoff",
+    "lay off": "layoff",
+    "job cuts": "layoff",
+    "job losses": "layoff",
+    "took part": "gather",
+    "turned out": "gather",
+    "went on strike": "strike",
+    "walked out": "strike",
+}
+PEOPLE_KINDS = words(
+    "die injure casualty rescue evacuate missing displace detain release gather strike layoff "
+    "employ hire infect vaccinate affect"
+)
+"""Kinds whose bare count ("110,000 died", "20,000 marched") counts people."""
+
+MEASURED_NOUNS = words(
+    "magnitude intensity temperature speed height depth length width distance area population "
+    "rate price value budget turnout"
+)
+"""Nouns a bare figure may measure ("a magnitude of 5.9", "put the population at 120,000")."""
+
+CHANGE = words(
+    "reach reached reaches risen rise rose rises climb climbed climbs increase increased grow "
+    "grown grew jump jumped soar soared mount mounted total totalled totaled topped top "
+    "exceed exceeded surpass surpassed stand stands stood hit doubled double put estimate "
+    "estimated revise revised raise raised"
+)
+"""Change and reporting verbs say that a count moved or was given, not what it counts ("the
+toll has reached 650"): what is counted is in their subject or object."""
+
+PARTICIPLES = words(
+    "laid held sent brought kept shot hit cut lost freed shed flown withdrawn built spent "
+    "paid sold bought burnt hurt"
+)
+AUXILIARIES = frozenset({"were", "was", "have", "has", "had", "been", "be", "are", "is"})
+CUMULATIVE_WORDS = (
+    r"since|so far|to date|in total|in all|altogether|overall|cumulative|toll|now|"
+    r"(?:has|have|had) (?:risen|climbed|grown|increased|reached|mounted|soared|jumped|topped)|"
+    r"(?:rose|rises|climbed|climbs|grew|grows|increased|jumped|soared) to|reach(?:ed|es) "
+)
+"""A count is a running total when its clause says so."""
+CORRECTION_WORDS = r"revised|corrected|updated|amended"
+
+
+@lru_cache(maxsize=1)
+def kinds_by_word() -> dict[str, frozenset[str]]:
+    """Each listed word (or lemma) with the kinds of happening it names."""
+    kinds: dict[str, set[str]] = {}
+    for kind, words in KINDS.items():
+        for word in words.split():
+            kinds.setdefault(word, set()).add(kind)
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def kinds_in(text: str) -> frozenset[str]:
+    """The kinds of happening the words of ``text`` name ("change" for a change verb)."""
+    lowered = " ".join(w.lower() for w in _WORD.findall(text))
+    found = {kind for phrase, kind in PHRASES.items() if f" {phrase} " in f" {lowered} "}
+    lexicon = kinds_by_word()
+    for word in lowered.split():
+        if word in lexicon:
+            found |= lexicon[word]
+        elif word in CHANGE:
+            found.add("change")
+    return frozenset(found)

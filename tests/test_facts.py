@@ -1,0 +1,104 @@
+"""Facts read from the parse: what a count counts, what happened to it, where; and the
+questions reconciliation lets facts answer together."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.analyze.pipeline import analyze_document
+from triangulate.model import Analysis, ClaimRecord, Fact
+from triangulate.reconcile.compare import compare_claims
+
+from .conftest import make_document
+
+pytestmark = pytest.mark.skipif(
+    not __import__("triangulate.analyze.parse", fromlist=["model_path"]).model_path()
+    .joinpath("config.cfg").is_file(),
+    reason="the trained pipeline is not installed",
+)
+
+
+def _analysis(text: str, doc_id: str = "d1", published: str = "2010-01-20") -> Analysis:
+    return analyze_document(make_document(text, doc_id, published=published,
+                                          publisher=f"Outlet {doc_id}"))
+
+
+def _facts(text: str) -> dict[str, Fact]:
+    analysis = _analysis(text)
+    return {f.quantity.text: f for c in analysis.claims for f in c.facts}
+
+
+def test_the_predicate_says_what_happened_to_what_is_counted() -> None:
+    facts = _facts(
+        "Up to three million people in Haiti have been affected by the earthquake. "
+        "An estimated 1.5 million people were left homeless by the quake. "
+        "The quake killed as many as 200,000 people."
+    )
+    affected = facts["Up to three million people"]
+    assert affected.kinds == ("affect",) and affected.phrase == "have been affected"
+    assert affected.places == ("haiti",)
+    assert facts["An estimated 1.5 million people"].kinds == ("displace",)
+    killed = facts["as many as 200,000 people"]
+    assert killed.kinds == ("die",) and killed.phrase == "were killed"
+
+
+def test_one_sentence_gives_a_fact_for_each_happening() -> None:
+    facts = _facts("The earthquake hit the island, killing at least 10 people and injuring 80.")
+    assert facts["at least 10 people"].kinds == ("die",)
+    assert facts["80"].kinds == ("injure",)
+    assert facts["80"].quantity.unit == "person"
+
+
+def test_a_bare_figure_gets_what_it_measures_from_the_parse() -> None:
+    facts = _facts(
+        "The official death toll from the quake rose to 110,000. "
+        "The seismological centre put the magnitude of the quake at 5.9."
+    )
+    toll = facts["110,000"]
+    assert toll.quantity.unit == "person" and toll.kinds == ("die",) and toll.cumulative
+    assert facts["5.9"].quantity.unit == "magnitude"
+
+
+def test_a_unit_that_only_modifies_the_counted_noun_gives_way_to_it() -> None:
+    facts = _facts("The UN said 36 UN military and police personnel were confirmed dead.")
+    (fact,) = facts.values()
+    assert fact.quantity.unit == "personnel" and "die" in fact.kinds
+
+
+def _compare(*texts: tuple[str, str, str]) -> list[tuple[str, set[str]]]:
+    analyses = [_analysis(text, doc_id, published) for doc_id, published, text in texts]
+    records = [
+        ClaimRecord(f"{a.document.id}-c{i}", a.document.id, claim)
+        for a in analyses for i, claim in enumerate(a.claims)
+    ]
+    return [(c.verdict, {i.split("-")[0] for i in c.claims})
+            for c in compare_claims(analyses, records)]
+
+
+def test_one_citys_toll_is_not_set_against_anothers() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said 12 people were killed in Athens on Wednesday."),
+        ("b", "2010-05-06", "Police said 30 people were killed in Patras on Wednesday."),
+        ("c", "2010-05-06", "Officials said 14 people were killed in Athens on Wednesday."),
+    )
+    assert made == [("conflict", {"a", "c"})]
+
+
+def test_counts_an_order_of_magnitude_apart_answer_different_questions() -> None:
+    made = _compare(
+        ("a", "2010-01-14", "Officials said 14 people died when the headquarters of the mission "
+                            "collapsed in the earthquake."),
+        ("b", "2010-01-15", "Officials said 45,000 people died in the earthquake."),
+        ("c", "2010-01-15", "The Red Cross said 40,000 people died in the earthquake."),
+    )
+    assert [sides for _, sides in made] == [{"b", "c"}]
+
+
+def test_each_comparison_holds_one_pair_of_answers() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said five miners were killed in the blast at the pit."),
+        ("b", "2010-05-06", "The union said seven miners were killed in the blast at the pit."),
+        ("c", "2010-05-06", "Rescuers said nine miners were killed in the blast at the pit."),
+    )
+    conflicts = sorted(sorted(sides) for verdict, sides in made if verdict == "conflict")
+    assert conflicts == [["a", "b"], ["a", "c"], ["b", "c"]]
