@@ -17,9 +17,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from triangulate.analyze.claim_lexicon import SPEECH_VERB_FORMS
 from triangulate.analyze.claims import find_claims
 from triangulate.analyze.nlp import split_sentences
+from triangulate.language.en.speech import SPEECH_VERB_FORMS
 from triangulate.model import Analysis, Document, Mention
 
 CASES = Path(__file__).with_name("attribution_cases.jsonl")

@@ -127,7 +127,7 @@ def test_different_values_in_the_same_window_earlier_larger_is_a_conflict() -> N
     )
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "conflict"
-    assert "5000" in comparison.explanation and "20000" in comparison.explanation
+    assert "5,000" in comparison.explanation and "20,000" in comparison.explanation
 
 
 def test_counts_of_different_days_are_not_compared() -> None:

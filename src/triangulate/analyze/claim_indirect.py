@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Span
-from .claim_lexicon import (
+from ..language.en.speech import (
     CITING_CUES,
     CUE_MODIFIERS,
     INVERTIBLE_CUES,
@@ -14,6 +13,7 @@ from .claim_lexicon import (
     SENTENCE_CONNECTORS,
     words,
 )
+from ..model import Span
 from .claim_quotes import cue_length
 from .claim_speakers import Token, phrase_after, phrase_before, skip_modifiers_back
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language.en.speech import MULTIWORD_CUES, POST_QUOTE_ONLY, SPEECH_VERB_FORMS
 from ..model import Sentence, Span
-from .claim_lexicon import MULTIWORD_CUES, POST_QUOTE_ONLY, SPEECH_VERB_FORMS
 from .claim_speakers import Token, phrase_after, phrase_before, tokenize
 
 _OPENING = {"“": "”", "«": "»"}

@@ -9,8 +9,7 @@ from itertools import islice
 from operator import itemgetter
 
 from ..language.en.calendar import WEEKDAYS
-from ..model import Mention, Sentence, Span
-from .claim_lexicon import (
+from ..language.en.speech import (
     CUE_MODIFIERS,
     DETERMINERS,
     MONTHS,
@@ -20,6 +19,7 @@ from .claim_lexicon import (
     SENTENCE_CONNECTORS,
     SOURCE_NOUNS,
 )
+from ..model import Mention, Sentence, Span
 from .span_index import SpanIndex
 
 _TOKEN = re.compile(

@@ -13,6 +13,17 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 from operator import attrgetter, itemgetter
 
+from ..language.en.speech import (
+    ANAPHORIC_SOURCE_NOUNS,
+    COMMON_VERBS,
+    DENIAL_CUES,
+    DETERMINERS,
+    HEDGE_PATTERN,
+    MONTHS,
+    NEGATION_PATTERN,
+    NUMBER_WORDS,
+    PRONOUN_SPEAKERS,
+)
 from ..model import (
     Analysis,
     Claim,
@@ -25,17 +36,6 @@ from ..model import (
     TimeRange,
 )
 from .claim_indirect import RawClaim, according_to, speech_cue
-from .claim_lexicon import (
-    ANAPHORIC_SOURCE_NOUNS,
-    COMMON_VERBS,
-    DENIAL_CUES,
-    DETERMINERS,
-    HEDGE_PATTERN,
-    MONTHS,
-    NEGATION_PATTERN,
-    NUMBER_WORDS,
-    PRONOUN_SPEAKERS,
-)
 from .claim_quotes import CueMatch, Quote, attribution_after, attribution_before, find_quotes
 from .claim_speakers import Token, looks_like_person, resolve_pronoun, tokenize
 from .span_index import SpanIndex

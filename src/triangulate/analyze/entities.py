@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.en.names import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VARIANTS, word_set
 from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
 from .entity_combine import RuleMention, Strength, combine
-from .entity_lexicon import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VARIANTS, word_set
 from .entity_model import ModelSpan, model_available, model_spans
 from .entity_names import same_name_word
 from .entity_tokens import (

@@ -13,10 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import EntityType, Mention
-from . import entity_gazetteer as gazetteer
-from .entity_demonyms import demonyms
-from .entity_lexicon import (
+from ..language.en.demonyms import demonyms
+from ..language.en.names import (
     CAPITALISED_FUNCTION_WORDS,
     CONNECTORS,
     MONTHS,
@@ -25,6 +23,8 @@ from .entity_lexicon import (
     TITLE_MODIFIERS,
     WEEKDAYS,
 )
+from ..model import EntityType, Mention
+from . import entity_gazetteer as gazetteer
 from .entity_model import ModelSpan
 
 Strength = Literal["strong", "medium", "weak", "guessed"]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from .entity_lexicon import COUNTRY_ALIASES, REGIONS
+from ..language.en.names import COUNTRY_ALIASES, REGIONS
 
 PlaceKind = Literal["country", "region", "state", "city"]
 _INDEX_VERSION = 1

@@ -7,8 +7,8 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from ..language.en.names import word_set
 from .entity_gazetteer import fold
-from .entity_lexicon import word_set
 
 _TRANSLITERATION = (
     ("iy", "y"), ("yy", "y"), ("ii", "i"), ("ij", "i"), ("ou", "u"), ("kh", "h"), ("ks", "x"),

@@ -7,8 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .entity_lexicon import CONNECTORS, NAME_PREFIXES
-from .nlp import ABBREVIATIONS
+from ..language.en.abbreviations import ABBREVIATIONS
+from ..language.en.names import CONNECTORS, NAME_PREFIXES
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][\w]+)*|\d[\w]*|\S")
 _ABBREVIATIONS = frozenset(abbreviation[:-1].casefold() for abbreviation in ABBREVIATIONS)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import EntityType
-from . import entity_gazetteer as gazetteer
-from .entity_demonyms import demonyms, is_regional_adjective
-from .entity_lexicon import (
+from ..language.en.demonyms import demonyms, is_regional_adjective
+from ..language.en.names import (
     CAPITALISED_FUNCTION_WORDS,
     COMPANY_SUFFIXES,
     EVENT_HEADS,
@@ -29,6 +27,8 @@ from .entity_lexicon import (
     given_names,
     word_set,
 )
+from ..model import EntityType
+from . import entity_gazetteer as gazetteer
 from .entity_tokens import Run, Token
 
 # Cities smaller than this need a locative cue ("in X") to count as places on their own.

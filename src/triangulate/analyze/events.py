@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language.en.happening_types import NEEDS_NAMED_OBJECT, patterns_starting_with, word_matches
+from ..language.en.speech import NUMBER_WORDS
 from ..model import (
     Analysis,
     EventMention,
@@ -18,10 +20,8 @@ from ..model import (
     Span,
     TimeRange,
 )
-from .claim_lexicon import NUMBER_WORDS
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
-from .event_lexicon import NEEDS_NAMED_OBJECT, patterns_starting_with, word_matches
 from .span_index import SpanIndex
 
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})

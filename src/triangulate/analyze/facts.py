@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..language.en.happenings import CHANGE, MEASURED_NOUNS, PEOPLE_KINDS, kinds_by_word, words
-from ..language.en.words import content_stems
+from ..language.en import words
+from ..language.en.happenings import CHANGE, MEASURED_NOUNS, PEOPLE_KINDS, kinds_by_word
+from ..language.en.measures import CURRENCY_CODES
+from ..language.en.speech import SPEECH_VERB_FORMS
+from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
 from .fact_scope import scope_of
 from .quantity_grammar import singular
-from .quantity_lexicon import CURRENCY_CODES
 
 _NOMINAL_LINKS = words(
     "nmod compound conj appos flat nummod nmod:poss nmod:npmod nmod:tmod nmod:unmarked list "
@@ -35,9 +37,8 @@ _ARGUMENT_LINKS = words(
 )
 _PLACE_LINKS = _NOMINAL_LINKS | {"obl", "amod"}
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
-_NOT_PREDICATES = words(
-    "be have say tell report add include give make take get see show accord cite quote state "
-    "announce claim confirm believe think know"
+_NOT_PREDICATES = SPEECH_VERB_FORMS | words(
+    "be have include give make take get see show accord cite quote believe think know"
 )
 """Verbs that frame or report a count rather than say what happened to what it counts."""
 _NUMBER_WORD = re.compile(
@@ -132,7 +133,7 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
     last = bisect_left(mentions, sentence.end, lo=first, key=lambda m: m.start)
     read = _read_parse(analysis.tokens, text, quantity, mentions[first:last])
     if read is not None:
-        parsed_kinds, parsed_phrase, places = read
+        parsed_kinds, parsed_phrase, places = read.kinds, read.phrase, read.places
         listed = {kind for kind in kinds if not kind.startswith("~")}
         if quantity.unit.upper() in CURRENCY_CODES or quantity.unit == "percent":
             listed = set()  # what happens around an amount says little about what it is
@@ -149,7 +150,8 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         if measured:
             quantity = replace(quantity, unit=measured)
         else:
-            quantity = _with_counted_noun(quantity, sentence_text, kinds, read is not None)
+            argument = read is not None and read.argument
+            quantity = _with_counted_noun(quantity, sentence_text, kinds, argument)
     return Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
@@ -165,7 +167,7 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
 
 
 def _with_counted_noun(
-    quantity: Quantity, sentence: str, kinds: set[str], parsed: bool
+    quantity: Quantity, sentence: str, kinds: set[str], argument: bool
 ) -> Quantity:
     """A bare number gets the noun of "the number of aid convoys ... has risen to 19", or
     "person" when the parse makes it the subject or object of what happens to people ("110,000
@@ -173,7 +175,7 @@ def _with_counted_noun(
     match = _COUNTED_NOUN.search(sentence)
     if match:
         return replace(quantity, unit=singular(match.group(1).split()[-1]))
-    if parsed and kinds and kinds <= PEOPLE_KINDS and quantity.value >= 1:
+    if argument and kinds and kinds <= PEOPLE_KINDS and quantity.value >= 1:
         return replace(quantity, unit="person")
     return quantity
 
@@ -191,11 +193,11 @@ def _context(
     subject from the sentence that introduces the quote), less the count's own words."""
     text = analysis.document.text
     holder = claim if claim.contains(quantity) else sentence
-    words = set(content_stems(holder.of(text)))
+    stems = set(content_stems(holder.of(text)))
     previous = _previous_sentence(analysis.sentences, sentence)
     if previous is not None:
-        words |= content_stems(previous.of(text))
-    return frozenset(words) - content_stems(quantity.text)
+        stems |= content_stems(previous.of(text))
+    return frozenset(stems) - content_stems(quantity.text)
 
 
 def _previous_sentence(sentences: Sequence[Sentence], sentence: Span) -> Sentence | None:
@@ -212,7 +214,7 @@ def _with_head_noun(tokens: Tokens, text: str, quantity: Quantity) -> Quantity:
     """"36 UN military and police personnel": a unit read as a word that only modifies the
     noun after it gives way to that noun."""
     inside = tokens.within(quantity)
-    if not inside:
+    if not inside or "-" in quantity.text:  # "a 7.0-magnitude quake" measures the quake
         return quantity
     last = inside[-1]
     head = tokens.heads[last]
@@ -259,9 +261,17 @@ def _measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Reading:
+    kinds: frozenset[str]
+    phrase: str | None
+    places: tuple[str, ...]
+    argument: bool  # a bare number that is itself the subject or object: "110,000 died"
+
+
 def _read_parse(
     tokens: Tokens, text: str, quantity: Quantity, mentions: Sequence[Mention]
-) -> tuple[frozenset[str], str | None, tuple[str, ...]] | None:
+) -> _Reading | None:
     """Kinds of happening, the predicate phrase and the places of the count at ``quantity``;
     None when the count's words were not parsed."""
     inside = tokens.within(quantity)
@@ -279,8 +289,8 @@ def _read_parse(
         head = heads[head]
     predicate = heads[head] if deps[head] in _ARGUMENT_LINKS else head
     role = deps[head]
-    words = [counted, *_modifiers(tokens, counted), *_predicate_words(tokens, text, predicate)]
-    kinds = _kinds(tokens, text, words)
+    signals = [counted, *_modifiers(tokens, counted), *_predicate_words(tokens, text, predicate)]
+    kinds = _kinds(tokens, text, signals)
     framing = predicate == head or _lemma(tokens, text, predicate) in CHANGE
     if framing and not kinds - {"change"}:
         subjects = [
@@ -290,15 +300,19 @@ def _read_parse(
         if predicate == head:
             subjects += [c for c in tokens.children(head) if deps[c] in _SUBJECTS]
         for noun in subjects:
-            words += [noun, *(c for c in tokens.children(noun) if deps[c] in ("compound", "amod"))]
-        kinds = _kinds(tokens, text, words)
+            signals.append(noun)
+            signals += [c for c in tokens.children(noun) if deps[c] in ("compound", "amod")]
+        kinds = _kinds(tokens, text, signals)
     kinds -= {"change"}
     if not kinds:
         unlisted = _unlisted(tokens, text, predicate)
         kinds = {unlisted} if unlisted else set()
     phrase = _phrase(tokens, text, predicate, role) if kinds else None
     places = _places(tokens, mentions, {counted, head, predicate})
-    return frozenset(kinds), phrase, places
+    bare = counted in inside and not quantity.unit
+    argument = bare and (role in _SUBJECTS or role == "obj" or predicate == head
+                         or (role.startswith("obl") and framing))
+    return _Reading(frozenset(kinds), phrase, places, argument)
 
 
 def _modifiers(tokens: Tokens, counted: int) -> list[int]:

@@ -6,56 +6,11 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..language.en.abbreviations import ABBREVIATIONS
 from ..model import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-# Abbreviations that end in a full stop but do not end a sentence (general English usage).
-ABBREVIATIONS = (
-    "Lt.",
-    "Gen.",
-    "Col.",
-    "Maj.",
-    "Capt.",
-    "Sgt.",
-    "Cmdr.",
-    "Adm.",
-    "Brig.",
-    "Gov.",
-    "Sen.",
-    "Rep.",
-    "Rev.",
-    "Prof.",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "St.",
-    "Jr.",
-    "Sr.",
-    "No.",
-    "Pres.",
-    "Amb.",
-    "Dept.",
-    "Corp.",
-    "Inc.",
-    "Ltd.",
-    "Co.",
-    "vs.",
-    "approx.",
-    "est.",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-)
 
 # Starting only where a run of spaces starts keeps a long run without a line break linear.
 _LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")

@@ -24,16 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import Qualifier, Quantity
-from .quantity_grammar import (
-    STOP_WORDS,
-    Token,
-    is_capitalized_name,
-    looks_plural,
-    masked_offsets,
-    tokenize,
-)
-from .quantity_lexicon import (
+from ..language.en.measures import (
     DURATION_IN_MONTHS,
     DURATION_IN_SECONDS,
     IDENTIFIER_WORDS,
@@ -47,6 +38,15 @@ from .quantity_lexicon import (
     TIME_UNITS,
     WEEKDAYS,
     YEAR_CONTEXT,
+)
+from ..model import Qualifier, Quantity
+from .quantity_grammar import (
+    STOP_WORDS,
+    Token,
+    is_capitalized_name,
+    looks_plural,
+    masked_offsets,
+    tokenize,
 )
 from .quantity_numbers import Reading, currency_at, read_number
 from .quantity_units import UnitMatch, unit_after

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .quantity_lexicon import MONTHS
+from ..language.en.measures import MONTHS
 
 
 @dataclass(frozen=True, slots=True)

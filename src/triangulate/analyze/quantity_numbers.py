@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Qualifier
-from .quantity_grammar import Token, looks_plural
-from .quantity_lexicon import (
+from ..language.en.measures import (
     APPROXIMATE_PLURALS,
     CURRENCY_CODES,
     CURRENCY_PREFIX_WORDS,
@@ -20,6 +18,8 @@ from .quantity_lexicon import (
     SMALL_NUMBERS,
     VAGUE_MULTIPLIERS,
 )
+from ..model import Qualifier
+from .quantity_grammar import Token, looks_plural
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")

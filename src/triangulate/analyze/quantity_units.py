@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..language.en.measures import (
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    GLUED_ONLY_UNITS,
+    GLUED_UNITS,
+    UNIT_FORMS,
+)
 from ..model import Qualifier
 from .quantity_grammar import (
     INVARIANT_PLURALS,
@@ -15,13 +22,6 @@ from .quantity_grammar import (
     looks_verbal,
     singular,
     tokenize,
-)
-from .quantity_lexicon import (
-    CURRENCY_CODES,
-    CURRENCY_WORDS,
-    GLUED_ONLY_UNITS,
-    GLUED_UNITS,
-    UNIT_FORMS,
 )
 from .quantity_numbers import Reading, is_fraction_word
 

@@ -11,11 +11,11 @@ import datetime
 import re
 from functools import lru_cache
 
+from ..language.en.time_words import NUMBER, UNIT, parse_number, unit_code
 from ..model import Precision, TimeExpression, TimeRange
 from . import timex_calendar as cal
 from .timex_calendar import Resolved
 from .timex_context import Context, Item, Rule
-from .timex_lexicon import NUMBER, UNIT, parse_number, unit_code
 
 __all__ = ["find_times", "infer_publication_date"]
 

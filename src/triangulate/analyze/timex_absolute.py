@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..language.en.time_words import DAY, MONTH, TENS, WEEKDAY, YEAR, month_number
 from . import timex_calendar as cal
 from .timex_calendar import Resolved
 from .timex_context import Context, Item, Rule, rule, whole
-from .timex_lexicon import DAY, MONTH, TENS, WEEKDAY, YEAR, month_number
 
 _EDGE = r"(?:early|late|mid|middle|the\s+(?:end|beginning|start|middle|close|turn)\s+of)"
 _PREPOSITION = r"(?:in|of|by|since|until|till|from|through|during|before|after|to|between|on)"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .timex_calendar import Resolved, unanchored
-from .timex_context import Context, Item, Rule, rule, whole
-from .timex_lexicon import (
+from ..language.en.time_words import (
     ADVERB_SETS,
     MODIFIER,
     NUMBER,
@@ -19,6 +17,8 @@ from .timex_lexicon import (
     unit_code,
     weekday_number,
 )
+from .timex_calendar import Resolved, unanchored
+from .timex_context import Context, Item, Rule, rule, whole
 
 _RATE = re.compile(
     r"(?:\d|million|billion|thousand|hundred|dozen|once|twice|times)(?:\s+[a-z]+){0,2}\s+$",

@@ -5,11 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from . import timex_calendar as cal
-from .timex_absolute import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR
-from .timex_calendar import Resolved
-from .timex_context import Context, Item, Rule, rule, whole
-from .timex_lexicon import (
+from ..language.en.time_words import (
     NUMBER,
     ORDINALS,
     UNIT,
@@ -20,6 +16,10 @@ from .timex_lexicon import (
     unit_code,
     weekday_number,
 )
+from . import timex_calendar as cal
+from .timex_absolute import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR
+from .timex_calendar import Resolved
+from .timex_context import Context, Item, Rule, rule, whole
 
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
              "overnight": "NI", "noon": "12:00", "midday": "12:00", "midnight": "24:00"}

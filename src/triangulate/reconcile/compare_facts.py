@@ -20,7 +20,7 @@ from ..analyze.timex_calendar import first_day, last_day
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
-from .text import origin_of, overlap
+from .text import origin_of, overlap, report_date
 from .units import family
 
 CONTEXT_FLOOR = 0.2
@@ -31,7 +31,8 @@ UNNAMED_CONTEXT_FLOOR = 0.3
 """Counts whose predicates do not meet (one names none, or one the lexicon does not list) are
 compared only when their contexts share this much (two thirds of it for the same value)."""
 GENERIC_FAMILIES = frozenset({"person"})
-"""Counted nouns that say nothing of what happened: "85 people" needs a predicate or context."""
+"""Counted nouns that say nothing of what happened: "home to 120,000 people" and "85 people
+died" answer one question only when their contexts say so."""
 MAGNITUDE = 10.0
 """Two figures whose allowed values (a bound open on one side, a range between its ends) lie
 further apart than this factor count different things: a city's toll and a country's."""
@@ -69,7 +70,7 @@ class _Fact:
 
     @property
     def published(self) -> str:
-        return self.analysis.document.published or ""
+        return report_date(self.analysis.document) or ""
 
 
 def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
@@ -101,7 +102,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
                     fact=fact,
                     family=kind,
                     stems=frozenset(fact.context),
-                    window=_time_window(record, fact, analysis.document.published),
+                    window=_time_window(record, fact, report_date(analysis.document)),
                 )
             )
     return facts

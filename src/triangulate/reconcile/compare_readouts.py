@@ -196,8 +196,8 @@ def _fold(word: str) -> str:
 
 
 def _country_code(word: str) -> str | None:
-    from ..analyze.entity_demonyms import demonyms
     from ..analyze.entity_gazetteer import country_codes
+    from ..language.en.demonyms import demonyms
 
     folded = _fold(word)
     return demonyms().get(folded) or country_codes().get(folded) or None

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
-from ..analyze.entity_demonyms import demonyms
 from ..analyze.entity_names import initials, is_acronym, same_given_name, same_name_word
 from ..ids import record_id
+from ..language.en.demonyms import demonyms
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 from ..union_find import UnionFind
 

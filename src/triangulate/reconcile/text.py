@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from ..language.en.words import content_stems, content_words, stem, stop_words
+from ..language.en.stems import content_stems, content_words, stem, stop_words
 from ..model import Analysis, Document
 
 __all__ = ["content_stems", "content_words", "stem", "stop_words", "overlap", "source_label",
-           "source_with_date", "origin_of", "shorten"]
+           "source_with_date", "report_date", "origin_of", "shorten"]
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient: shared words over the smaller set."""
@@ -26,9 +26,16 @@ def source_label(document: Document) -> str:
     return PurePath(document.source.replace("\\", "/")).name or document.id
 
 
+def report_date(document: Document) -> str | None:
+    """The day a document reports from: its publication date, unless that is only its file's
+    modification time (which says when it was saved, not when it was written)."""
+    return document.published if document.published_basis != "file" else None
+
+
 def source_with_date(document: Document) -> str:
     label = source_label(document)
-    return f"{label} ({document.published})" if document.published else label
+    published = report_date(document)
+    return f"{label} ({published})" if published else label
 
 
 def origin_of(analysis: Analysis, by_id: dict[str, Analysis]) -> str:

@@ -116,4 +116,4 @@ def describe(quantity: Quantity) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if value >= 1e4 and value == int(value) else f"{value:g}"
+    return f"{value:,.0f}" if value >= 1000 and value == int(value) else f"{value:g}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import words
+
 KINDS: dict[str, str] = {
     "die": "die died dies dead death deaths killed kill kills killing killings fatalities "
     "fatality perish perished toll bodies body lives",
@@ -53,11 +55,6 @@ KINDS: dict[str, str] = {
     "lend": "loan loans lend lent",
     "affect": "affect affected",
 }
-def words(text: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(text.split())
-
-
 PHRASES: dict[str, str] = {
     "lost their lives": "die",
     "death toll": "die",
@@ -109,8 +106,8 @@ CORRECTION_WORDS = r"revised|corrected|updated|amended"
 def kinds_by_word() -> dict[str, frozenset[str]]:
     """Each listed word (or lemma) with the kinds of happening it names."""
     kinds: dict[str, set[str]] = {}
-    for kind, words in KINDS.items():
-        for word in words.split():
+    for kind, listed in KINDS.items():
+        for word in listed.split():
             kinds.setdefault(word, set()).add(kind)
     return {word: frozenset(found) for word, found in kinds.items()}
 

@@ -5,9 +5,9 @@ General English and general units only; nothing here knows any particular story.
 
 from __future__ import annotations
 
-from ..language.en import calendar
-from ..language.en.calendar import MONTH_WORDS, alternation
-from ..model import Qualifier
+from ...model import Qualifier
+from . import calendar
+from .calendar import MONTH_WORDS, alternation
 
 SMALL_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..language.en import calendar
-from ..language.en.calendar import MONTH_WORDS
+from . import calendar
+from .calendar import MONTH_WORDS
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -210,7 +210,7 @@ PERSON_VERBS = word_set("""
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common given names of many languages (case-folded), for person typing."""
-    from .entity_given_names import GIVEN_NAMES
+    from .given_names import GIVEN_NAMES
 
     return word_set(GIVEN_NAMES)
 

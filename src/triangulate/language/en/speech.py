@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..language.en.calendar import MONTH_WORDS
-
-
-def words(text: str) -> frozenset[str]:
-    """The set of the space-separated words of ``text``."""
-    return frozenset(text.split())
-
+from . import words
+from .calendar import MONTH_WORDS
 
 # Speech and reporting verbs, every inflected form that may follow a speaker.
 SPEECH_VERB_FORMS: frozenset[str] = words(

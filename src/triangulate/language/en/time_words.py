@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..language.en.calendar import (  # noqa: F401 - the calendar words of this module's users
+from .calendar import (  # noqa: F401 - the calendar words of this module's users
     MONTH_ABBREVIATIONS,
     MONTHS,
     WEEKDAY_ABBREVIATIONS,

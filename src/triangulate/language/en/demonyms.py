@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .entity_lexicon import word_set
+from .names import word_set
 
 _TABLE = """
 Afghan:AF Albanian:AL Algerian:DZ American:US Andorran:AD Angolan:AO Argentine:AR:Argentinian
