@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..ids import record_id
+from ..language.en.happenings import ACCUMULATING_KINDS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -108,7 +109,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
         return "update"
     if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
-        if b.fact.cumulative or ends_later:
+        accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
+        if b.fact.cumulative or ends_later or accumulating:
             return "update"
     if _within(qa, qb) or _within(qb, qa):
         return "partial"
@@ -191,7 +193,9 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         else:
             explanation = f"{sides}: one gives a bound, the other a figure within it ({values})."
     else:
-        explanation = f"{sides}: the values differ ({values}) for the same time and happening."
+        when = _span_of(facts)
+        explanation = (f"{sides}: the values differ ({values}) for the same happening"
+                       + (f" ({when})." if when else "."))
     return _comparison(verdict, facts, explanation)
 
 

@@ -21,7 +21,7 @@ from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
 from .text import origin_of, overlap, report_date
-from .units import family
+from .units import MEASURES, family
 
 CONTEXT_FLOOR = 0.2
 SAME_VALUE_CONTEXT_FLOOR = 0.12
@@ -30,6 +30,10 @@ SAME_VALUE_SLACK_DAYS = 1
 UNNAMED_CONTEXT_FLOOR = 0.3
 """Counts whose predicates do not meet (one names none, or one the lexicon does not list) are
 compared only when their contexts share this much (two thirds of it for the same value)."""
+RECENT_DAYS = 31
+RECENT_SLACK_DAYS = 3
+"""An undated count in a report tells of the weeks before it (give or take a few days: another
+report may date the same happening a day or two later)."""
 GENERIC_FAMILIES = frozenset({"person"})
 """Counted nouns that say nothing of what happened: "home to 120,000 people" and "85 people
 died" answer one question only when their contexts say so."""
@@ -144,7 +148,9 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
         return False
     same_value = a.quantity.value == b.quantity.value
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
-    if a.kinds & b.kinds:
+    if a.family in MEASURES:
+        pass  # a magnitude or a distance is a property; what happened around it says little
+    elif a.kinds & b.kinds:
         floor /= 2  # the same predicate ("detained") already says they count the same thing
     elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
         floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
@@ -160,7 +166,7 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     """Listed predicates that meet (or one side names none), places that do not exclude each other,
     and values of one order of magnitude unless one is a bound or a range."""
     listed_a, listed_b = _listed(a.kinds), _listed(b.kinds)
-    if listed_a and listed_b and not listed_a & listed_b:
+    if a.family not in MEASURES and listed_a and listed_b and not listed_a & listed_b:
         return False
     pa, pb = set(a.fact.places), set(b.fact.places)
     if pa and pb and not pa & pb:
@@ -189,7 +195,7 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     same_value = a.quantity.value == b.quantity.value
     wa, wb = a.window, b.window
     if wa is None or wb is None:
-        return True
+        return _near_report(wa, b) if wb is None else _near_report(wb, a)
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
     if a.fact.cumulative or b.fact.cumulative:
@@ -198,6 +204,20 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     if _is_day(wa) or _is_day(wb):
         return wa == wb
     return _overlap(wa, wb)
+
+
+def _near_report(window: Window | None, undated: _Fact) -> bool:
+    """Whether a count dated ``window`` may answer the same question as an undated count: news
+    tells of recent happenings, so the window must reach into the weeks before the undated
+    count's report (a 2003 toll and a toll reported in 2005 answer different questions)."""
+    if window is None or not undated.published:
+        return True
+    try:
+        reported = date.fromisoformat(undated.published[:10])
+    except ValueError:
+        return True
+    recent = (reported - timedelta(days=RECENT_DAYS)).isoformat()
+    return _overlap(window, (recent, reported.isoformat()), slack_days=RECENT_SLACK_DAYS)
 
 
 def _linked_groups(facts: list[_Fact]) -> list[list[_Fact]]:

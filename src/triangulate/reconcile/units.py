@@ -62,6 +62,9 @@ _NOT_COMPARABLE = {
     "thing",
     "case",
 }
+MEASURES = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
+                      "degree", "celsius", "fahrenheit"})
+"""Families that measure a property of something rather than count what happened."""
 _PLURALS = {
     "person": "people",
     "soldier": "soldiers",

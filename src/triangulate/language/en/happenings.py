@@ -73,6 +73,10 @@ PEOPLE_KINDS = words(
 )
 """Kinds whose bare count ("110,000 died", "20,000 marched") counts people."""
 
+ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace vaccinate")
+"""Happenings whose counts only grow as reports come in: a later, larger count of them is an
+update of the earlier one, not a contradiction."""
+
 MEASURED_NOUNS = words(
     "magnitude intensity temperature speed height depth length width distance area population "
     "rate price value budget turnout"
