@@ -25,11 +25,12 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import accumulate
 from typing import Any
 
+from triangulate.analyze.facts import with_facts
 from triangulate.model import (
     Analysis,
     Claim,
@@ -217,9 +218,13 @@ def _generate(claim_count: int, rng: random.Random) -> Synthetic:
             id=doc_id, source=f"{doc_id}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
             text=text, publisher=f"Outlet {d % 97}", published=published,
         )
-        analyses.append(Analysis(document=document, sentences=tuple(sentences),
-                                 claims=tuple(doc_claims), events=tuple(events)))
-        claims += [ClaimRecord(f"{doc_id}-c{i}", doc_id, c) for i, c in enumerate(doc_claims)]
+        analysis = Analysis(document=document, sentences=tuple(sentences),
+                            claims=tuple(doc_claims), events=tuple(events))
+        # The facts stage reads each claim's counts (by rule: the synthetic text is not parsed).
+        analysis = replace(analysis, claims=with_facts(analysis))
+        analyses.append(analysis)
+        claims += [ClaimRecord(f"{doc_id}-c{i}", doc_id, c)
+                   for i, c in enumerate(analysis.claims)]
     return Synthetic(analyses, claims, mention_map)
 
 

@@ -203,6 +203,7 @@ class Fact:
 
     ``kinds`` are kinds of happening ("die", "injure"; "~registered" for a predicate the
     lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
+    ``status`` how sure the source is of the count ("suspected", "confirmed");
     ``places`` are the names of the places the count is scoped to ("in Athens"); ``context``
     the content stems of the claim's sentence and the one before it.
     """
@@ -211,6 +212,7 @@ class Fact:
     kinds: tuple[str, ...] = ()
     phrase: str | None = None
     places: tuple[str, ...] = ()
+    status: str | None = None
     cumulative: bool = False
     correction: bool = False
     since: bool = False

@@ -18,7 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..language.en import words
-from ..language.en.happenings import CHANGE, MEASURED_NOUNS, PEOPLE_KINDS, kinds_by_word
+from ..language.en.happenings import (
+    CHANGE,
+    COUNT_STATUS,
+    MEASURED_NOUNS,
+    PEOPLE_KINDS,
+    kinds_by_word,
+)
 from ..language.en.measures import CURRENCY_CODES
 from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
@@ -128,12 +134,14 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
     scope = scope_of(sentence_text, quantity.start - offset, quantity.end - offset)
     kinds, phrase = set(scope.kinds), scope.phrase
     places: tuple[str, ...] = ()
+    status: str | None = None
     mentions = analysis.mentions
     first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
     last = bisect_left(mentions, sentence.end, lo=first, key=lambda m: m.start)
     read = _read_parse(analysis.tokens, text, quantity, mentions[first:last])
     if read is not None:
         parsed_kinds, parsed_phrase, places = read.kinds, read.phrase, read.places
+        status = read.status
         listed = {kind for kind in kinds if not kind.startswith("~")}
         if quantity.unit.upper() in CURRENCY_CODES or quantity.unit == "percent":
             listed = set()  # what happens around an amount says little about what it is
@@ -157,6 +165,7 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         kinds=tuple(sorted(kinds)),
         phrase=phrase,
         places=places,
+        status=status,
         cumulative=scope.cumulative,
         correction=scope.correction,
         since=scope.since,
@@ -267,6 +276,7 @@ class _Reading:
     phrase: str | None
     places: tuple[str, ...]
     argument: bool  # a bare number that is itself the subject or object: "110,000 died"
+    status: str | None = None
 
 
 def _read_parse(
@@ -304,15 +314,31 @@ def _read_parse(
             signals += [c for c in tokens.children(noun) if deps[c] in ("compound", "amod")]
         kinds = _kinds(tokens, text, signals)
     kinds -= {"change"}
+    if not kinds and quantity.unit == "person" and _existential(tokens, text, predicate):
+        kinds = {"gather"}  # "there were 20,000 people in the square": a crowd present
     if not kinds:
         unlisted = _unlisted(tokens, text, predicate)
         kinds = {unlisted} if unlisted else set()
     phrase = _phrase(tokens, text, predicate, role) if kinds else None
     places = _places(tokens, mentions, {counted, head, predicate})
-    bare = counted in inside and not quantity.unit
+    # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
+    bare = counted in inside and not quantity.unit and head == counted
     argument = bare and (role in _SUBJECTS or role == "obj" or predicate == head
                          or (role.startswith("obl") and framing))
-    return _Reading(frozenset(kinds), phrase, places, argument)
+    status = _status(tokens, text, [counted, *_modifiers(tokens, counted), predicate,
+                                    *tokens.children(predicate)])
+    return _Reading(frozenset(kinds), phrase, places, argument, status)
+
+
+def _status(tokens: Tokens, text: str, indexes: Iterable[int]) -> str | None:
+    """"suspected", "confirmed": how sure the count's source is of it, where the words say."""
+    for index in indexes:
+        lemma = _lemma(tokens, text, index)
+        word = text[tokens.starts[index] : tokens.ends[index]].lower()
+        for form in (word, lemma):
+            if form in COUNT_STATUS:
+                return COUNT_STATUS[form]
+    return None
 
 
 def _modifiers(tokens: Tokens, counted: int) -> list[int]:
@@ -352,6 +378,12 @@ def _kinds(tokens: Tokens, text: str, indexes: Iterable[int]) -> set[str]:
             elif form in CHANGE:
                 found.add("change")
     return found
+
+
+def _existential(tokens: Tokens, text: str, predicate: int) -> bool:
+    return _lemma(tokens, text, predicate) == "be" and any(
+        tokens.deps[c] == "expl" for c in tokens.children(predicate)
+    )
 
 
 def _unlisted(tokens: Tokens, text: str, predicate: int) -> str | None:

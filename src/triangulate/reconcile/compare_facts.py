@@ -78,17 +78,18 @@ class _Fact:
 
 
 def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
-    """The largest count of each unit family and happening among each claim's facts ("killing
-    10 people and injuring dozens" gives two)."""
+    """The largest count of each unit family, happening and status among each claim's facts
+    ("killing 10 people and injuring dozens" gives two, "of 101 suspected deaths, 19 have been
+    confirmed" too)."""
     facts = []
     origins: dict[str, str] = {}
     for record in claims:
-        best: dict[tuple[str, tuple[str, ...]], Fact] = {}
+        best: dict[tuple[str, tuple[str, ...], str | None], Fact] = {}
         for fact in record.claim.facts:
             kind = family(fact.quantity.unit)
             if not kind:
                 continue
-            key = (kind, fact.kinds)
+            key = (kind, fact.kinds, fact.status)
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
                 best[key] = fact
         if not best:
@@ -97,7 +98,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         origin = origins.get(record.document)
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
-        for (kind, _), fact in best.items():
+        for (kind, _, _), fact in best.items():
             facts.append(
                 _Fact(
                     record=record,
@@ -168,6 +169,10 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     listed_a, listed_b = _listed(a.kinds), _listed(b.kinds)
     if a.family not in MEASURES and listed_a and listed_b and not listed_a & listed_b:
         return False
+    if a.fact.status != b.fact.status and a.fact.status and b.fact.status:
+        return False
+    if a.family in GENERIC_FAMILIES and (not a.kinds and listed_b or not b.kinds and listed_a):
+        return False  # "home to 120,000 people" is no toll
     pa, pb = set(a.fact.places), set(b.fact.places)
     if pa and pb and not pa & pb:
         return False

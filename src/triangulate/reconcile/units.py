@@ -34,6 +34,9 @@ _FAMILIES = {
     "airplane": "aircraft",
     "people": "person",
     "richter": "magnitude",
+    "death": "person",
+    "fatality": "person",
+    "victim": "person",
     "personnel": "staff",
     "staffer": "staff",
     "employee": "worker",
@@ -61,6 +64,10 @@ _NOT_COMPARABLE = {
     "other",
     "thing",
     "case",
+    "gmt",
+    "utc",
+    "am",
+    "pm",
 }
 MEASURES = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
                       "degree", "celsius", "fahrenheit"})

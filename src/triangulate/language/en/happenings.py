@@ -73,6 +73,15 @@ PEOPLE_KINDS = words(
 )
 """Kinds whose bare count ("110,000 died", "20,000 marched") counts people."""
 
+COUNT_STATUS = {
+    "suspected": "suspected", "suspect": "suspected", "probable": "suspected",
+    "possible": "suspected", "unconfirmed": "suspected", "feared": "suspected",
+    "confirmed": "confirmed", "confirm": "confirmed", "verified": "confirmed",
+    "laboratory-confirmed": "confirmed",
+}
+"""Words that say how sure a count is: suspected and confirmed counts answer different
+questions ("159 suspected deaths", "16 confirmed deaths")."""
+
 ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace vaccinate")
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
