@@ -203,7 +203,8 @@ def test_a_plain_negative_statement_is_not_a_denial_of_another_claim() -> None:
     t1 = "The shipment of rifles was delivered to the rebels by the border guards."
     t2 = "The shipment of rifles did not reach the rebels before the border guards arrived."
     a = _analysis("a", t1, "2021-03-01", [_claim(t1, t1)])
-    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, stance="denied")])
+    # the analysis marks it an assertion with negative polarity, not a denial
+    b = _analysis("b", t2, "2021-03-02", [_claim(t2, t2, polarity="negative")])
     assert compare_claims([a, b], _records(a, b)) == []
 
 

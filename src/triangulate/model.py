@@ -21,6 +21,7 @@ PublishedBasis = Literal["stated", "inferred", "metadata", "file"]
 TimeType = Literal["date", "time", "duration", "set"]
 Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "up_to"]
 Stance = Literal["asserted", "denied", "hedged", "questioned"]
+Polarity = Literal["positive", "negative"]
 Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
 
 
@@ -228,6 +229,8 @@ class Claim(Span):
     ``start``/``end`` cover the claim's content (a sentence or the quoted clause); ``speaker``
     is the span of the words that name the source, ``cue`` the span of the speech verb or
     phrase (``said``, ``according to``).  ``via`` lists relays outermost first, as written.
+    ``stance`` says whether the speaker asserts, denies (rejects a proposition), hedges or
+    questions it; ``polarity`` whether what is said is negative ("no one has claimed it").
     """
 
     text: str
@@ -239,6 +242,7 @@ class Claim(Span):
     time: TimeRange | None = None
     quantities: tuple[Quantity, ...] = ()
     facts: tuple[Fact, ...] = ()
+    polarity: Polarity = "positive"
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,9 @@ def _is_tail(tokens: list[Token], first: int) -> bool:
     )
 
 
+_NO_ONE = frozenset({"nobody", "none", "noone", "neither"})
+
+
 def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     """The first speech verb with a speaker: subject-cue-content, trailing or inverted."""
     cues = []
@@ -198,6 +201,8 @@ def _claim_at_cue(
     phrase = phrase_before(tokens, index, 0)
     if phrase is None or tokens[phrase[1]].lower.endswith(("'s", "’s")):
         return None
+    if _nobody(tokens, phrase[0]):
+        return None  # "no group has claimed responsibility": a negative statement, no speaker
     if not _agrees(tokens, index, phrase):
         return None
     speaker, speaker_text = _speaker_text(text, tokens, phrase)
@@ -211,6 +216,12 @@ def _claim_at_cue(
     if content is None:
         return None
     return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+
+
+def _nobody(tokens: list[Token], first: int) -> bool:
+    """Whether the speaker phrase starting at ``first`` names no one ("no group", "nobody")."""
+    word = tokens[first].lower
+    return word in _NO_ONE or (word == "no") or (first > 0 and tokens[first - 1].lower == "no")
 
 
 def _bare_verb(word: str) -> bool:

@@ -17,10 +17,12 @@ from ..language.en.speech import (
     ANAPHORIC_SOURCE_NOUNS,
     COMMON_VERBS,
     DENIAL_CUES,
+    DENIAL_PATTERN,
     DETERMINERS,
     HEDGE_PATTERN,
     MONTHS,
     NEGATION_PATTERN,
+    NO_COMMENT_PATTERN,
     NUMBER_WORDS,
     PRONOUN_SPEAKERS,
 )
@@ -28,6 +30,7 @@ from ..model import (
     Analysis,
     Claim,
     Mention,
+    Polarity,
     Precision,
     Quantity,
     Sentence,
@@ -44,6 +47,7 @@ _MIN_SENTENCE_WORDS = 5
 _start = attrgetter("start")
 _MIN_QUOTE_PIECE_WORDS = 3
 _ANAPHOR_REACH = 800
+_NEGATIVE_OPENING = re.compile(r"(?:No|Nobody|None|Neither|Never|Nothing)\b")
 _SUBORDINATE = re.compile(
     r",\s*(?:which|who|whose|although|though|while)\b|\b(?:because|unless|if)\b"
 )
@@ -339,6 +343,7 @@ def _claim(text: str, item: RawClaim, sentence: Sentence, indexed: _Indexed) -> 
         cue=item.cue,
         via=tuple(item.via),
         stance=_stance(text, item, sentence),
+        polarity=_polarity(text, item),
         time=time,
         quantities=quantities,
     )
@@ -358,7 +363,7 @@ def _stance(text: str, item: RawClaim, sentence: Sentence) -> Stance:
         item.speaker is None and text[sentence.start : sentence.end].rstrip(' "”»').endswith("?")
     ):
         return "questioned"
-    if item.cue_words in DENIAL_CUES or _negated(content):
+    if _denies(text, item, sentence):
         return "denied"
     frame = text[sentence.start : sentence.end] if item.speaker is None else content
     if item.hedged_frame or item.cue_words in ("alleged", "alleges") or HEDGE_PATTERN.search(frame):
@@ -366,6 +371,24 @@ def _stance(text: str, item: RawClaim, sentence: Sentence) -> Stance:
     return "asserted"
 
 
-def _negated(content: str) -> bool:
-    main = _SUBORDINATE.split(content, maxsplit=1)[0]
-    return NEGATION_PATTERN.search(main) is not None
+def _denies(text: str, item: RawClaim, sentence: Sentence) -> bool:
+    """A denial rejects a proposition: a denial verb as the cue ("X denied that ..."), or one
+    in the claim's own words ("the reports are false", "not X but Y"). A negative statement
+    ("no one has claimed responsibility") is an assertion with negative polarity, and declining
+    to comment is neither."""
+    content = item.content.of(text)
+    if NO_COMMENT_PATTERN.search(content):
+        return False
+    if item.cue is not None and item.cue_words in DENIAL_CUES:
+        frame = text[item.cue.start : item.content.end]  # "rejected the claims that ..."
+    elif item.speaker is not None:
+        frame = content
+    else:
+        frame = text[sentence.start : sentence.end]
+    return DENIAL_PATTERN.search(frame) is not None
+
+
+def _polarity(text: str, item: RawClaim) -> Polarity:
+    main = _SUBORDINATE.split(item.content.of(text), maxsplit=1)[0]
+    negated = NEGATION_PATTERN.search(main) or _NEGATIVE_OPENING.match(main)
+    return "negative" if negated else "positive"

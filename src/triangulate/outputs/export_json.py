@@ -121,6 +121,7 @@ def _claim(record: ClaimRecord) -> dict[str, Any]:
             for q in c.quantities
         ],
         "stance": c.stance,
+        "polarity": c.polarity,
     }
 
 

@@ -18,7 +18,6 @@ grows with the number of claims and the size of the blocks, not with the square 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..ids import record_id
@@ -34,17 +33,6 @@ __all__ = ["compare_claims", "_Fact", "_comparable", "_headline_facts", "_linked
 
 DENIAL_FLOOR = 0.5
 DENIAL_SHARED_WORDS = 4
-_DENIAL_WORDS = re.compile(
-    r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed)?|refut(?:e|es|ed)|dismiss(?:es|ed)?|rebuff(?:s|ed)?"
-    r"|(?:is|was|are|were)\s+(?:false|untrue|baseless))\b|\bnot\b[^.;]{0,160}?\bbut\b",
-    re.IGNORECASE,
-)
-# Declining to speak is not denying: "has not commented", "did not confirm".
-_NO_COMMENT = re.compile(
-    r"\b(?:not|never|declined to|refused to)\s+(?:yet\s+)?(?:comment|respond|react|confirm|"
-    r"disclose|specify|elaborate|answer)",
-    re.IGNORECASE,
-)
 
 
 def compare_claims(
@@ -68,7 +56,8 @@ def _compare_denials(
     claims: Sequence[ClaimRecord], by_id: dict[str, Analysis], handled: set[str]
 ) -> list[Comparison]:
     comparisons: list[Comparison] = []
-    assertions = [record for record in claims if record.claim.stance == "asserted"]
+    assertions = [record for record in claims
+                  if record.claim.stance == "asserted" and record.claim.polarity == "positive"]
     assertion_stems = [content_stems(record.claim.text) for record in assertions]
     index: StemIndex | None = None
     for denial in claims:
@@ -77,8 +66,6 @@ def _compare_denials(
             denial.claim.stance != "denied"
             or denial.id in handled
             or OMISSION_CUE.search(text)
-            or _NO_COMMENT.search(text)
-            or not _is_denial(by_id[denial.document], denial)
         ):
             continue
         denial_stems = content_stems(denial.claim.text)
@@ -119,13 +106,6 @@ def _compare_denials(
             )
         )
     return comparisons
-
-
-def _is_denial(analysis: Analysis, record: ClaimRecord) -> bool:
-    """A denial rejects something: a denial verb in its sentence, or "not X but Y"; a plain
-    negative statement ("the treaty did not apply") is not one."""
-    sentence = analysis.sentence_of(record.claim) or record.claim
-    return bool(_DENIAL_WORDS.search(sentence.of(analysis.document.text)))
 
 
 def _quote(text: str) -> str:

@@ -79,7 +79,8 @@ def compare_denials(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         stems = content_stems(proposition) if proposition else frozenset()
         if proposition and len(stems) >= 2:
             denials.append(_Denial(record, proposition, stems))
-        elif record.claim.stance == "asserted" and not OMISSION_CUE.search(sentences[record.id]):
+        elif (record.claim.stance == "asserted" and record.claim.polarity == "positive"
+              and not OMISSION_CUE.search(sentences[record.id])):
             assertions.append(record)
     if not denials:
         return []

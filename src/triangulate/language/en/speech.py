@@ -152,6 +152,26 @@ NEGATION_PATTERN = re.compile(
     r"|n't\b",
 )
 
+DENIAL_PATTERN = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|(?:is|was|are|were)\s+(?:false|untrue|baseless|"
+    r"groundless|fabricated|not\s+true))\b"
+    r"|\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebuff(?:s|ed)?)"
+    r"(?:\s+[\w'\u2019]+){0,3}?\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|concerns?|criticism|suggestions?|charges?|rumou?rs?|speculation|fears?)|that|as)\b"
+    r"|\bnot\b(?!\s+only)[^.;]{0,160}?,?\s+but\s+(?:for|to|rather|instead|as|a|an|the)\b",
+    re.IGNORECASE,
+)
+"""A denial rejects a proposition: "denied that ...", "dismissed concerns that ...", "the
+reports are false", "not X but Y" (rejecting a bill or dismissing a government is no denial)."""
+
+NO_COMMENT_PATTERN = re.compile(
+    r"\b(?:not|never|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+)?(?:comment|"
+    r"respond|react|confirm|disclose|specify|elaborate|answer)",
+    re.IGNORECASE,
+)
+"""Declining to speak is neither asserting nor denying: "has not commented", "did not
+confirm"."""
+
 NUMBER_WORDS: frozenset[str] = words(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
