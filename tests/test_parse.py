@@ -64,6 +64,7 @@ def test_no_sentences_no_tokens() -> None:
 
 
 def test_the_parse_stage_fills_the_layer_of_an_analysis() -> None:
+    from triangulate.analyze.parse import states_a_figure
     from triangulate.analyze.pipeline import DEFAULT_STAGES, analyze_document
 
     document = make_document(TEXT)
@@ -71,7 +72,12 @@ def test_the_parse_stage_fills_the_layer_of_an_analysis() -> None:
     unparsed = analyze_document(document, [s for s in DEFAULT_STAGES if s != "parse"])
     assert len(unparsed.tokens) == 0
     parsed = analyze_document(document)
-    assert parsed.tokens == parse(TEXT, parsed.sentences)
+    figures = [s for s in parsed.sentences if states_a_figure(s.of(TEXT))]
+    assert figures and len(figures) < len(parsed.sentences)
+    assert parsed.tokens == parse(TEXT, figures)
+    everything = analyze_document(document, ["parse_all" if s == "parse" else s
+                                             for s in DEFAULT_STAGES])
+    assert everything.tokens == parse(TEXT, parsed.sentences)
     assert [c.text for c in parsed.claims] == [c.text for c in unparsed.claims]
 
 

@@ -260,6 +260,8 @@ def _measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
         if pos[noun] != "NOUN":
             continue
         lemma = _lemma(tokens, text, noun)
+        if lemma in MEASURED_NOUNS:
+            return lemma
         if lemma in kinds_by_word() or lemma in CHANGE or not lemma.isalpha():
             continue
         modifiers = [c for c in tokens.children(noun) if deps[c] == "compound"]
@@ -296,6 +298,8 @@ def _read_parse(
     for _ in range(4):
         if deps[head] not in _NOMINAL_LINKS or heads[head] == head:
             break
+        if deps[head] == "conj" and tokens.pos[heads[head]] in ("VERB", "AUX"):
+            break  # "... and is home to 100,000 people": a clause of its own
         head = heads[head]
     predicate = heads[head] if deps[head] in _ARGUMENT_LINKS else head
     role = deps[head]

@@ -10,6 +10,7 @@ or will not load leaves the layer empty, with one warning, rather than failing e
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..language.en.speech import NUMBER_WORDS
 from ..model import Sentence, Tokens
 
 if TYPE_CHECKING:
@@ -30,6 +32,16 @@ unparsed: the parser's memory grows with the square of a sentence's length."""
 CHUNK_CHARACTERS = 20_000
 """Sentences are parsed in chunks of about this many characters (spaCy's limits and memory
 grow with the length of one text)."""
+
+
+_FIGURE = re.compile(
+    rf"\d|\b(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b", re.IGNORECASE
+)
+
+
+def states_a_figure(sentence: str) -> bool:
+    """Whether ``sentence`` holds a number, in digits or in words."""
+    return _FIGURE.search(sentence) is not None
 
 
 def model_path() -> Path:

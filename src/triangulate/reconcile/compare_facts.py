@@ -171,8 +171,8 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
         return False
     if a.fact.status != b.fact.status and a.fact.status and b.fact.status:
         return False
-    if a.family in GENERIC_FAMILIES and (not a.kinds and listed_b or not b.kinds and listed_a):
-        return False  # "home to 120,000 people" is no toll
+    if a.family in GENERIC_FAMILIES and (a.kinds or b.kinds) and not a.kinds & b.kinds:
+        return False  # "home to 120,000 people" is no toll, "six people tested" no deaths
     pa, pb = set(a.fact.places), set(b.fact.places)
     if pa and pb and not pa & pb:
         return False

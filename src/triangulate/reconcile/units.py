@@ -35,6 +35,7 @@ _FAMILIES = {
     "people": "person",
     "richter": "magnitude",
     "death": "person",
+    "population": "person",
     "fatality": "person",
     "victim": "person",
     "personnel": "staff",

@@ -54,6 +54,7 @@ KINDS: dict[str, str] = {
     "import": "imported imports import",
     "lend": "loan loans lend lent",
     "affect": "affect affected",
+    "inhabit": "home population inhabitants inhabited populated",
 }
 PHRASES: dict[str, str] = {
     "lost their lives": "die",
