@@ -77,6 +77,20 @@ def test_same_amount_from_independent_sources_agrees() -> None:
     assert "Outlet a" in comparison.explanation and "Outlet b" in comparison.explanation
 
 
+def test_an_explanation_names_speakers_but_not_bare_pronouns() -> None:
+    t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
+    t2 = "Over 300 tonnes of grain were shipped to the island, he said."
+    a = _analysis("a", t1, "2021-03-01", [_claim(
+        t1, t1, ("more than 300 tons", 300, "ton", "over"), speaker_text="The harbour authority"
+    )])
+    b = _analysis("b", t2, "2021-03-02", [_claim(
+        t2, t2, ("Over 300 tonnes", 300, "tonne", "over"), speaker_text="he"
+    )])
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert "citing The harbour authority" in comparison.explanation
+    assert "citing he" not in comparison.explanation
+
+
 def test_a_later_higher_count_is_an_update_that_names_the_new_dates() -> None:
     t1 = "Six ferries carried evacuees from the coast to the capital, officials said."
     t2 = "Eight ferries carried evacuees from the coast to the capital since last week."

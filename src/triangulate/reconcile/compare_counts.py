@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
+from ..language.en.speech import PRONOUN_SPEAKERS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -153,7 +154,9 @@ def _ordered(facts: list[_Fact]) -> list[_Fact]:
 def _side(fact: _Fact) -> str:
     who = source_with_date(fact.analysis.document)
     speaker = fact.record.claim.speaker_text
-    citing = f", citing {shorten(speaker, 50)}," if speaker else ""
+    # A bare pronoun ("He") names no one a reader can check.
+    named = speaker and speaker.strip().lower() not in PRONOUN_SPEAKERS
+    citing = f", citing {shorten(speaker or '', 50)}," if named else ""
     quoted = shorten(fact.quantity.text, 60)
     return f"{who}{citing} gives {describe(fact.quantity)} (\u201c{quoted}\u201d)"
 
