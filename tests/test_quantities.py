@@ -277,3 +277,10 @@ def test_general_fixes_from_held_out_sentences(
 def test_a_unit_of_several_hyphenated_words_is_one_measure(text: str, unit: str) -> None:
     [quantity] = find_quantities(text)
     assert quantity.unit == unit and quantity.text == text.split()[1]
+
+
+def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
+    found = find_quantities("Mexico's death toll rose by three to 78 on Thursday.")
+    assert [(q.text, q.value, q.value_max) for q in found] == [
+        ("three", 3.0, None), ("78", 78.0, None)
+    ]

@@ -211,7 +211,9 @@ def _extend_range(
     words = ("to", "or") if not between else ("and",)
     if not is_dash and connector.lower not in words:
         return reading, None
-    if connector.lower == "to" and reading.first > 0 and tokens[reading.first - 1].lower == "from":
+    if connector.lower == "to" and reading.first > 0 and tokens[reading.first - 1].lower in (
+        "from", "by"  # a change, not a range: "from 12 to 15", "rose by three to 78"
+    ):
         return reading, None
     second_index = position + 1
     if second_index < len(tokens) and tokens[second_index].text in ("$", "€", "£"):
