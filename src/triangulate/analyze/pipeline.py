@@ -17,7 +17,7 @@ Stage = Callable[[Analysis], Analysis]
 STAGES: dict[str, Stage] = {}
 
 DEFAULT_STAGES = (
-    "sentences", "parse", "dating", "entities", "times", "quantities", "claims", "facts", "events"
+    "sentences", "dating", "entities", "times", "quantities", "claims", "parse", "facts", "events"
 )
 
 

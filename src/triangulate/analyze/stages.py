@@ -20,13 +20,24 @@ def sentences_stage(analysis: Analysis) -> Analysis:
 @register("parse")
 def parse_stage(analysis: Analysis) -> Analysis:
     """The token layer (parts of speech, lemmas, features, dependencies) of the sentences that
-    state a figure: the ones the ``facts`` stage reads. The parser is the slowest step of the
-    analysis; parsing only these sentences keeps it to about a third of the text."""
+    hold a quantity (after the ``quantities`` stage; else of those that state a figure): the ones
+    the ``facts`` stage reads. The parser is the slowest step of the analysis."""
     from .parse import parse, states_a_figure
 
     text = analysis.document.text
-    sentences = [s for s in analysis.sentences if states_a_figure(s.of(text))]
+    if analysis.quantities:
+        starts = sorted(q.start for q in analysis.quantities)
+        sentences = [s for s in analysis.sentences if _holds_one(starts, s.start, s.end)]
+    else:
+        sentences = [s for s in analysis.sentences if states_a_figure(s.of(text))]
     return replace(analysis, tokens=parse(text, sentences))
+
+
+def _holds_one(starts: list[int], start: int, end: int) -> bool:
+    from bisect import bisect_left
+
+    index = bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
 
 
 @register("parse_all")
