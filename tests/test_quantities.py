@@ -7,7 +7,7 @@ import random
 import pytest
 
 from triangulate.analyze.quantities import find_quantities
-from triangulate.analyze.quantity_grammar import singular
+from triangulate.language.en.plurals import singular
 from triangulate.model import Quantity
 
 

@@ -26,11 +26,11 @@ from ..language.en.happenings import (
     kinds_by_word,
 )
 from ..language.en.measures import CURRENCY_CODES
+from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
 from .fact_scope import scope_of
-from .quantity_grammar import singular
 
 _NOMINAL_LINKS = words(
     "nmod compound conj appos flat nummod nmod:poss nmod:npmod nmod:tmod nmod:unmarked list "

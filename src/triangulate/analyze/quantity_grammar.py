@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language.en.measures import MONTHS
+from ..language.en.plurals import (  # noqa: F401 - singular: for this module's users
+    INVARIANT_PLURALS,
+    IRREGULAR_PLURALS,
+    MAN_EXCEPTIONS,
+    NOT_PLURAL,
+    singular,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,36 +110,6 @@ fought fight bought buy sold sell found find built build
 """
 COMMON_VERBS = frozenset(_COMMON_VERBS.split())
 
-IRREGULAR_PLURALS: dict[str, str] = {
-    "people": "person", "children": "child", "women": "woman", "men": "man", "feet": "foot",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
-    "knives": "knife", "halves": "half", "thieves": "thief", "wolves": "wolf",
-    "shelves": "shelf", "leaves": "leaf", "criteria": "criterion", "phenomena": "phenomenon",
-    "analyses": "analysis", "crises": "crisis", "theses": "thesis", "indices": "index",
-    "heroes": "hero", "tomatoes": "tomato", "potatoes": "potato", "echoes": "echo",
-    "vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano", "cacti": "cactus",
-    "nuclei": "nucleus", "media": "media", "data": "data", "oxen": "ox", "dice": "die",
-}
-INVARIANT_PLURALS = frozenset({
-    "aircraft", "spacecraft", "hovercraft", "sheep", "deer", "fish", "personnel", "staff",
-    "police", "cattle", "livestock", "series", "species", "headquarters", "offspring", "swine",
-    "crossroads", "barracks", "means", "militia", "infantry", "clergy", "poultry",
-})
-NOT_PLURAL = frozenset({
-    "news", "its", "this", "was", "has", "is", "us", "his", "hers", "yes", "less", "across",
-    "perhaps", "always", "towards", "whereas", "thus", "plus", "minus", "bus", "gas", "status",
-    "virus", "campus", "census", "consensus", "bonus", "focus", "basis", "crisis", "analysis",
-    "chaos", "atlas", "alias", "bias", "lens", "physics", "economics", "politics", "athletics",
-    "mathematics", "besides", "afterwards", "sometimes", "overseas", "nowadays", "does", "goes",
-    "series", "species", "means", "whereabouts", "congress", "press", "process", "business",
-    "address", "success", "access", "progress", "boss", "loss", "class", "glass", "grass",
-    "mass", "pass", "gross", "cross", "chess", "dress", "stress", "express", "kansas",
-    "texas", "paris", "tunis", "athens", "brussels", "wales", "honduras", "cyprus", "belarus",
-    "netherlands", "philippines", "seychelles", "maldives", "bahamas",
-})
-MAN_EXCEPTIONS = frozenset({"specimen", "abdomen", "regimen", "omen", "amen", "stamen", "semen"})
-
-
 def looks_plural(word: str, capitalized: bool = False) -> bool:
     """Whether a lower-case word reads as a plural noun ("tons", "servicemen", "people").
 
@@ -149,25 +126,6 @@ def looks_plural(word: str, capitalized: bool = False) -> bool:
     if len(word) < 3 or not word.endswith("s"):
         return False
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
-
-
-def singular(word: str, capitalized: bool = False) -> str:
-    """The singular of a lower-case plural noun; other words come back unchanged."""
-    if capitalized and word.endswith("is") and word not in NOT_PLURAL and len(word) > 4:
-        return word[:-1]
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]
-    if word in INVARIANT_PLURALS or word in NOT_PLURAL:
-        return word
-    if word.endswith("men") and word not in MAN_EXCEPTIONS and len(word) > 4:
-        return word[:-3] + "man"
-    if not word.endswith("s") or word.endswith(("ss", "us", "is", "ous")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes", "zzes")):
-        return word[:-2]
-    return word[:-1]
 
 
 def looks_verbal(word: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..analyze.quantity_grammar import singular
+from ..language.en.plurals import singular
 from ..model import Quantity
 
 # Counted nouns and units that name the same thing (general English usage).
