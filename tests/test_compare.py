@@ -77,7 +77,7 @@ def test_same_amount_from_independent_sources_agrees() -> None:
     assert "Outlet a" in comparison.explanation and "Outlet b" in comparison.explanation
 
 
-def test_an_explanation_names_speakers_but_not_bare_pronouns() -> None:
+def test_an_explanation_names_speakers_but_not_pronouns_or_stray_words() -> None:
     t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
     t2 = "Over 300 tonnes of grain were shipped to the island, he said."
     a = _analysis("a", t1, "2021-03-01", [_claim(
@@ -89,6 +89,11 @@ def test_an_explanation_names_speakers_but_not_bare_pronouns() -> None:
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert "citing The harbour authority" in comparison.explanation
     assert "citing he" not in comparison.explanation
+    stray = _analysis("c", t2, "2021-03-02", [_claim(
+        t2, t2, ("Over 300 tonnes", 300, "tonne", "over"), speaker_text="grain"
+    )])
+    (comparison,) = compare_claims([a, stray], _records(a, stray))
+    assert "citing grain" not in comparison.explanation
 
 
 def test_a_later_higher_count_is_an_update_that_names_the_new_dates() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
-from ..language.en.speech import PRONOUN_SPEAKERS
+from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -154,11 +154,20 @@ def _ordered(facts: list[_Fact]) -> list[_Fact]:
 def _side(fact: _Fact) -> str:
     who = source_with_date(fact.analysis.document)
     speaker = fact.record.claim.speaker_text
-    # A bare pronoun ("He") names no one a reader can check.
-    named = speaker and speaker.strip().lower() not in PRONOUN_SPEAKERS
-    citing = f", citing {shorten(speaker or '', 50)}," if named else ""
+    citing = f", citing {shorten(speaker or '', 50)}," if _checkable(fact.record) else ""
     quoted = shorten(fact.quantity.text, 60)
     return f"{who}{citing} gives {describe(fact.quantity)} (\u201c{quoted}\u201d)"
+
+
+def _checkable(record: ClaimRecord) -> bool:
+    """Whether the claim's speaker names someone a reader can check: an entity, or a phrase
+    headed by a source noun or a title ("the health ministry", "police"); not a bare pronoun
+    ("He") or a stray phrase ("death toll")."""
+    speaker = (record.claim.speaker_text or "").strip()
+    if not speaker or speaker.lower() in PRONOUN_SPEAKERS:
+        return False
+    head = speaker.split()[-1].lower().strip(".,'’")
+    return bool(record.attributed_to) or head in SOURCE_NOUNS or head in PERSON_TITLES
 
 
 def _agreement(facts: list[_Fact]) -> Comparison:
