@@ -150,7 +150,7 @@ def _is_tail(tokens: list[Token], first: int) -> bool:
     )
 
 
-_NO_ONE = frozenset({"nobody", "none", "noone", "neither"})
+_NO_ONE = frozenset({"no", "nobody", "none", "noone", "neither"})
 
 
 def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
@@ -220,8 +220,7 @@ def _claim_at_cue(
 
 def _nobody(tokens: list[Token], first: int) -> bool:
     """Whether the speaker phrase starting at ``first`` names no one ("no group", "nobody")."""
-    word = tokens[first].lower
-    return word in _NO_ONE or (word == "no") or (first > 0 and tokens[first - 1].lower == "no")
+    return tokens[first].lower in _NO_ONE or (first > 0 and tokens[first - 1].lower == "no")
 
 
 def _bare_verb(word: str) -> bool:

@@ -267,8 +267,6 @@ def _measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
         modifiers = [c for c in tokens.children(noun) if deps[c] == "compound"]
         if lemma == "scale" and modifiers:
             return _lemma(tokens, text, modifiers[-1])
-        if lemma in MEASURED_NOUNS:
-            return lemma
     return None
 
 
@@ -337,9 +335,7 @@ def _read_parse(
 def _status(tokens: Tokens, text: str, indexes: Iterable[int]) -> str | None:
     """"suspected", "confirmed": how sure the count's source is of it, where the words say."""
     for index in indexes:
-        lemma = _lemma(tokens, text, index)
-        word = text[tokens.starts[index] : tokens.ends[index]].lower()
-        for form in (word, lemma):
+        for form in (_word(tokens, text, index), _lemma(tokens, text, index)):
             if form in COUNT_STATUS:
                 return COUNT_STATUS[form]
     return None
@@ -374,9 +370,7 @@ def _kinds(tokens: Tokens, text: str, indexes: Iterable[int]) -> set[str]:
     lexicon = kinds_by_word()
     found: set[str] = set()
     for index in indexes:
-        word = text[tokens.starts[index] : tokens.ends[index]].lower()
-        lemma = tokens.lemmas[index] or word
-        for form in (word, lemma):
+        for form in (_word(tokens, text, index), _lemma(tokens, text, index)):
             if form in lexicon:
                 found |= lexicon[form]
             elif form in CHANGE:
@@ -400,8 +394,12 @@ def _unlisted(tokens: Tokens, text: str, predicate: int) -> str | None:
     return "~" + lemma
 
 
+def _word(tokens: Tokens, text: str, index: int) -> str:
+    return text[tokens.starts[index] : tokens.ends[index]].lower()
+
+
 def _lemma(tokens: Tokens, text: str, index: int) -> str:
-    return (tokens.lemmas[index] or text[tokens.starts[index] : tokens.ends[index]]).lower()
+    return tokens.lemmas[index].lower() or _word(tokens, text, index)
 
 
 def _phrase(tokens: Tokens, text: str, predicate: int, role: str) -> str | None:
@@ -409,17 +407,14 @@ def _phrase(tokens: Tokens, text: str, predicate: int, role: str) -> str | None:
     if tokens.pos[predicate] not in ("VERB", "ADJ"):
         return None
 
-    def word(index: int) -> str:
-        return text[tokens.starts[index] : tokens.ends[index]].lower()
-
     completion = [
         c for c in tokens.children(predicate)
         if tokens.deps[c] in ("xcomp", "compound:prt") and tokens.pos[c] in ("ADJ", "ADP", "ADV")
     ]
-    tail = [word(predicate), *(word(c) for c in completion)]
+    tail = [_word(tokens, text, i) for i in (predicate, *completion)]
     if role in _SUBJECTS:
         auxiliaries = [
-            word(c) for c in tokens.children(predicate)
+            _word(tokens, text, c) for c in tokens.children(predicate)
             if tokens.deps[c] in ("aux", "aux:pass", "cop") and c < predicate
         ]
         if any(not w.isalpha() for w in auxiliaries):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -34,8 +35,6 @@ def parse_stage(analysis: Analysis) -> Analysis:
 
 
 def _holds_one(starts: list[int], start: int, end: int) -> bool:
-    from bisect import bisect_left
-
     index = bisect_left(starts, start)
     return index < len(starts) and starts[index] < end
 

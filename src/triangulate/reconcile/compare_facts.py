@@ -55,14 +55,12 @@ class _Fact:
     family: str
     stems: frozenset[str]
     window: Window | None
+    kinds: frozenset[str]
+    listed: frozenset[str]  # the kinds the lexicon lists (not "~registered")
 
     @property
     def quantity(self) -> Quantity:
         return self.fact.quantity
-
-    @property
-    def kinds(self) -> frozenset[str]:
-        return frozenset(self.fact.kinds)
 
     @property
     def headline(self) -> bool:  # the claim's sentence is the document's title
@@ -108,6 +106,8 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
                     family=kind,
                     stems=frozenset(fact.context),
                     window=_time_window(record, fact, report_date(analysis.document)),
+                    kinds=frozenset(fact.kinds),
+                    listed=frozenset(k for k in fact.kinds if not k.startswith("~")),
                 )
             )
     return facts
@@ -149,24 +149,19 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
         return False
     same_value = a.quantity.value == b.quantity.value
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
-    if a.family in MEASURES:
-        pass  # a magnitude or a distance is a property; what happened around it says little
-    elif a.kinds & b.kinds:
-        floor /= 2  # the same predicate ("detained") already says they count the same thing
-    elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
-        floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
+    # A magnitude or a distance is a property: what happened around it says little.
+    if a.family not in MEASURES:
+        if a.kinds & b.kinds:
+            floor /= 2  # the same predicate ("detained") already says they count the same thing
+        elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
+            floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
     return overlap(a.stems, b.stems) >= floor
-
-
-def _listed(kinds: frozenset[str]) -> frozenset[str]:
-    """The kinds of happening the lexicon lists (not "~registered")."""
-    return frozenset(kind for kind in kinds if not kind.startswith("~"))
 
 
 def _same_scope(a: _Fact, b: _Fact) -> bool:
     """Listed predicates that meet (or one side names none), places that do not exclude each other,
     and values of one order of magnitude unless one is a bound or a range."""
-    listed_a, listed_b = _listed(a.kinds), _listed(b.kinds)
+    listed_a, listed_b = a.listed, b.listed
     if a.family not in MEASURES and listed_a and listed_b and not listed_a & listed_b:
         return False
     if a.fact.status != b.fact.status and a.fact.status and b.fact.status:
