@@ -385,3 +385,18 @@ def test_an_omission_finds_the_statement_worded_differently() -> None:
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "omission" and comparison.claims == ("a-c0", "b-c0")
     assert comparison.question == "Does every account mention the held sailors?"
+
+
+def test_a_figure_bound_does_not_reach_a_count_a_thousand_times_larger() -> None:
+    t1 = "Officials said more than 80 people had died of the fever in the province."
+    t2 = "Officials said 250,000 people had died of the fever in the province."
+    t3 = "Officials said thousands of people had died of the fever in the province."
+    a = _analysis("a", t1, "2022-04-04",
+                  [_claim(t1, t1, ("more than 80 people", 80, "person", "over"))])
+    b = _analysis("b", t2, "2022-04-04",
+                  [_claim(t2, t2, ("250,000 people", 250000, "person", "exact"))])
+    c = _analysis("c", t3, "2022-04-04",
+                  [_claim(t3, t3, ("thousands of people", 1000, "person", "at_least"))])
+    assert compare_claims([a, b], _records(a, b)) == []
+    (comparison,) = compare_claims([c, b], _records(c, b))
+    assert {record.split("-c")[0] for record in comparison.claims} == {"b", "c"}

@@ -150,3 +150,83 @@ def test_photo_caption_with_agency_credit_stays() -> None:
 def test_list_lines_stay_separate() -> None:
     raw = "Closures:\n- Main Street\n- Bridge Road\n"
     assert clean_text(raw).text == "Closures:\n\n- Main Street\n\n- Bridge Road"
+
+
+def test_a_time_stamp_fused_before_the_first_sentence_goes_and_the_headline_stands_apart() -> None:
+    raw = (
+        "Storm closes port, council says Ferries halted for two days Monday 3 May 2021 09.15 BST "
+        f"{PROSE}\n{PROSE}\n"
+    )
+    cleaned = clean_text(raw)
+    assert "09.15" not in cleaned.text
+    assert "Monday 3 May 2021 09.15 BST" in cleaned.removed
+    first, second = cleaned.text.split("\n\n")[:2]
+    assert first == "Storm closes port, council says Ferries halted for two days"
+    assert second.startswith("The council voted")
+
+
+def test_a_place_and_time_stamp_before_a_dateline_go_and_the_dateline_stays() -> None:
+    raw = f"OSLO | Tue May 4, 2021 7:31 pm EDT OSLO (Newswire) - {PROSE}\n{PROSE}\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("OSLO (Newswire) - The council voted")
+    assert cleaned.removed[:2] == ("OSLO |", "Tue May 4, 2021 7:31 pm EDT")
+
+
+def test_a_photo_credit_and_the_caption_before_it_are_removed() -> None:
+    raw = (
+        "Residents queue for water in the old town.\n"
+        "Photograph: Ann Lee\\/Agency The council voted on Monday to close the old library, and "
+        "residents said they would appeal the decision.\n"
+        f"{PROSE}\n"
+    )
+    cleaned = clean_text(raw)
+    assert "Residents queue" not in cleaned.text and "Ann Lee" not in cleaned.text
+    assert cleaned.text.startswith("The council voted")
+    assert "Residents queue for water in the old town." in cleaned.removed
+
+
+def test_a_media_label_an_editors_note_and_advertising_after_a_trailer_are_removed() -> None:
+    raw = (
+        f"Highlights of the day in brief Editor's Note: This article is updated as news comes in.\n"
+        f"Mayor on the library closure Link to this audio {PROSE}\n"
+        "(Reporting by Ann Lee; Editing by Bo Chan) A faster trading platform for your desk\n"
+    )
+    cleaned = clean_text(raw)
+    assert "Editor's Note" not in cleaned.text and "Link to this audio" not in cleaned.text
+    assert "trading platform" not in cleaned.text
+    assert "(Reporting by Ann Lee; Editing by Bo Chan)" in cleaned.text
+    assert "Highlights of the day in brief" in cleaned.text
+    assert cleaned.text.count("The council voted") == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Have you been affected by the floods?",
+        "Are you in the region or do you have family there?",
+        "Tell us your experiences by filling in the form below.",
+        "Send your video, images to our team.",
+        "Share your story with us.",
+        "The editors may edit your comments and not all emails will be published.",
+        "Your comments may be published on any of our media worldwide.",
+        "Please don't do anything that could put you at risk.",
+        "This article is being updated constantly by our reporters worldwide.",
+        "Follow the latest tweets from our correspondents.",
+        "Floods close schools Could the river burst its banks again?",
+        "The site is not responsible for the content of external internet sites",
+    ],
+)
+def test_calls_on_the_reader_and_link_titles_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '" Are you ready for this? " the mayor asked the crowd.',
+        "Nobody knows how many homes are under water - 2,000, 3,000?",
+        "Residents said they would share their stories with the inquiry next week.",
+    ],
+)
+def test_article_sentences_with_questions_or_sharing_are_kept(line: str) -> None:
+    assert not is_boilerplate(line)

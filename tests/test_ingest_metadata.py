@@ -101,11 +101,15 @@ def test_first_appeared_note_names_the_original() -> None:
     assert (original.publisher, original.published) == ("Hill Courier", "2023-05-02")
 
 
-def test_wire_dateline_names_the_original() -> None:
-    raw = f"OSLO (Nordwire) - {BODY}\n"
-    original = metadata_of(raw).republished_from
-    assert original is not None
-    assert original.publisher == "Nordwire"
+def test_wire_dateline_names_the_publisher_or_else_the_original() -> None:
+    meta = metadata_of(f"OSLO (Nordwire) - {BODY}\n")
+    assert (meta.publisher, meta.republished_from) == ("Nordwire", None)
+    meta = metadata_of(
+        f"Fire destroys timber yard\n\nBy Valley Daily News\n\nOSLO (Nordwire) - {BODY}\n"
+    )
+    assert meta.publisher == "Valley Daily News"
+    assert meta.republished_from is not None
+    assert meta.republished_from.publisher == "Nordwire"
 
 
 def test_source_label_with_only_a_url_uses_the_host() -> None:
@@ -149,3 +153,24 @@ def test_language_detection() -> None:
     assert detect_language(german) == "de"
     assert detect_language("Пожарные тушили огонь всю ночь на складе древесины.") == "ru"
     assert detect_language("Hello") is None
+
+
+def test_a_dateline_gives_the_publisher_and_a_fused_byline_the_authors() -> None:
+    raw = (
+        "From Ann Lee and Bo Chan, Newswire Floods close schools Rivers rise again\n"
+        f"CAIRO, Egypt (Newswire) -- {BODY}\n"
+    )
+    meta = metadata_of(raw)
+    assert meta.publisher == "Newswire"
+    assert meta.authors == ("Ann Lee", "Bo Chan")
+    assert meta.republished_from is None
+
+
+def test_a_file_name_names_the_publisher_only_when_the_text_names_it_too() -> None:
+    from triangulate.ingest.metadata import publisher_named_by_file
+
+    text = f"{BODY} A reporter told the ABN viewers what she saw."
+    assert publisher_named_by_file("saved/abn_2023-05-14_12.txt", text) == "ABN"
+    assert publisher_named_by_file("saved/abn_2023-05-14_12.txt", BODY) is None
+    assert publisher_named_by_file("saved/12_fire.txt", text) is None
+    assert publisher_named_by_file("saved/article_1.txt", f"Article one. {BODY}") is None

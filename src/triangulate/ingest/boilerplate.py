@@ -49,6 +49,33 @@ _COMMENT_FORM = _compile(
     r"\bsave my name, email\b",
     r"^cancel reply$",
 )
+# Calls on the reader to send material or to take part, and the terms that come with them.
+_READER_CALL = _compile(
+    r"\b(?:send|share|upload|submit|e-?mail)\b[^.!?]{0,40}?\b(?:your|us)\b[^.!?]{0,40}?"
+    r"\b(?:photos?|pictures?|images?|videos?|story|stories|experiences?|comments?|views?|ireports?)\b",
+    r"\btell us (?:your|about your|what you|how you)\b",
+    r"\b(?:using|by filling in|fill in|via) the form below\b",
+    r"\byour comments may be (?:published|edited)\b",
+    r"\bmay edit your comments\b",
+    r"^please (?:do not|don'?t) (?:do anything|put yourself)\b",
+    r"\bwe want to hear (?:your|from you)\b",
+    r"^for the latest on this story\b",
+    r"\b(?:this|the) (?:article|story|page) (?:is being|will be|has been) updated\b",
+    r"^follow\b[^.!?]{0,60}\b(?:tweets|live blog(?:ging)?|live coverage|updates)\b",
+    r"\bis not responsible for the content of external\b",
+)
+# "Have you been affected by …?" "Are you in …?": a short question put to the reader.
+_READER_QUESTION = re.compile(
+    r"^(?:have|are|were|did|do|is|has) (?:you|anyone you know)\b[^\"“”]{0,100}\?$",
+    re.IGNORECASE,
+)
+# A headline that asks, standing between paragraphs: the title of a link to another story.
+_LINK_QUESTION = re.compile(
+    r"^(?:[A-Z][^\"“”.!?;:]{0,100}\s)?(?:Could|Will|Would|Can|Should|Is|Are|Was|Were|Who|What"
+    r"|Why|How|Where|When|Does|Do|Did|Has|Have)\s[^\"“”.!?;:]{3,120}\?$"
+)
+_WORDS_PER_LINK = 25
+_AGO = re.compile(r"\s[-–—]\s\d{1,3}\s(?:hrs?|hours?|mins?|minutes?|days?)\sago\b", re.IGNORECASE)
 _PAGE_CHROME = _compile(
     r"^(?:back to top|scroll to top|go to top|skip to (?:main )?content)(?: button)?[.!]?$",
     r"^(?:advertisement|sponsored(?: content)?|promoted(?: content)?|ad)$",
@@ -116,11 +143,18 @@ def is_boilerplate(text: str) -> bool:
     if not text:
         return False
     count = len(words(text))
+    ages = len(_AGO.findall(text))
+    if ages >= 2 and count <= _WORDS_PER_LINK * ages:
+        return True
     if count > 150:
         return False
     if _COOKIE.search(text) and (count <= 25 or text.lower().count("cookie") >= 2):
         return True
     if count <= 40 and (_SIGN_UP.search(text) or _COMMENT_FORM.search(text)):
+        return True
+    if count <= 60 and (_READER_CALL.search(text) or _READER_QUESTION.match(text)):
+        return True
+    if count <= 20 and _LINK_QUESTION.match(text):
         return True
     if count <= 30 and _PAGE_CHROME.search(text):
         return True

@@ -29,6 +29,12 @@ _NOT_NAMES = word_set(
 )
 _PARTICLES = word_set("de da del der den van von bin ibn al el la le di du dos das ter")
 _MAX_BYLINE_WORDS = 14
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+# "From Ben Wedeman and Amir Ahmed, CNN" at the start of a line the page ran on into.
+_FUSED_BYLINE = re.compile(
+    rf"^(?:By|From)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)\s*,\s*"
+    r"(?P<outlet>[A-Z][\w&.'’-]*)(?=\s|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,17 @@ def read_byline(line: str) -> Byline | None:
     if not authors and outlet is None:
         return None
     return Byline(authors=authors, outlet=outlet, date=stated[0] if stated else None)
+
+
+def read_fused_byline(line: str) -> Byline | None:
+    """Authors and outlet of a byline that opens a longer line: ``From Ann Lee, CNN …``."""
+    match = _FUSED_BYLINE.match(line)
+    if not match:
+        return None
+    names = [name.strip() for name in _NAME_SEPARATOR.split(match.group("names")) if name.strip()]
+    if not names or not all(is_person_name(name) for name in names):
+        return None
+    return Byline(authors=tuple(names), outlet=match.group("outlet"), date=None)
 
 
 def _starts_line(prefix: str) -> bool:

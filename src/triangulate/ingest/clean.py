@@ -20,6 +20,7 @@ from .boilerplate import (
     is_url_only,
     words,
 )
+from .furniture import CAPTION_MAX_WORDS, split_furniture
 from .urls import repair_split_urls
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -58,6 +59,7 @@ class _Line:
     text: str
     block: int
     kept: bool = True
+    credit: bool = False
 
 
 def model_text(text: str) -> str:
@@ -108,7 +110,18 @@ def clean_text(
         if index in consumed:
             removed_fragments.append((len(entries), line))
             continue
-        entries.append(_Line(raw=line, text=repair_inline(fixed), block=block))
+        text = repair_inline(fixed)
+        pieces = [] if is_boilerplate(text) else split_furniture(text, len(entries))
+        if len(pieces) <= 1:
+            furniture = bool(pieces) and pieces[0].furniture
+            entries.append(_Line(raw=line, text=text, block=block, kept=not furniture,
+                                 credit=bool(pieces) and pieces[0].credit))
+            continue
+        for piece in pieces:
+            block += 1
+            entries.append(_Line(raw=piece.text, text=piece.text, block=block,
+                                 kept=not piece.furniture, credit=piece.credit))
+    _drop_captions(entries)
     _drop_boilerplate(entries)
     _drop_mastheads(entries)
     _drop_link_sections(entries)
@@ -135,6 +148,16 @@ def _drop_boilerplate(entries: list[_Line]) -> None:
             text = entry.text
             if not text or is_boilerplate(text) or is_label(text) or is_url_only(text):
                 entry.kept = False
+
+
+def _drop_captions(entries: list[_Line]) -> None:
+    """The short text just before a photo credit is the photo's caption."""
+    for index, entry in enumerate(entries):
+        if not entry.credit or index == 0:
+            continue
+        before = entries[index - 1]
+        if before.kept and len(words(before.text)) <= CAPTION_MAX_WORDS:
+            before.kept = False
 
 
 def _drop_link_sections(entries: list[_Line]) -> None:

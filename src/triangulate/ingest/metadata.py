@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from ..model import Precision, PublishedBasis, Republication
 from .boilerplate import EMAIL, URL, ends_sentence, is_label, word_set, words
-from .bylines import Byline, read_byline
+from .bylines import Byline, read_byline, read_fused_byline
 from .dates import find_date, plausible_published
 from .language import detect_language
 from .lines import TextLine, TextLines, read_lines
-from .republication import find_republication
+from .republication import dateline_agency, find_republication
 
 _DATE_LABEL = re.compile(
     r"^(?:date|dated|published|publication date|posted|released|issued)(?: on)?\s*:?\s*",
@@ -33,6 +33,7 @@ _TITLE_MAX_WORDS = 25
 _MASTHEAD_WORDS = 6
 _ORG_LINE_WORDS = 4
 _TAIL_LINES = 8
+_FUSED_BYLINE_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ def extract_metadata(raw: str, text: str, removed: tuple[str, ...] = ()) -> Text
     """Metadata of a text: ``raw`` as read, ``text`` cleaned, ``removed`` its boilerplate."""
     lines = read_lines(raw, removed)
     bylines = [(line, byline) for line in lines.top if (byline := read_byline(line.text))]
+    if not bylines:
+        bylines = [(line, byline) for line in lines.kept[:_FUSED_BYLINE_LINES]
+                   if (byline := read_fused_byline(line.text))]
     publisher = _publisher(lines, bylines, removed)
     authors = tuple(dict.fromkeys(
         name for _, byline in bylines for name in byline.authors
@@ -123,7 +127,26 @@ def _publisher(
     for _, byline in bylines:
         if byline.outlet:
             return byline.outlet
-    return _masthead(lines) or _organisation_name(lines) or _site_from_contacts(lines, removed)
+    return (_masthead(lines) or _organisation_name(lines) or _site_from_contacts(lines, removed)
+            or dateline_agency(lines))
+
+
+def publisher_named_by_file(source: str, text: str) -> str | None:
+    """The outlet a saved file's name starts with (``bbc_2010-01-13_932.txt``), when the text
+    names it too, mid-sentence or as an acronym; spelled as the text spells it."""
+    name = re.split(r"[/\\]", source)[-1]
+    first = re.split(r"[_\-. ]", name, maxsplit=1)[0]
+    if len(first) < 2 or not first.isalpha():
+        return None
+    for match in re.finditer(rf"\b{re.escape(first)}\b", text, re.IGNORECASE):
+        found = match.group(0)
+        if found.isupper() and len(found) <= 5:
+            return found
+        before = text[max(0, match.start() - 40) : match.start()].split()
+        mid_sentence = bool(before) and before[-1][-1:].isalpha() and not before[-1].istitle()
+        if found[:1].isupper() and mid_sentence:
+            return found
+    return None
 
 
 def _masthead(lines: TextLines) -> str | None:

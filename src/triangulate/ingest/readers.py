@@ -18,7 +18,7 @@ from .docx_reader import read_docx
 from .feed import feed_media_type, looks_like_feed, read_feed
 from .html import looks_like_html, read_html
 from .limits import MAX_BYTES, MAX_TEXT_CHARS
-from .metadata import TextMetadata, extract_metadata
+from .metadata import TextMetadata, extract_metadata, publisher_named_by_file
 from .pdf import read_pdf
 
 _DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -149,7 +149,9 @@ def build_document(
         sha256=hashlib.sha256(data).hexdigest(),
         text=text,
         title=_field(metadata.title),
-        publisher=_field(metadata.publisher),
+        publisher=_field(metadata.publisher or publisher_named_by_file(
+            source, "\n".join((text, *cleaned.removed))
+        )),
         authors=tuple(name for name in map(_field, metadata.authors) if name),
         published=published,
         published_precision=metadata.published_precision if published else None,

@@ -25,6 +25,12 @@ _WIRE_CREDIT = re.compile(
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .,'’-]{0,40}\((?P<publisher>[A-Z][\w&/. -]{1,30})\)\s*[-–—]"
 )
+# A dateline anywhere in a line: "Cairo, Egypt (CNN) --", "… BST MEXICO CITY (Reuters) -".
+_FUSED_DATELINE = re.compile(
+    r"(?:^|\s)[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4}\s*"
+    r"\((?P<publisher>[A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,3})\)\s*(?:--|[-–—_])\s"
+)
+_DATELINE_LINES = 8
 _LOOKAROUND_LINES = 3
 _MAX_PUBLISHER_WORDS = 8
 
@@ -67,6 +73,15 @@ def _credit(lines: TextLines) -> tuple[str | None, str | None]:
         if match:
             return match.group("publisher").strip(), None
     return None, None
+
+
+def dateline_agency(lines: TextLines) -> str | None:
+    """The agency a dateline in the first lines names (``CAIRO, Egypt (CNN) --``)."""
+    for line in lines.kept[:_DATELINE_LINES]:
+        match = _FUSED_DATELINE.search(line.text)
+        if match:
+            return match.group("publisher").strip()
+    return None
 
 
 def _source_label(lines: TextLines) -> tuple[str | None, str | None, str | None]:

@@ -160,7 +160,7 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
 
 def _same_scope(a: _Fact, b: _Fact) -> bool:
     """Listed predicates that meet (or one side names none), places that do not exclude each other,
-    and values of one order of magnitude unless one is a bound or a range."""
+    and values of one order of magnitude (a bound reaching as far as it plausibly allows)."""
     listed_a, listed_b = a.listed, b.listed
     if a.family not in MEASURES and listed_a and listed_b and not listed_a & listed_b:
         return False
@@ -180,8 +180,12 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
 
 
 def _interval(quantity: Quantity) -> tuple[float, float]:
-    """The values a figure allows: a bound is open on one side, a range spans its ends."""
+    """The values a figure plausibly allows: a lower bound given in figures reaches an order of
+    magnitude past its value ("more than 80" is not 250,000) while a word ("thousands") is
+    open, an upper bound reaches down to nothing, a range spans its ends."""
     if quantity.qualifier in ("over", "at_least"):
+        if any(char.isdigit() for char in quantity.text):
+            return quantity.value, quantity.value * MAGNITUDE
         return quantity.value, float("inf")
     if quantity.qualifier in ("under", "at_most", "up_to"):
         return 0.0, quantity.value

@@ -1,0 +1,155 @@
+"""Site furniture fused into a line of article text, told apart from the text around it.
+
+Scraped pages often lose the line breaks between a page's parts, so that a time stamp, a photo
+credit, a media player's label or a trailer of advertisements runs into a sentence of the
+article.  ``split_furniture`` cuts one line into pieces, each either furniture or text; the
+cleaner removes the furniture and keeps it in ``removed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS, alternation
+from ..language.en.names import CAPITALISED_FUNCTION_WORDS
+from .boilerplate import words
+
+_DAY = rf"(?:{alternation(WEEKDAY_WORDS, capitalised=True)})\.?,?"
+_MONTH = rf"(?:{alternation(MONTH_WORDS, capitalised=True)})\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = rf"(?:\d{{1,2}}{_ORDINAL}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}{_ORDINAL}),?\s+\d{{4}}"
+_ZONE = r"(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT|IST)(?:\s?[+-]\d{1,2})?"
+_MERIDIEM = r"[ap]\.?m\.?"
+_CLOCK = (
+    rf"\d{{1,2}}(?::\d{{2}}\s*(?:{_MERIDIEM})?|\.\d{{2}}\s*(?:{_MERIDIEM}\s*)?{_ZONE}"
+    rf"|\s*{_MERIDIEM})"
+)
+# "Tue Apr 28, 2009 12:49 am BST", "Sunday 26 April 2009 10.40 BST": a page's time stamp.
+_TIME_STAMP = re.compile(
+    rf"(?:\b{_DAY}\s+)?\b{_DATE},?\s+(?:at\s+)?{_CLOCK}(?:\s*{_ZONE})?(?![\w:])"
+)
+_PLACE_BAR = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*[|•]$")
+_CREDIT = re.compile(
+    r"^(?:photograph|photo|photos|picture|pictures|image|images|illustration|graphic)s?"
+    r"(?:\s+credit)?\s*:\s*",
+    re.IGNORECASE,
+)
+_CREDIT_SEPARATOR = re.compile(r"\s*(?:\\?/|\|)\s*")
+_MEDIA_LABEL = re.compile(
+    r"^(?P<label>.{0,160}?\blink to this (?:audio|video|interactive|gallery)\b)\s*",
+    re.IGNORECASE,
+)
+_EDITORS_NOTE = re.compile(r"\s*\beditor'?s\s+note\s*:\s.*$", re.IGNORECASE)
+_TRAILER = re.compile(
+    r"\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()]{3,400}\)",
+    re.IGNORECASE,
+)
+CAPTION_MAX_WORDS = 45
+_TOP_LINES = 4
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    furniture: bool
+    credit: bool = False  # a photo credit: the text just before it is the photo's caption
+
+
+def split_furniture(line: str, position: int) -> list[Piece]:
+    """``line`` (the ``position``-th non-blank line of a text) cut into text and furniture."""
+    pieces = [Piece(line, False)]
+    if position < _TOP_LINES:
+        pieces = _flat(_split_time_stamp(piece) for piece in pieces)
+    pieces = _flat(_split_credit(piece) for piece in pieces)
+    pieces = _flat(_split_media_label(piece) for piece in pieces)
+    pieces = _flat(_split_editors_note(piece) for piece in pieces)
+    pieces = _flat(_split_trailer_tail(piece) for piece in pieces)
+    return [piece for piece in pieces if piece.text]
+
+
+def _flat(groups: object) -> list[Piece]:
+    return [piece for group in groups for piece in group]  # type: ignore[attr-defined]
+
+
+def _split_time_stamp(piece: Piece) -> list[Piece]:
+    if piece.furniture:
+        return [piece]
+    match = _TIME_STAMP.search(piece.text)
+    if not match:
+        return [piece]
+    before = piece.text[: match.start()].strip()
+    after = piece.text[match.end() :].strip()
+    out: list[Piece] = []
+    if before:
+        out.append(Piece(before, bool(_PLACE_BAR.match(before))))
+    out.append(Piece(match.group(0), True))
+    if after:
+        out.append(Piece(after, False))
+    return out
+
+
+def _split_credit(piece: Piece) -> list[Piece]:
+    if piece.furniture:
+        return [piece]
+    match = _CREDIT.match(piece.text)
+    if not match:
+        return [piece]
+    rest = piece.text[match.end() :]
+    parts = _CREDIT_SEPARATOR.split(rest)
+    last = parts[-1].split()
+    taken = _credit_name_length(last)
+    credit_text = "/".join(parts[:-1] + [" ".join(last[:taken])])
+    body = " ".join(last[taken:])
+    credit_end = len(piece.text) - len(body) if body else len(piece.text)
+    credit = piece.text[:credit_end].strip()
+    out = [Piece(credit or credit_text, True, credit=True)]
+    if body:
+        out.append(Piece(body, False))
+    return out
+
+
+def _credit_name_length(tokens: list[str]) -> int:
+    """How many of ``tokens`` name the photographer or agency that ends a credit."""
+    if not tokens:
+        return 0
+    if tokens[0].isupper():
+        return 1
+    taken = 0
+    for token in tokens[:3]:
+        if not token[:1].isupper() or token.casefold() in CAPITALISED_FUNCTION_WORDS or taken == 2:
+            break
+        taken += 1
+    return max(taken, 1)
+
+
+def _split_media_label(piece: Piece) -> list[Piece]:
+    if piece.furniture:
+        return [piece]
+    match = _MEDIA_LABEL.match(piece.text)
+    if not match:
+        return [piece]
+    rest = piece.text[match.end() :].strip()
+    return [Piece(match.group("label"), True)] + ([Piece(rest, False)] if rest else [])
+
+
+def _split_editors_note(piece: Piece) -> list[Piece]:
+    if piece.furniture:
+        return [piece]
+    match = _EDITORS_NOTE.search(piece.text)
+    if not match or match.start() == 0:
+        return [piece]
+    return [Piece(piece.text[: match.start()].strip(), False), Piece(match.group(0).strip(), True)]
+
+
+def _split_trailer_tail(piece: Piece) -> list[Piece]:
+    """What follows a "(Reporting by …; Editing by …)" trailer is the page, not the article."""
+    if piece.furniture:
+        return [piece]
+    match = _TRAILER.search(piece.text)
+    if not match:
+        return [piece]
+    tail = piece.text[match.end() :].strip()
+    if not tail or len(words(tail)) < 3:
+        return [piece]
+    return [Piece(piece.text[: match.end()].strip(), False), Piece(tail, True)]
