@@ -154,3 +154,16 @@ def test_a_sentence_going_on_with_the_incident_keeps_its_date() -> None:
     )
     found = [(e.text, e.date.start if e.date else None) for e in find_events(analysis)]
     assert ("were stopped", "2022-05-09") in found
+
+
+def test_disasters_bombings_and_resignations_are_happenings() -> None:
+    text = (
+        "The earthquake struck the coast on 3 May. Rioters threw petrol bombs at the bank. "
+        "The minister resigned on Friday."
+    )
+    data = analysis(text, times=(("3 May", "2021-05-03", "2021-05-03"),
+                                 ("Friday", "2021-05-07", "2021-05-07")))
+    found = {(e.type, e.text, e.date.start if e.date else None) for e in find_events(data)}
+    assert ("disaster", "earthquake", "2021-05-03") in found
+    assert ("bombing", "petrol bombs", None) in found
+    assert ("resignation", "resigned", "2021-05-07") in found

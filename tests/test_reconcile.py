@@ -87,15 +87,18 @@ def test_a_copy_does_not_make_consensus() -> None:
     assert entry.status == "single_source"
 
 
-def test_an_event_whose_claim_is_in_conflict_is_disputed() -> None:
+def test_an_event_whose_claim_is_denied_is_disputed_but_not_one_whose_figures_differ() -> None:
     t = "The bridge opened on 3 April."
     a = _doc("a", t, _event(t, "opened", "other", DAY))
     (event,) = corefer_events([a], {}, [])
     event_with_claim = replace(event, claims=("a-c0",))
-    conflict = Comparison("x", "Did it open?", "conflict", ("a-c0", "b-c0"), "differs")
-    (entry,) = build_timeline([event_with_claim], [conflict], [a])
+    denial = Comparison("x", "Did it open?", "conflict", ("a-c0", "b-c0"), "denied", "denial")
+    (entry,) = build_timeline([event_with_claim], [denial], [a])
     assert entry.status == "disputed"
     assert entry.disputed_by == ("a-c0",)
+    figures = Comparison("y", "How many?", "conflict", ("a-c0", "b-c0"), "differs")
+    (entry,) = build_timeline([event_with_claim], [figures], [a])
+    assert (entry.status, entry.disputed_by) == ("single_source", ())
 
 
 def _with_times(doc_id: str, text: str, values: list[str], published: str | None) -> Analysis:
@@ -127,3 +130,34 @@ def test_no_guess_when_two_years_fit_equally() -> None:
     two = _with_times("d2", "z", ["2020-03-04"], "2020-03-12")
     assert date_from_corpus(undated, [undated, one, two]) is None
     assert date_from_corpus(_with_times("e", "w", [], None), [one]) is None
+
+
+def _placed(text: str, trigger: str, date: TimeRange | None, place: str) -> EventMention:
+    at, where = text.index(trigger), text.index(place)
+    return EventMention(
+        at, at + len(trigger), trigger, "disaster", Span(0, len(text)), date,
+        places=(Mention(where, where + len(place), place, "location"),),
+    )
+
+
+def test_undated_and_month_dated_mentions_join_the_dated_happening_sharing_a_place() -> None:
+    told = {  # document: (text, place, date, published)
+        "a": ("The quake struck Ostrava on 3 April.", "Ostrava", DAY, "2021-04-03"),
+        "b": ("The quake left Ostrava without power.", "Ostrava", None, "2021-04-05"),
+        "c": ("The April quake in Ostrava was the worst in decades.", "Ostrava",
+              TimeRange("2021-04", "2021-04", "month"), "2021-04-20"),
+        "d": ("A quake in Ostrava is overdue, geologists say.", "Ostrava", None, "2021-09-01"),
+        "e": ("The quake left Brno without power.", "Brno", None, "2021-04-05"),
+    }
+    docs = [
+        _doc(key, text, _placed(text, "quake", date, place), published=published)
+        for key, (text, place, date, published) in told.items()
+    ]
+    mention_map = {
+        (d.document.id, m.start, m.end): m.text.lower()
+        for d in docs for e in d.events for m in e.places
+    }
+    events = corefer_events(docs, mention_map, [])
+    assert sorted(sorted(e.documents) for e in events) == [["a", "b", "c"], ["d"], ["e"]]
+    (main,) = [e for e in events if "a" in e.documents]
+    assert main.start == "2021-04-03"

@@ -175,3 +175,15 @@ def test_infer_publication_date() -> None:
     assert infer_publication_date("The mill closed in 2017 after a flood.") == TimeRange(
         "2017", None, "year")
     assert infer_publication_date("The mill closed yesterday.") is None
+
+
+def test_a_month_alone_with_an_irregular_past_verb_is_in_the_past() -> None:
+    november = datetime.date(2023, 11, 15)
+    assert only("A quake hit the town in February.", november).value == "2023-02"
+    assert only("The dam broke in February.", november).value == "2023-02"
+
+
+def test_identifiers_and_clock_times_are_not_years() -> None:
+    assert summary("The council passed resolution 1973 last week.") == [("last week", "2023-W10")]
+    assert [t.text for t in times("The tremor hit at 1653 local time.")] == []
+    assert summary("The war began in 1973.") == [("1973", "1973")]

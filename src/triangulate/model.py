@@ -23,6 +23,9 @@ Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "u
 Stance = Literal["asserted", "denied", "hedged", "questioned"]
 Polarity = Literal["positive", "negative"]
 Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
+ComparisonKind = Literal["count", "denial", "omission", "readout"]
+"""What a comparison sets side by side: figures, an assertion and its denial, accounts of which
+one leaves something out, or the readouts of one conversation."""
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,7 @@ class Comparison:
     verdict: Verdict
     claims: tuple[str, ...]
     explanation: str
+    kind: ComparisonKind = "count"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..language.en.time_words import DAY, MONTH, TENS, WEEKDAY, YEAR, month_number
+from ..language.en.time_words import (
+    CLOCK_WORDS,
+    DAY,
+    IDENTIFIER_NOUNS,
+    MONTH,
+    TENS,
+    WEEKDAY,
+    YEAR,
+    month_number,
+)
 from . import timex_calendar as cal
 from .timex_calendar import Resolved
 from .timex_context import Context, Item, Rule, rule, whole
@@ -100,7 +109,19 @@ def _year(match: re.Match[str], ctx: Context) -> list[Item]:
         ctx.text[match.end() : match.end() + 14],
     ):
         return []
+    if _identifier_or_clock(ctx.text, match.start("y"), match.end("y")):
+        return []
     return whole(match, cal.year(int(match["y"])), "body")
+
+
+def _identifier_or_clock(text: str, start: int, end: int) -> bool:
+    """ "resolution 1973", "flight 1549", "1653 local time": a number that is not a year."""
+    before = text[max(0, start - 16) : start].split()
+    after = text[end : end + 8].split()
+    return bool(
+        (before and before[-1].lower().strip(",:") in IDENTIFIER_NOUNS)
+        or (after and after[0].lower().strip(",.;)") in CLOCK_WORDS)
+    )
 
 
 def _spelled_year(match: re.Match[str], ctx: Context) -> list[Item]:

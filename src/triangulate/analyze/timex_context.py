@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..language.en.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from ..language.en.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, alternation
+from ..language.en.verbs import IRREGULAR_PAST
 from .timex_calendar import Resolved
 
 Tense = Literal["past", "future", "present"]
@@ -29,7 +30,8 @@ _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|would|going\s+to|(?:is|are|was|were)\s+to|scheduled"
     r"|slated|due|plans?\s+to|planned|expected|set\s+to|next|upcoming|coming|tomorrow|payable"
     r"|later)|(?P<speech>said|told|announced|reported|confirmed)"
-    r"|(?P<past>was|were|had|did|ago|last|yesterday|earlier|previously)"
+    r"|(?P<past>was|were|had|did|ago|last|yesterday|earlier|previously"
+    rf"|{alternation(IRREGULAR_PAST - {'told', 'did'})})"
     r"|(?P<participle>(?!(?:need|speed|hundred|indeed|red|bed|based|united)\b)[a-z]{2,}ed)"
     r"|(?P<present>is|are|has|have))\b|(?P<will>'ll)",
     re.IGNORECASE,

@@ -181,10 +181,11 @@ def _event_mentions(reconciliation: Reconciliation, texts: dict[str, str]) -> Ta
 
 def _comparisons(reconciliation: Reconciliation) -> Table:
     rows = [
-        (c.id, c.question, c.verdict, c.explanation, len(c.claims))
+        (c.id, c.question, c.verdict, c.kind, c.explanation, len(c.claims))
         for c in reconciliation.comparisons
     ]
-    return _table("comparisons", ("id", "question", "verdict", "explanation", "claims"), rows)
+    columns = ("id", "question", "verdict", "kind", "explanation", "claims")
+    return _table("comparisons", columns, rows)
 
 
 def _comparison_claims(reconciliation: Reconciliation) -> Table:

@@ -147,6 +147,7 @@ def _comparison(c: Comparison) -> dict[str, Any]:
         "id": c.id,
         "question": c.question,
         "verdict": c.verdict,
+        "kind": c.kind,
         "claims": list(c.claims),
         "explanation": c.explanation,
     }

@@ -103,6 +103,7 @@ def _compare_denials(
                 claims=(denial.id, *(c.id for c in chosen)),
                 explanation=f"{who} denies it: \u201c{shorten(denial.claim.text, 120)}\u201d; "
                 f"asserted by {asserted}.",
+                kind="denial",
             )
         )
     return comparisons

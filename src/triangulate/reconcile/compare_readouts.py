@@ -402,4 +402,5 @@ def _comparison(
         f"{_who(stressing)} stresses: "
         f"\u201c{topic_text}\u201d; the account of {_who(silent[0])} does not mention "
         f"{left_out} (it says {others}).",
+        kind="readout",
     )

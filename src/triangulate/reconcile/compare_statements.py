@@ -138,6 +138,7 @@ def _denial_comparison(
         claims=(denial.record.id, *(r.id for r in asserting)),
         explanation=f"{_who(denial.record, by_id)} denies that {proposition}, which "
         f"{'is' if len(asserting) == 1 else 'are'} asserted by {said}.",
+        kind="denial",
     )
 
 
@@ -216,4 +217,5 @@ def _omission(
         claims=(record.id, *(r.id for r in stating)),
         explanation=f"{_who(record, by_id)} reports that {subject} "
         f"did not mention {omitted}, which is stated by {said}.",
+        kind="omission",
     )

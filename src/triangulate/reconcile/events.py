@@ -14,7 +14,7 @@ from datetime import date as calendar_date
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention
 from .claims import MentionMap
-from .text import shorten
+from .text import report_date, shorten
 
 _Item = tuple[Analysis, EventMention, frozenset[str], frozenset[str]]
 
@@ -35,17 +35,103 @@ def corefer_events(
     for record in claims:
         claims_by_doc[record.document].append(record)
 
-    events: list[Event] = []
-    for (_type, start), items in blocks.items():
+    groups: list[tuple[str, str | None, list[_Item]]] = []
+    for (event_type, start), items in blocks.items():
         precise = start is not None and len(start) == 10
         brief = [
             item for item in items if precise and _lasts_days(item[1]) <= MAX_SAME_HAPPENING_DAYS
         ]
         rest = [item for item in items if not any(item is b for b in brief)]
-        groups = ([brief] if brief else []) + _cluster(rest, merge_all=False)
-        events.extend(_event(group, claims_by_doc) for group in groups)
+        groups.extend(
+            (event_type, start, group) for group in ([brief] if brief else []) + _cluster(rest)
+        )
+    events = [_event(group, claims_by_doc) for group in _merge_vaguer(groups)]
     events.sort(key=lambda e: (e.start or "9999", e.type, e.id))
     return events
+
+
+RECENT_DAYS = 31
+"""An undated mention ("the quake") may name a happening of this many days before its report."""
+
+
+def _merge_vaguer(
+    groups: list[tuple[str, str | None, list[_Item]]],
+) -> list[list[_Item]]:
+    """Mentions dated only by month or year, or not at all, joined to the more precisely dated
+    happening of their type that shares the most participants with them (then the one most
+    documents tell); an undated mention, one by one, only to a happening of the weeks before
+    its report."""
+    alive = [True] * len(groups)
+    left: list[list[_Item]] = []
+    order = sorted(range(len(groups)), key=lambda i: -len(groups[i][1] or ""))
+    for index in order:
+        event_type, start, items = groups[index]
+        if start is not None and len(start) == 10:
+            continue
+        if start is not None:
+            target = _best_target(groups, alive, index, items)
+            if target is not None:
+                groups[target][2].extend(items)
+                alive[index] = False
+            continue
+        alive[index] = False
+        unplaced = []
+        for item in items:
+            target = _best_target(groups, alive, index, [item])
+            if target is None:
+                unplaced.append(item)
+            else:
+                groups[target][2].append(item)
+        left.extend(_cluster(unplaced))
+    return [items for index, (_, _, items) in enumerate(groups) if alive[index]] + left
+
+
+def _best_target(
+    groups: list[tuple[str, str | None, list[_Item]]],
+    alive: list[bool],
+    index: int,
+    items: list[_Item],
+) -> int | None:
+    event_type, start = groups[index][0], groups[index][1]
+    people = _people(items)
+    best: tuple[int, int, int] | None = None
+    for other, (other_type, other_start, other_items) in enumerate(groups):
+        if not alive[other] or other == index or other_type != event_type or not other_start:
+            continue
+        if start is not None and not (
+            other_start.startswith(start) and len(other_start) > len(start)
+        ):
+            continue
+        if start is None and not _recent(other_start, items):
+            continue
+        shared = len(people & _people(other_items))
+        rank = (shared, len({item[0].document.id for item in other_items}), -other)
+        if shared and (best is None or rank > best):
+            best = rank
+    return -best[2] if best is not None else None
+
+
+def _people(items: list[_Item]) -> frozenset[str]:
+    return frozenset().union(*(item[2] | item[3] for item in items)) if items else frozenset()
+
+
+def _recent(start: str, items: list[_Item]) -> bool:
+    """Whether a happening dated ``start`` lies in the weeks before every report of ``items``."""
+    try:
+        begun = calendar_date.fromisoformat((start + "-01-01")[:10] if len(start) < 10 else start)
+    except ValueError:
+        return False
+    for analysis, *_ in items:
+        reported = report_date(analysis.document)
+        if not reported:
+            return False
+        try:
+            days = (calendar_date.fromisoformat(reported[:10]) - begun).days
+        except ValueError:
+            return False
+        if not 0 <= days <= RECENT_DAYS:
+            return False
+    return True
 
 
 MAX_SAME_HAPPENING_DAYS = 7
@@ -67,9 +153,7 @@ def _resolve(mentions: Sequence, doc_id: str, mention_map: MentionMap) -> frozen
     return frozenset(i for i in ids if i)
 
 
-def _cluster(items: list[_Item], merge_all: bool) -> list[list[_Item]]:
-    if merge_all:
-        return [items]
+def _cluster(items: list[_Item]) -> list[list[_Item]]:
     groups: list[list[_Item]] = []
     for item in items:
         people = item[2] | item[3]

@@ -15,7 +15,9 @@ def build_timeline(
     disputed: set[str] = set()
     superseded: set[str] = set()
     for comparison in comparisons:
-        if comparison.verdict == "conflict":
+        # A happening is disputed when a source denies it; sources that give different
+        # figures for it (a count conflict) do not dispute that it happened.
+        if comparison.verdict == "conflict" and comparison.kind == "denial":
             disputed.update(comparison.claims)
         elif comparison.verdict == "update":
             superseded.update(comparison.claims[:-1])

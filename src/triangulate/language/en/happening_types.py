@@ -108,10 +108,48 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "casualty": ("killed", "wounded", "injured", "died", "dead", "casualties", "deaths"),
     "election": ("election*", "elected", "vote", "voted", "referendum*", "polls"),
+    "disaster": (
+        "earthquake*",
+        "quake*",
+        "tremor*",
+        "aftershock*",
+        "tsunami*",
+        "flood*",
+        "hurricane*",
+        "cyclone*",
+        "typhoon*",
+        "landslide*",
+        "eruption*",
+        "erupted",
+        "explosion*",
+        "exploded",
+        "blast*",
+        "blaze*",
+        "fire broke out",
+        "crashed",
+        "crash",
+    ),
+    "bombing": ("firebomb*", "fire-bomb*", "fire bomb*", "petrol bomb*", "molotov cocktail*",
+                "set fire to", "set alight", "set ablaze", "torched", "arson"),
+    "rescue": ("rescued", "rescue", "pulled alive", "pulled from the rubble", "evacuated",
+               "evacuation*", "airlifted"),
+    "detention": ("arrested", "arrest*", "detained", "detention", "taken into custody",
+                  "released", "freed", "jailed", "imprisoned", "house arrest"),
+    "resignation": ("resigned", "resign", "resigns", "resignation", "stepped down",
+                    "step down", "steps down", "ousted", "replaced", "sworn in", "appointed"),
+    "finance": ("bankruptcy", "filed for", "files for", "file for", "loan*", "bailout*",
+                "bail-out*", "rescue package*", "pledged", "pledge*", "appeal for",
+                "launched an appeal", "donors", "aid package*", "downgrade*", "downgraded"),
+    "decree": ("curfew*", "state of emergency", "emergency powers", "imposed", "lifted",
+               "banned", "suspended", "raised its", "raised the", "lowered its", "lowered the"),
+    "ceremony": ("funeral*", "burial*", "buried", "memorial*", "mourning", "vigil*"),
+    "infection": ("confirmed case*", "first case*", "infected", "outbreak*", "pandemic"),
 }
 
 # Triggers that only count with a named object right after them ("called Smith").
-NEEDS_NAMED_OBJECT: frozenset[str] = frozenset({"called", "received"})
+NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
+    {"called", "received", "replaced", "imposed", "lifted", "suspended", "released"}
+)
 
 
 @lru_cache(maxsize=1)

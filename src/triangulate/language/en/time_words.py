@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import words
 from .calendar import (  # noqa: F401 - the calendar words of this module's users
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -31,6 +32,14 @@ SMALL_NUMBERS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
+# A four-digit number after one of these words is an identifier ("resolution 1973", "flight
+# 1549"), before one of these a clock time ("1653 local time", "0910 GMT"): never a year.
+IDENTIFIER_NOUNS = words(
+    "resolution resolutions flight flights route routes room rooms number no no. bus highway "
+    "article articles section paragraph chapter code model item case file page platform gate "
+    "bill bills decree law order"
+)
+CLOCK_WORDS = words("local gmt utc hrs hours hour h et est edt bst cet pst")
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of", "the few")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "last": 4, "final": 4}
