@@ -139,3 +139,68 @@ def test_british_and_american_spellings_of_one_name_merge() -> None:
     ministries = [e for e in entities if e.type == "organization" and "ministry" in e.name.lower()]
     assert len(ministries) == 1
     assert {span.document for span in ministries[0].mentions} == {"d1", "d2"}
+
+
+def _with_mentions(document_id: str, text: str, *named: tuple[str, str]) -> Analysis:
+    from triangulate.model import Mention
+
+    mentions, position = [], 0
+    for name, kind in named:
+        start = text.index(name, position)
+        mentions.append(Mention(start, start + len(name), name, kind))  # type: ignore[arg-type]
+        position = start + len(name)
+    document = Document(id=document_id, source=f"{document_id}.txt", sha256=document_id, text=text)
+    return Analysis(document, tuple(split_sentences(text)), tuple(mentions))
+
+
+def test_two_outlets_spellings_of_a_name_are_one_person_but_not_within_one_document() -> None:
+    a = _with_mentions("a", "Karolos Papoulias spoke. Habib el-Adly left.",
+                       ("Karolos Papoulias", "person"), ("Habib el-Adly", "person"))
+    b = _with_mentions("b", "Carolos Papoulias spoke. Habib Al-Adli left.",
+                       ("Carolos Papoulias", "person"), ("Habib Al-Adli", "person"))
+    c = _with_mentions("c", "Ana Lopez and Ina Lopez spoke.",
+                       ("Ana Lopez", "person"), ("Ina Lopez", "person"))
+    entities, _ = resolve_entities([a, b, c])
+    assert set(entity_named(entities, "Carolos Papoulias")[0].aliases) == {
+        "Karolos Papoulias", "Carolos Papoulias"}
+    assert "Habib Al-Adli" in entity_named(entities, "Habib el-Adly")[0].aliases
+    assert entity_named(entities, "Ana Lopez") != entity_named(entities, "Ina Lopez")
+
+
+def test_surnames_written_first_or_with_a_particle_join_the_full_name() -> None:
+    a = _with_mentions("a", "Ban Ki-moon flew in. Ban said aid was coming. Herman Van Rompuy "
+                       "agreed, and Van Rompuy left.", ("Ban Ki-moon", "person"),
+                       ("Ban", "person"), ("Herman Van Rompuy", "person"),
+                       ("Van Rompuy", "person"))
+    entities, _ = resolve_entities([a])
+    assert set(entity_named(entities, "Ban Ki-moon")[0].aliases) == {"Ban Ki-moon", "Ban"}
+    assert "Van Rompuy" in entity_named(entities, "Herman Van Rompuy")[0].aliases
+
+
+def test_acronyms_join_an_expansion_of_their_type_and_a_word_written_acronym_beside_it() -> None:
+    a = _with_mentions("a", "MENA reported clashes across the Middle East & North Africa.",
+                       ("MENA", "organization"), ("Middle East & North Africa", "location"))
+    b = _with_mentions("b", "The Middle East News Agency said so.",
+                       ("Middle East News Agency", "organization"))
+    c = _with_mentions("c", "The UN Office for the Co-ordination of Humanitarian Affairs (Ocha) "
+                       "warned. Ocha said more.",
+                       ("UN Office for the Co-ordination of Humanitarian Affairs", "organization"),
+                       ("Ocha", "organization"), ("Ocha", "organization"))
+    d = _with_mentions("d", "The UN Office for the Coordination of Humanitarian Affairs spoke.",
+                       ("UN Office for the Coordination of Humanitarian Affairs", "organization"))
+    entities, _ = resolve_entities([a, b, c, d])
+    assert "Middle East News Agency" in entity_named(entities, "MENA")[0].aliases
+    assert "MENA" not in entity_named(entities, "Middle East & North Africa")[0].aliases
+    [office] = entity_named(entities, "Ocha")
+    assert "UN Office for the Coordination of Humanitarian Affairs" in office.aliases
+    assert len(office.mentions) == 4
+
+
+def test_one_edit_spellings_of_a_place_join_across_documents_only() -> None:
+    a = _with_mentions("a", "Villages in Hormozgan were hit.", ("Hormozgan", "location"))
+    b = _with_mentions("b", "Villages in Hormuzgan were hit.", ("Hormuzgan", "location"))
+    c = _with_mentions("c", "Zawiya and Zawiyah are near.", ("Zawiya", "location"),
+                       ("Zawiyah", "location"))
+    entities, _ = resolve_entities([a, b, c])
+    assert set(entity_named(entities, "Hormozgan")[0].aliases) == {"Hormozgan", "Hormuzgan"}
+    assert entity_named(entities, "Zawiya") != entity_named(entities, "Zawiyah")

@@ -47,11 +47,47 @@ def same_given_name(first: str, second: str) -> bool:
     return same_name_word(a, b)
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|at|an|az|ash)-", re.IGNORECASE)
+_SURNAME_FIRST = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-un": a given name
+SPELLING_VARIANTS = (
+    ("isation", "ization"), ("centre", "center"), ("programme", "program"), ("co-ord", "coord"),
+    ("defence", "defense"), ("labour", "labor"), ("organisation", "organization"),
+)
+
+
+def surname_of(name: str) -> str:
+    """The surname of a full name: the last word, or the first where the last is a hyphenated
+    given name written after it ("Ban Ki-moon")."""
+    words = name.split()
+    return words[0] if len(words) == 2 and _SURNAME_FIRST.match(words[1]) else words[-1]
+
+
+def close_spelling(first: str, second: str, shortest: int = 3) -> bool:
+    """Spellings one edit apart once transliterated and without an Arabic article prefix
+    ("Karolos" / "Carolos", "el-Adly" / "Al-Adli", "Amr" / "Amre")."""
+    a = transliteration_key(_ARTICLE_PREFIX.sub("", first))
+    b = transliteration_key(_ARTICLE_PREFIX.sub("", second))
+    a, b = a.replace("c", "k"), b.replace("c", "k")
+    return min(len(a), len(b)) >= shortest and OSA.distance(a, b) <= 1
+
+
+def spelling_key(name: str) -> str:
+    """A name with British spellings, dots, hyphens and connecting words evened out
+    ("UN Office for the Co-ordination" and "UN Office for Coordination" share one)."""
+    key = fold(name).replace(".", "")
+    for british, american in SPELLING_VARIANTS:
+        key = key.replace(british, american)
+    key = key.replace("united states", "us")
+    return " ".join(w for w in key.replace("-", "").split() if w not in _CONNECTORS)
+
+
 def initials(name: str) -> str:
     """``Organization for Security and Cooperation in Europe`` -> ``OSCE``."""
     letters = []
-    for word in re.split(r"[\s\-]+", name):
-        if not word or word.casefold() in _CONNECTORS:
+    # "Non-Proliferation" gives N and P, "Co-ordination" only C.
+    parts = [part for word in name.split() for part in re.split(r"-(?=[A-Z])", word)]
+    for word in parts:
+        if not word or word.casefold() in _CONNECTORS or not word[0].isalnum():
             continue
         if word.isupper() and len(word) > 1:
             letters.append(word)

@@ -18,6 +18,7 @@ from ..language.en.names import (
     LOWERCASE_ROLE_WORDS,
     METONYM_ORGANIZATIONS,
     MONTHS,
+    NAME_PARTICLES,
     ORGANIZATION_HEADS,
     PLACE_ACRONYMS,
     TITLE_HEADS,
@@ -37,7 +38,7 @@ _COMPASS = word_set(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest north-east north-west south-east south-west upper lower greater"
 )
-_KEEP_CONNECTORS = word_set("al el bin ibn de del della di da du des la le van von der den y")
+_KEEP_CONNECTORS = NAME_PARTICLES
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
 

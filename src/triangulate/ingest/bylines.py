@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language.en.names import NAME_PARTICLES
 from .boilerplate import word_set, words
 from .dates import find_date
 
@@ -27,7 +28,6 @@ _NOT_NAMES = word_set(
     "staff reporter reporters correspondent correspondents editor editors desk team admin "
     "editorial board the our"
 )
-_PARTICLES = word_set("de da del der den van von bin ibn al el la le di du dos das ter")
 _MAX_BYLINE_WORDS = 14
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
 # "From Ben Wedeman and Amir Ahmed, CNN" at the start of a line the page ran on into.
@@ -98,7 +98,7 @@ def is_person_name(name: str) -> bool:
     lowered = {token.lower().strip(".,") for token in tokens}
     if lowered & (_OUTLET_WORDS | _NOT_NAMES):
         return False
-    return all(token[:1].isupper() or token.lower() in _PARTICLES for token in tokens)
+    return all(token[:1].isupper() or token.lower() in NAME_PARTICLES for token in tokens)
 
 
 def is_outlet_name(name: str) -> bool:

@@ -15,9 +15,18 @@ from dataclasses import dataclass
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
-from ..analyze.entity_names import initials, is_acronym, same_given_name, same_name_word
+from ..analyze.entity_names import (
+    close_spelling,
+    initials,
+    is_acronym,
+    same_given_name,
+    same_name_word,
+    spelling_key,
+    surname_of,
+)
 from ..ids import record_id
 from ..language.en.demonyms import demonyms
+from ..language.en.names import NAME_PARTICLES
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 from ..union_find import UnionFind
 
@@ -58,6 +67,7 @@ def resolve_entities(
     resolved_bare = _join_persons(items, groups)
     _join_by_key(items, groups, resolved_bare)
     _join_acronyms(items, groups, texts)
+    _join_place_spellings(items, groups)
     return _build_entities(items, groups)
 
 
@@ -66,9 +76,11 @@ def _is_full_person(item: _Item) -> bool:
 
 
 def _is_bare_name(item: _Item) -> bool:
+    """A surname alone: one word, or a particle and a word ("Van Rompuy")."""
+    words = item.key.split()
     return (
         item.mention.type in ("person", "other")
-        and len(item.key.split()) == 1
+        and (len(words) == 1 or (len(words) == 2 and words[0] in NAME_PARTICLES))
         and (not is_acronym(item.mention.text))
     )
 
@@ -79,11 +91,19 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     for index in full:
         groups.union(by_key.setdefault(items[index].key, index), index)
     keys = list(by_key)
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for index in full:
+        documents_of[items[index].key].add(items[index].document)
     for position, first in enumerate(keys):
         for second in keys[position + 1 :]:
-            if _same_person(first, second):
+            if _same_person(first, second) or (
+                # two outlets' spellings of one name; one outlet writing both means two people
+                documents_of[first].isdisjoint(documents_of[second])
+                and _spelling_of_person(first, second)
+            ):
                 groups.union(by_key[first], by_key[second])
-    surnames = {index: items[index].key.split()[-1] for index in full}
+    surnames = {index: _surname_key(items[index]) for index in full}
+    full_keys = {index: items[index].key for index in full}
     by_document: dict[str, list[int]] = defaultdict(list)
     for index in full:
         by_document[items[index].document].append(index)
@@ -92,10 +112,10 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
         if not _is_bare_name(item):
             continue
         in_document = by_document.get(item.document, [])
-        local = [i for i in in_document if _surname_matches(item, surnames[i])]
+        local = [i for i in in_document if _surname_matches(item, surnames[i], full_keys[i])]
         target = _choose(local, item, items, groups)
         if target is None and not local:
-            corpus = [i for i in full if _surname_matches(item, surnames[i])]
+            corpus = [i for i in full if _surname_matches(item, surnames[i], full_keys[i])]
             roots = {groups.find(i) for i in corpus}
             if len(roots) == 1:
                 target = corpus[0]
@@ -105,8 +125,16 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     return resolved
 
 
-def _surname_matches(item: _Item, surname: str) -> bool:
+def _surname_key(item: _Item) -> str:
+    words, written = item.key.split(), item.mention.text.split()
+    surname_first = len(written) == 2 and surname_of(item.mention.text) == written[0]
+    return words[0] if surname_first and len(words) == 2 else words[-1]
+
+
+def _surname_matches(item: _Item, surname: str, full_key: str) -> bool:
     key = item.key
+    if " " in key:  # "van rompuy": the full name's last words
+        return full_key.endswith(" " + key)
     if key == surname or same_name_word(key, surname):
         return True
     return key.endswith("s") and key[:-1] == surname  # a possessive that lost its apostrophe
@@ -126,6 +154,20 @@ def _choose(
 def _same_person(first: str, second: str) -> bool:
     a, b = first.split(), second.split()
     return same_name_word(a[-1], b[-1]) and same_given_name(a[0], b[0])
+
+
+def _spelling_of_person(first: str, second: str) -> bool:
+    """One name spelt two ways: the surname or the given name the same, the other one edit
+    apart ("Karolos" / "Carolos Papoulias", "Habib el-Adly" / "Habib Al-Adli")."""
+    a, b = first.split(), second.split()
+    if len(a) != len(b):
+        return False
+    given_same, surname_same = a[0] == b[0], a[-1] == b[-1]
+    if given_same and not surname_same:
+        return close_spelling(a[-1], b[-1], shortest=4)
+    if surname_same and not given_same:
+        return close_spelling(a[0], b[0])
+    return False
 
 
 def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int]) -> None:
@@ -149,7 +191,7 @@ def _canonical_key(item: _Item) -> str:
         if places:
             place = places[0]
             return f"place:{place.kind}:{place.name}:{place.country}"
-    return "name:" + item.key
+    return "name:" + spelling_key(item.key)
 
 
 def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str]) -> None:
@@ -157,19 +199,54 @@ def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str])
     for index, item in enumerate(items):
         if item.mention.type != "person" and len(item.mention.text.split()) >= 2:
             expansions[initials(item.mention.text)].append(index)
+            words = item.mention.text.split()
+            if len(words) > 2 and is_acronym(words[0]):  # "UN Office for …": also "OCHA"
+                expansions[initials(" ".join(words[1:]))].append(index)
     for index, item in enumerate(items):
         acronym = item.mention.text.replace(".", "")
-        if not is_acronym(item.mention.text):
+        written_as_word = not is_acronym(item.mention.text)
+        if written_as_word and not _written_as_word(item, expansions, items):
             continue
         defined = _defined_expansion(item, items, texts[item.document])
         if defined is not None:
             groups.union(defined, index)
             continue
-        expanded = expansions.get(acronym, [])
+        expanded = expansions.get(acronym.upper(), [])
+        typed = [i for i in expanded if items[i].mention.type == item.mention.type]
+        expanded = typed or expanded
         same_document = [i for i in expanded if items[i].document == item.document]
         candidates = same_document or expanded
         if len({groups.find(i) for i in candidates}) == 1:
             groups.union(candidates[0], index)
+
+
+def _written_as_word(item: _Item, expansions: dict[str, list[int]], items: list[_Item]) -> bool:
+    """An acronym written as a word ("Ocha"), taken as one only beside its expansion."""
+    text = item.mention.text
+    if item.mention.type != "organization" or " " in text or len(text) < 4 or not text.isalpha():
+        return False
+    return any(items[i].document == item.document for i in expansions.get(text.upper(), []))
+
+
+def _join_place_spellings(items: list[_Item], groups: UnionFind) -> None:
+    """Two outlets' spellings of one place ("Hormozgan" / "Hormuzgan", "Zawiya" / "Zawiyah"):
+    place names one edit apart, never written side by side in one document."""
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    first_of: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.mention.type == "location" and " " not in item.key and len(item.key) >= 6:
+            documents_of[item.key].add(item.document)
+            first_of.setdefault(item.key, index)
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for key in documents_of:
+        by_start[key[:2]].append(key)
+    for keys in by_start.values():
+        for position, first in enumerate(keys):
+            for second in keys[position + 1 :]:
+                if documents_of[first].isdisjoint(documents_of[second]) and close_spelling(
+                    first, second, shortest=6
+                ) and not (gazetteer.lookup(first) and gazetteer.lookup(second)):
+                    groups.union(first_of[first], first_of[second])
 
 
 def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None:

@@ -21,6 +21,11 @@ def _phrases(block: str) -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in block.split(",") if line.strip())
 
 
+# Lower-case words inside personal names ("Ludwig van Beethoven", "Habib al-Adly").
+NAME_PARTICLES = word_set(
+    "de da del della der den van von bin ibn al el la le di du dos das des ter y"
+)
+
 # Capitalised words that start sentences or headlines but never name anything alone.
 CAPITALISED_FUNCTION_WORDS = word_set("""
     a an the this that these those there here it its it's he she they we i you his her their our
