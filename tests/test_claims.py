@@ -235,3 +235,16 @@ def test_orphan_closing_quote_nests_according_to_under_the_quoted_source() -> No
     assert boats.speaker_text == "the original report from Radio Sur"
     assert boats.via == ("the original report from Radio Sur", "the ministry")
     assert only(claims, "rice").speaker_text == "the original report from Radio Sur"
+
+
+def test_a_quotation_mark_opening_the_next_sentence_is_moved_to_it() -> None:
+    text = (
+        'Rights groups said 302 people had been killed in Suez. " A lot of times, the police '
+        'would shoot, " he said. " We want out. " Then it ended.'
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "Rights groups said 302 people had been killed in Suez.",
+        '" A lot of times, the police would shoot, " he said.',
+        '" We want out. "',
+        "Then it ended.",
+    ]

@@ -167,3 +167,10 @@ def test_disasters_bombings_and_resignations_are_happenings() -> None:
     assert ("disaster", "earthquake", "2021-05-03") in found
     assert ("bombing", "petrol bombs", None) in found
     assert ("resignation", "resigned", "2021-05-07") in found
+
+
+def test_a_possessive_date_dates_only_the_happening_written_after_it() -> None:
+    text = "The UN launched an appeal for survivors of Tuesday's earthquake."
+    data = analysis(text, times=(("Tuesday", "2021-05-04", "2021-05-04"),))
+    dated = {e.type: e.date.start if e.date else None for e in find_events(data)}
+    assert dated == {"finance": None, "disaster": "2021-05-04"}

@@ -102,3 +102,15 @@ def test_each_comparison_holds_one_pair_of_answers() -> None:
     )
     conflicts = sorted(sorted(sides) for verdict, sides in made if verdict == "conflict")
     assert conflicts == [["a", "b"], ["a", "c"], ["b", "c"]]
+
+
+def test_a_bare_figure_of_a_claim_takes_the_unit_its_fact_reads() -> None:
+    from triangulate.analyze.pipeline import analyze_document
+    from triangulate.model import Document
+
+    text = "On Friday the official government death toll from the quake rose to 110,000."
+    document = Document(id="d", source="d.txt", sha256="d", text=text, language="en",
+                        published="2010-01-23")
+    (claim,) = analyze_document(document).claims
+    (quantity,) = claim.quantities
+    assert (quantity.text, quantity.unit) == ("110,000", "person")

@@ -161,3 +161,15 @@ def test_undated_and_month_dated_mentions_join_the_dated_happening_sharing_a_pla
     assert sorted(sorted(e.documents) for e in events) == [["a", "b", "c"], ["d"], ["e"]]
     (main,) = [e for e in events if "a" in e.documents]
     assert main.start == "2021-04-03"
+
+
+def test_an_undated_mention_joins_the_one_dated_happening_of_its_type_in_its_document() -> None:
+    text = "Wednesday's clashes left three dead. Leaders met after the square clashes."
+    first = text.index("clashes")
+    dated = EventMention(first, first + 7, "clashes", "armed_clash", Span(0, 36), DAY)
+    second = text.rindex("clashes")
+    undated = EventMention(second, second + 7, "clashes", "armed_clash", Span(37, len(text)),
+                           None)
+    a = _doc("a", text, dated, undated, published="2021-04-04")
+    (event,) = corefer_events([a], {}, [])
+    assert event.start == "2021-04-03" and len(event.mentions) == 2

@@ -136,7 +136,8 @@ def _sentence_events(
     for position, trigger in enumerate(triggers):
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
-        group = _group_for(trigger, groups, limit, not following)
+        usable = [g for g in groups if _dates_trigger(text, g, trigger)]
+        group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else carried
@@ -227,6 +228,18 @@ def _group_for(
     if before:
         return before[-1]
     return groups[0] if groups and last_of_type else None
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+_POSSESSED_REACH = 24
+
+
+def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:
+    """A possessive date ("Tuesday's earthquake") dates only the happening it is written
+    before, not the other happenings of its sentence."""
+    if text[group.end : group.end + 2] not in _POSSESSIVE:
+        return True
+    return 0 <= trigger.span.start - (group.end + 2) <= _POSSESSED_REACH
 
 
 def _count(tokens: list[Token], trigger: _Trigger, notes: _Notes) -> int | None:

@@ -78,8 +78,18 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         facts = tuple(
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
         )
-        claims.append(replace(claim, facts=facts) if facts else claim)
+        claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
+
+
+def _with_counted_units(claim: Claim) -> Claim:
+    """The claim's bare figures ("rose to 110,000") with the unit its facts read from the
+    sentence ("110,000" people who died)."""
+    counted = {(f.quantity.start, f.quantity.end): f.quantity for f in claim.facts}
+    quantities = tuple(
+        counted.get((q.start, q.end), q) if not q.unit else q for q in claim.quantities
+    )
+    return replace(claim, quantities=quantities) if quantities != claim.quantities else claim
 
 
 def _owned_quantities(analysis: Analysis) -> dict[int, list[Quantity]]:

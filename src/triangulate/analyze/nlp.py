@@ -62,7 +62,27 @@ def split_sentences(text: str) -> list[Sentence]:
             if end > start and start >= position:
                 sentences.append(Sentence(start, end))
                 position = end
-    return sentences
+    return _reattach_opening_quotes(text, sentences)
+
+
+def _reattach_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A straight quotation mark that ends a sentence with an odd count of them opens the next
+    sentence (``Suez. " A lot of times …``): it moves there."""
+    fixed = list(sentences)
+    for index in range(len(fixed) - 1):
+        current, following = fixed[index], fixed[index + 1]
+        if text[current.end - 1] != '"' or current.end - current.start < 2:
+            continue
+        if text[current.start : current.end].count('"') % 2 == 0:
+            continue
+        if not text[current.end - 2].isspace() or text[current.end : following.start].strip():
+            continue
+        end = current.end - 1
+        while end > current.start and text[end - 1].isspace():
+            end -= 1
+        fixed[index] = Sentence(current.start, end)
+        fixed[index + 1] = Sentence(current.end - 1, following.end)
+    return fixed
 
 
 def plain(text: str) -> str:

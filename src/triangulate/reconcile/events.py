@@ -108,7 +108,28 @@ def _best_target(
         rank = (shared, len({item[0].document.id for item in other_items}), -other)
         if shared and (best is None or rank > best):
             best = rank
+    if best is None and start is None:
+        return _dated_in_same_document(groups, alive, index, items)
     return -best[2] if best is not None else None
+
+
+def _dated_in_same_document(
+    groups: list[tuple[str, str | None, list[_Item]]],
+    alive: list[bool],
+    index: int,
+    items: list[_Item],
+) -> int | None:
+    """The one dated happening of the type that the undated mention's own document tells of
+    ("Wednesday's clashes" … "the Tahrir Square clashes")."""
+    event_type = groups[index][0]
+    documents = {item[0].document.id for item in items}
+    found = [
+        other
+        for other, (other_type, other_start, other_items) in enumerate(groups)
+        if alive[other] and other != index and other_type == event_type and other_start
+        and any(item[0].document.id in documents for item in other_items)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _people(items: list[_Item]) -> frozenset[str]:
