@@ -174,3 +174,10 @@ def test_a_possessive_date_dates_only_the_happening_written_after_it() -> None:
     data = analysis(text, times=(("Tuesday", "2021-05-04", "2021-05-04"),))
     dated = {e.type: e.date.start if e.date else None for e in find_events(data)}
     assert dated == {"finance": None, "disaster": "2021-05-04"}
+
+
+def test_a_bound_does_not_date_a_happening() -> None:
+    text = "It was the biggest protest since last October."
+    data = analysis(text, times=(("last October", "2020-10", "2020-10"),))
+    (event,) = find_events(data)
+    assert (event.type, event.date) == ("protest", None)

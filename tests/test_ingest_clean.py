@@ -230,3 +230,18 @@ def test_calls_on_the_reader_and_link_titles_are_boilerplate(line: str) -> None:
 )
 def test_article_sentences_with_questions_or_sharing_are_kept(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_byline_run_on_into_story_highlights_goes_up_to_the_dateline() -> None:
+    raw = (
+        "By the Newswire Staff NEW: Floods close schools across the north Rivers rise again "
+        "as rain continues Ministers meet to discuss relief OSLO (Newswire) -- The council "
+        "voted on Monday to close the old library, and residents said they would appeal.\n"
+        f"{PROSE}\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("OSLO (Newswire) -- The council voted")
+    assert "Floods close schools" not in cleaned.text
+    assert cleaned.removed[0].startswith("By the Newswire Staff NEW:")
+    lead = "By Tuesday, the council had voted to close the old library and residents said they "
+    assert clean_text(f"{lead}would appeal the decision in court.\n").text.startswith("By Tuesday")

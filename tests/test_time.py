@@ -187,3 +187,9 @@ def test_identifiers_and_clock_times_are_not_years() -> None:
     assert summary("The council passed resolution 1973 last week.") == [("last week", "2023-W10")]
     assert [t.text for t in times("The tremor hit at 1653 local time.")] == []
     assert summary("The war began in 1973.") == [("1973", "1973")]
+
+
+def test_a_weekday_right_after_a_speech_verb_dates_the_telling() -> None:
+    friday = datetime.date(2023, 3, 17)
+    assert only("The mayor told reporters Thursday that he would resign.", friday).value == (
+        "2023-03-16")

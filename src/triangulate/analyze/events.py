@@ -231,12 +231,19 @@ def _group_for(
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|by|until|till|before|through)\s+(?:the\s+)?(?:(?:last|next|this|early|late|"
+    r"mid)\s+)?$", re.IGNORECASE,
+)
 _POSSESSED_REACH = 24
 
 
 def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:
     """A possessive date ("Tuesday's earthquake") dates only the happening it is written
-    before, not the other happenings of its sentence."""
+    before, not the other happenings of its sentence; a bound ("since last October", "by
+    2017") dates none."""
+    if _BOUND_BEFORE.search(text, max(0, group.start - 16), group.start):
+        return False
     if text[group.end : group.end + 2] not in _POSSESSIVE:
         return True
     return 0 <= trigger.span.start - (group.end + 2) <= _POSSESSED_REACH

@@ -62,7 +62,7 @@ class Context:
 
     def tense(self, start: int, end: int) -> Tense | None:
         """The tense of the verb cue nearest to ``text[start:end]`` in its sentence, within
-        ``_CUE_REACH`` characters."""
+        ``_CUE_REACH`` characters; a speech verb just before the expression sets it."""
         cues, cue_starts = self._sentence_cues(start)
         low = bisect.bisect_left(cue_starts, start - _CUE_REACH)
         high = bisect.bisect_right(cue_starts, end + _CUE_REACH)
@@ -71,7 +71,9 @@ class Context:
             if start <= cue.start() < end:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            if cue.group("speech") and not 0 <= start - cue.end() <= 12:
+            if cue.group("speech"):
+                if 0 <= start - cue.end() <= 12:
+                    return "past"  # "told ABC News Thursday that he would …": the telling
                 continue
             if cue.group("participle") and _AUXILIARY.search(
                 self.text, max(0, cue.start() - 8), cue.start()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS, alternation
 from ..language.en.names import CAPITALISED_FUNCTION_WORDS
 from .boilerplate import words
+from .bylines import read_fused_byline
 
 _DAY = rf"(?:{alternation(WEEKDAY_WORDS, capitalised=True)})\.?,?"
 _MONTH = rf"(?:{alternation(MONTH_WORDS, capitalised=True)})\.?"
@@ -45,6 +46,15 @@ _TRAILER = re.compile(
     r"\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()]{3,400}\)",
     re.IGNORECASE,
 )
+# A dateline anywhere in a line: "Cairo, Egypt (CNN) --", "… BST MEXICO CITY (Reuters) -".
+DATELINE = re.compile(
+    r"(?:^|\s)(?P<place>[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4})\s*"
+    r"\((?P<publisher>[A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,3})\)\s*(?:--|[-–—_])\s"
+)
+_STAFF_BYLINE = re.compile(r"^By (?:the )?[A-Z][\w ]{0,30}\b(?:Staff|Wire|Desk|Reporters?)\b")
+_NEW_MARK = re.compile(r"(?:^|\s)NEW:\s")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[\"“A-Z]")
+_HIGHLIGHT_WORDS = 15
 CAPTION_MAX_WORDS = 45
 _TOP_LINES = 4
 
@@ -58,7 +68,7 @@ class Piece:
 
 def split_furniture(line: str, position: int) -> list[Piece]:
     """``line`` (the ``position``-th non-blank line of a text) cut into text and furniture."""
-    pieces = [Piece(line, False)]
+    pieces = _split_highlights(line) if position < _TOP_LINES else [Piece(line, False)]
     if position < _TOP_LINES:
         pieces = _flat(_split_time_stamp(piece) for piece in pieces)
     pieces = _flat(_split_credit(piece) for piece in pieces)
@@ -66,6 +76,20 @@ def split_furniture(line: str, position: int) -> list[Piece]:
     pieces = _flat(_split_editors_note(piece) for piece in pieces)
     pieces = _flat(_split_trailer_tail(piece) for piece in pieces)
     return [piece for piece in pieces if piece.text]
+
+
+def _split_highlights(line: str) -> list[Piece]:
+    """A byline run on into the story's highlights ("By the Wire Staff NEW: … NEW: …"), a
+    list of headline fragments, up to the dateline that starts the article if one follows."""
+    if not (_STAFF_BYLINE.match(line) or read_fused_byline(line) or _NEW_MARK.search(line)):
+        return [Piece(line, False)]
+    dateline = DATELINE.search(line)
+    head = line[: dateline.start()].strip() if dateline else _EDITORS_NOTE.sub("", line)
+    if len(words(head)) < _HIGHLIGHT_WORDS or _INNER_SENTENCE_END.search(head[:-2]):
+        return [Piece(line, False)]
+    if dateline is None:
+        return [Piece(line, True)]
+    return [Piece(head, True), Piece(line[dateline.start() :].strip(), False)]
 
 
 def _flat(groups: object) -> list[Piece]:

@@ -53,7 +53,7 @@ def extract_metadata(raw: str, text: str, removed: tuple[str, ...] = ()) -> Text
     lines = read_lines(raw, removed)
     bylines = [(line, byline) for line in lines.top if (byline := read_byline(line.text))]
     if not bylines:
-        bylines = [(line, byline) for line in lines.kept[:_FUSED_BYLINE_LINES]
+        bylines = [(line, byline) for line in lines.lines[:_FUSED_BYLINE_LINES]
                    if (byline := read_fused_byline(line.text))]
     publisher = _publisher(lines, bylines, removed)
     authors = tuple(dict.fromkeys(

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 from ..model import Republication
 from .boilerplate import URL, is_url_only, words
 from .dates import find_date
+from .furniture import DATELINE
 from .lines import TextLine, TextLines
 
 _SOURCE_LABEL = re.compile(
@@ -24,11 +25,6 @@ _WIRE_CREDIT = re.compile(
 )
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .,'’-]{0,40}\((?P<publisher>[A-Z][\w&/. -]{1,30})\)\s*[-–—]"
-)
-# A dateline anywhere in a line: "Cairo, Egypt (CNN) --", "… BST MEXICO CITY (Reuters) -".
-_FUSED_DATELINE = re.compile(
-    r"(?:^|\s)[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4}\s*"
-    r"\((?P<publisher>[A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,3})\)\s*(?:--|[-–—_])\s"
 )
 _DATELINE_LINES = 8
 _LOOKAROUND_LINES = 3
@@ -78,7 +74,7 @@ def _credit(lines: TextLines) -> tuple[str | None, str | None]:
 def dateline_agency(lines: TextLines) -> str | None:
     """The agency a dateline in the first lines names (``CAIRO, Egypt (CNN) --``)."""
     for line in lines.kept[:_DATELINE_LINES]:
-        match = _FUSED_DATELINE.search(line.text)
+        match = DATELINE.search(line.text)
         if match:
             return match.group("publisher").strip()
     return None
