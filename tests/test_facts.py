@@ -114,3 +114,14 @@ def test_a_bare_figure_of_a_claim_takes_the_unit_its_fact_reads() -> None:
     (claim,) = analyze_document(document).claims
     (quantity,) = claim.quantities
     assert (quantity.text, quantity.unit) == ("110,000", "person")
+
+
+def test_a_figure_in_a_general_statement_is_no_fact() -> None:
+    from triangulate.analyze.pipeline import analyze_document
+    from triangulate.model import Document
+
+    text = "A magnitude-6.0 quake can cause severe damage. The quake killed 10 people."
+    document = Document(id="d", source="d.txt", sha256="d", text=text, language="en",
+                        published="2005-11-28")
+    facts = [f.quantity.text for c in analyze_document(document).claims for f in c.facts]
+    assert facts == ["10 people"]

@@ -284,3 +284,13 @@ def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
     assert [(q.text, q.value, q.value_max) for q in found] == [
         ("three", 3.0, None), ("78", 78.0, None)
     ]
+
+
+def test_magnitudes_written_before_with_a_hyphen_or_on_the_richter_scale() -> None:
+    from triangulate.analyze.quantities import find_quantities
+
+    found = [(q.text, q.value, q.unit) for q in find_quantities(
+        "A magnitude-5.9 quake struck; an aftershock measuring 3.8 on the Richter scale "
+        "followed, and COVID-19 wards filled.")]
+    assert found == [("magnitude-5.9", 5.9, "magnitude"),
+                     ("3.8 on the Richter scale", 3.8, "magnitude")]

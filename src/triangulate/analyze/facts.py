@@ -77,9 +77,23 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         sentence = analysis.sentence_of(claim) or claim
         facts = tuple(
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
+            if not _generic(analysis.document.text, sentence, quantity)
         )
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
+
+
+_GENERIC = re.compile(
+    r"(?:A|An|Any)\s[^;]{0,60}?\b(?:can|could|may|might|usually|typically|generally|often"
+    r"|tends? to)\b"
+)
+
+
+def _generic(text: str, sentence: Span, quantity: Quantity) -> bool:
+    """A figure in the subject of a general statement ("A magnitude-6.0 quake can cause
+    severe damage") answers no question about the story."""
+    match = _GENERIC.match(text, sentence.start, sentence.end)
+    return match is not None and quantity.end <= match.end()
 
 
 def _with_counted_units(claim: Claim) -> Claim:

@@ -127,9 +127,12 @@ def _quantity_at(
     value, unit = _add_durations(tokens, reading.value, unit)
     if value_max is None and unit.source == "measure":
         value_max, unit = _range_with_repeated_unit(tokens, value, unit, masked)
-    if first > floor and tokens[first - 1].lower == "magnitude" and unit.source in ("none", "noun"):
-        first -= 1  # "a magnitude 6.3 earthquake"
+    before = _magnitude_before(tokens, first, floor)
+    if before is not None and unit.source in ("none", "noun"):
+        first = before  # "a magnitude 6.3 earthquake", "a magnitude-5.9 quake"
         unit = replace(unit, unit="magnitude", last=reading.last)
+    elif unit.source == "none" and _on_richter_scale(tokens, unit.last):
+        unit = replace(unit, unit="magnitude", last=unit.last + 4)
     if first > floor and tokens[first - 1].lower == "minus":
         first -= 1
         value, value_max = -value, value_max
@@ -156,6 +159,23 @@ def _quantity_at(
         value_max=value_max,
     )
     return _Found(quantity, number_index, last, unit.source)
+
+
+def _magnitude_before(tokens: list[Token], first: int, floor: int) -> int | None:
+    if first > floor and tokens[first - 1].lower == "magnitude":
+        return first - 1
+    hyphen = first - 1
+    if hyphen - 1 >= floor and tokens[hyphen].text == "-" and tokens[first].glued and (
+        tokens[hyphen - 1].lower == "magnitude"
+    ):
+        return hyphen - 1
+    return None
+
+
+def _on_richter_scale(tokens: list[Token], position: int) -> bool:
+    """ "measuring 5.9 on the Richter scale" """
+    words = [token.lower for token in tokens[position : position + 4]]
+    return words == ["on", "the", "richter", "scale"]
 
 
 def _names_something(tokens: list[Token], reading: Reading) -> bool:
