@@ -193,3 +193,17 @@ def test_a_weekday_right_after_a_speech_verb_dates_the_telling() -> None:
     friday = datetime.date(2023, 3, 17)
     assert only("The mayor told reporters Thursday that he would resign.", friday).value == (
         "2023-03-16")
+
+
+def test_a_file_date_does_not_anchor_weekdays() -> None:
+    from triangulate.analyze.stages import times_stage
+    from triangulate.model import Analysis, Document
+
+    text = "The strike was held on Saturday."
+    saved = Document(id="d", source="d.txt", sha256="d", text=text, published="2026-11-30",
+                     published_precision="day", published_basis="file")
+    (saturday,) = times_stage(Analysis(saved)).times
+    assert saturday.date_start is None
+    stated = Document(id="d", source="d.txt", sha256="d", text=text, published="2010-05-05",
+                      published_precision="day", published_basis="metadata")
+    assert times_stage(Analysis(stated)).times[0].date_start == "2010-05-01"

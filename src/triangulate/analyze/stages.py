@@ -86,8 +86,11 @@ def entities_stage(analysis: Analysis) -> Analysis:
 def times_stage(analysis: Analysis) -> Analysis:
     from .time import find_times
 
-    anchor = _day(analysis.document.published)
-    return replace(analysis, times=tuple(find_times(analysis.document.text, anchor)))
+    document = analysis.document
+    # A file's modification date says when it was saved, not when the text was written: "on
+    # Saturday" is not read against it.
+    anchor = _day(document.published) if document.published_basis != "file" else None
+    return replace(analysis, times=tuple(find_times(document.text, anchor)))
 
 
 def _day(published: str | None) -> date | None:

@@ -142,7 +142,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "launched an appeal", "donors", "aid package*", "downgrade*", "downgraded"),
     "decree": ("curfew*", "state of emergency", "emergency powers", "imposed", "lifted",
                "banned", "suspended", "raised its", "raised the", "lowered its", "lowered the"),
-    "ceremony": ("funeral*", "burial*", "buried", "memorial*", "mourning", "vigil*"),
+    "ceremony": ("funeral*", "burial*", "buried", "memorial service*", "mourning", "vigil",
+                 "vigils"),
     "infection": ("confirmed case*", "first case*", "infected", "outbreak*", "pandemic"),
 }
 
