@@ -103,3 +103,13 @@ def test_normalized_key_folds_accents_case_and_possessive() -> None:
     assert normalize_name("Harbour Centre") == "harbor center"
     found = mentions_of("Rebels attacked São Paulo.")
     assert found[0].normalized == "sao paulo"
+
+
+def test_an_acronym_in_capitals_is_a_name_not_the_pronoun_it_spells() -> None:
+    from triangulate.analyze.entity_combine import _common_word
+    from triangulate.model import Mention
+
+    assert not _common_word(Mention(0, 3, "WHO", "organization"))
+    assert not _common_word(Mention(0, 2, "US", "location"))
+    assert _common_word(Mention(0, 3, "Who", "organization"))
+    assert _common_word(Mention(0, 6, "Monday", "other"))

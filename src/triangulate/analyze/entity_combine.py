@@ -199,9 +199,13 @@ def _model_mention(text: str, span: ModelSpan, normalize: Callable[[str], str]) 
 
 
 def _common_word(mention: Mention) -> bool:
-    """A title, article or calendar word alone ("Minister", "Monday")."""
-    return all(word.casefold() in _LEADING_WORDS or word.casefold() in _CALENDAR
-               for word in mention.text.split())
+    """A title, article or calendar word alone ("Minister", "Monday"); a word in capitals is an
+    acronym ("WHO", "US"), not the pronoun it spells."""
+    return all(
+        (word.casefold() in _LEADING_WORDS or word.casefold() in _CALENDAR)
+        and not (word.isupper() and len(word) > 1 and mention.text == word)
+        for word in mention.text.split()
+    )
 
 
 def _name_end(words: list[re.Match[str]], end: int) -> int:
