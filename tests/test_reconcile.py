@@ -173,3 +173,17 @@ def test_an_undated_mention_joins_the_one_dated_happening_of_its_type_in_its_doc
     a = _doc("a", text, dated, undated, published="2021-04-04")
     (event,) = corefer_events([a], {}, [])
     assert event.start == "2021-04-03" and len(event.mentions) == 2
+
+
+def test_a_mention_dated_this_week_joins_the_day_of_that_week_it_shares_a_place_with() -> None:
+    week = TimeRange("2021-03-29", "2021-04-04", "week")
+    first = "The quake struck Ostrava on 3 April."
+    second = "The quake that hit Ostrava this week was the worst in decades."
+    a = _doc("a", first, _placed(first, "quake", DAY, "Ostrava"), published="2021-04-03")
+    b = _doc("b", second, _placed(second, "quake", week, "Ostrava"), published="2021-04-04")
+    mention_map = {
+        (d.document.id, m.start, m.end): "ostrava" for d in (a, b) for e in d.events
+        for m in e.places
+    }
+    (event,) = corefer_events([a, b], mention_map, [])
+    assert event.start == "2021-04-03" and sorted(event.documents) == ["a", "b"]

@@ -66,7 +66,7 @@ def _merge_vaguer(
     order = sorted(range(len(groups)), key=lambda i: -len(groups[i][1] or ""))
     for index in order:
         event_type, start, items = groups[index]
-        if start is not None and len(start) == 10:
+        if start is not None and len(start) == 10 and _span_end(items) in (None, start):
             continue
         if start is not None:
             target = _best_target(groups, alive, index, items)
@@ -94,11 +94,17 @@ def _best_target(
 ) -> int | None:
     event_type, start = groups[index][0], groups[index][1]
     people = _people(items)
+    days = (start, _span_end(items)) if start is not None and len(start) == 10 else None
     best: tuple[int, int, int] | None = None
     for other, (other_type, other_start, other_items) in enumerate(groups):
         if not alive[other] or other == index or other_type != event_type or not other_start:
             continue
-        if start is not None and not (
+        if days is not None:  # "this week": a day of that week that shares a participant
+            if len(other_start) != 10 or _span_end(other_items) not in (None, other_start):
+                continue
+            if not days[0] <= other_start <= (days[1] or days[0]):
+                continue
+        elif start is not None and not (
             other_start.startswith(start) and len(other_start) > len(start)
         ):
             continue
@@ -130,6 +136,15 @@ def _dated_in_same_document(
         and any(item[0].document.id in documents for item in other_items)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _span_end(items: list[_Item]) -> str | None:
+    """The last day the group's mentions reach, when they are dated to the day."""
+    ends = [
+        item[1].date.end for item in items
+        if item[1].date and item[1].date.end and len(item[1].date.end) == 10
+    ]
+    return max(ends) if ends else None
 
 
 def _people(items: list[_Item]) -> frozenset[str]:
