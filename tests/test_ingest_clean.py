@@ -245,3 +245,31 @@ def test_a_byline_run_on_into_story_highlights_goes_up_to_the_dateline() -> None
     assert cleaned.removed[0].startswith("By the Newswire Staff NEW:")
     lead = "By Tuesday, the council had voted to close the old library and residents said they "
     assert clean_text(f"{lead}would appeal the decision in court.\n").text.startswith("By Tuesday")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "APW19980227.0468 NEWS STORY 02/27/1998 07:56:00",
+        "w2373 Cx1f wstmr i Cx13 Cx11 BC-Russia-Kalashnikov'sM 1stLd 02-27 0148",
+        "BC-Russia-Kalashnikov's Museum, 1st Ld",
+        "UR Eds: SUBS 3rd graf to conform to AP style.",
+        "QL",
+        "(REPEATING to correct coding)",
+        "AP900815-0044 AP-NR-08-15-90 1337EDT u i PM-GulfRdp 8thLd-Writethru 08-15 1334",
+    ],
+)
+def test_wire_transmission_lines_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_wire_copy_keeps_its_story_and_dateline() -> None:
+    raw = (
+        "APW19980227.0468 NEWS STORY 02/27/1998 07:56:00\n"
+        "w2373 Cx1f wstmr i Cx13 Cx11 BC-Oslo-Library 1stLd 02-27 0148\n"
+        "UR Eds: SUBS 3rd graf.\nQL\n\n"
+        f"OSLO (AP)_ {PROSE}\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == f"OSLO (AP)_ {PROSE}"
+    assert len(cleaned.removed) == 4

@@ -64,6 +64,18 @@ _READER_CALL = _compile(
     r"^follow\b[^.!?]{0,60}\b(?:tweets|live blog(?:ging)?|live coverage|updates)\b",
     r"\bis not responsible for the content of external\b",
 )
+# What agencies send around a story: ids, transmission codes, slug lines, notes to editors.
+_WIRE_CODES = _compile(
+    r"^[A-Za-z]{2,5}[\d.-]{6,}\s+(?:NEWS\s+STORY|ADVISORY)\b",
+    r"^[A-Z]{2,5}\d{6}[-.]\d{4}\b",
+    r"Cx1[0-9a-f]\b",
+    r"\b(?:QL|UR)\s+(?:UR|QL|Eds?:)",
+    r"^BC-[\w'’-]+",
+    r"^(?:UR\s+)?Eds?:",
+    r"^(?:QL|UR|LR|EDS|AM-\S+|PM-\S+)$",
+    r"^\((?:REPEATING|CORRECTS?|UPDATES?|ADDS?|RECASTS?|REFILES?)\b[^)]*\)$",
+    r"\bLR QL UR\b",
+)
 # "Have you been affected by …?" "Are you in …?": a short question put to the reader.
 _READER_QUESTION = re.compile(
     r"^(?:have|are|were|did|do|is|has) (?:you|anyone you know)\b[^\"“”]{0,100}\?$",
@@ -151,6 +163,8 @@ def is_boilerplate(text: str) -> bool:
     if _COOKIE.search(text) and (count <= 25 or text.lower().count("cookie") >= 2):
         return True
     if count <= 40 and (_SIGN_UP.search(text) or _COMMENT_FORM.search(text)):
+        return True
+    if count <= 40 and _WIRE_CODES.search(text):
         return True
     if count <= 60 and (_READER_CALL.search(text) or _READER_QUESTION.match(text)):
         return True
