@@ -273,3 +273,8 @@ def test_wire_copy_keeps_its_story_and_dateline() -> None:
     cleaned = clean_text(raw)
     assert cleaned.text == f"OSLO (AP)_ {PROSE}"
     assert len(cleaned.removed) == 4
+
+
+def test_a_run_of_link_titles_ending_in_a_question_is_boilerplate() -> None:
+    assert is_boilerplate(
+        "iReporters help cover the floods Minister discusses the crisis Will rivers rise again?")

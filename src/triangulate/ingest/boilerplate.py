@@ -83,7 +83,7 @@ _READER_QUESTION = re.compile(
 )
 # A headline that asks, standing between paragraphs: the title of a link to another story.
 _LINK_QUESTION = re.compile(
-    r"^(?:[A-Z][^\"“”.!?;:]{0,100}\s)?(?:Could|Will|Would|Can|Should|Is|Are|Was|Were|Who|What"
+    r"^(?:[A-Za-z][^\"“”.!?;:]{0,100}\s)?(?:Could|Will|Would|Can|Should|Is|Are|Was|Were|Who|What"
     r"|Why|How|Where|When|Does|Do|Did|Has|Have)\s[^\"“”.!?;:]{3,120}\?$"
 )
 _WORDS_PER_LINK = 25
