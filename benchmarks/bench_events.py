@@ -89,6 +89,7 @@ def gold_chains(path: Path, documents: dict[str, EcbDocument]) -> dict[Mention, 
 def predict(documents: dict[str, EcbDocument]) -> tuple[dict[Mention, str], dict[Mention, str]]:
     """This tree's mentions with their predicted chain, and with a same-head-lemma chain."""
     from triangulate.analyze.pipeline import analyze_document
+    from triangulate.language.en.stems import stem
     from triangulate.model import Document
     from triangulate.reconcile.events import corefer_events
 
@@ -111,16 +112,8 @@ def predict(documents: dict[str, EcbDocument]) -> tuple[dict[Mention, str], dict
                 if mention is not None:
                     system[mention] = event.id
                     head = documents[span.document].text[span.start : span.end].split()[0]
-                    lemma[mention] = f"{topic}:{_lemma(head)}"
+                    lemma[mention] = f"{topic}:{stem(head)}"
     return system, lemma
-
-
-def _lemma(word: str) -> str:
-    word = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def _tokens(document: EcbDocument, start: int, end: int) -> Mention | None:

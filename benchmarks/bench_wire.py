@@ -24,10 +24,11 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from triangulate.ingest.boilerplate import words
+
 ROOT = Path(__file__).resolve().parents[1]
 TIMEBANK = ROOT.parent / "shared" / "data" / "timex" / "tbaq" / "TimeBank"
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'-]+\((?P<agency>[A-Z][\w&. ]{0,20})\)\s*[_-]")
 
 
@@ -50,7 +51,7 @@ def documents() -> list[tuple[str, str, str]]:
 
 
 def _words(text: str) -> Counter[str]:
-    return Counter(word.lower() for word in _WORD.findall(text))
+    return Counter(word.lower() for word in words(text))
 
 
 def score(kept: str, story: str) -> tuple[int, int, int]:
@@ -71,7 +72,7 @@ def plain(raw: str) -> str:
 
 
 def long_lines(raw: str) -> str:
-    return "\n".join(line for line in raw.splitlines() if len(_WORD.findall(line)) >= 8)
+    return "\n".join(line for line in raw.splitlines() if len(words(line)) >= 8)
 
 
 def main() -> int:

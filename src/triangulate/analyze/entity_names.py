@@ -55,11 +55,11 @@ SPELLING_VARIANTS = (
 )
 
 
-def surname_of(name: str) -> str:
-    """The surname of a full name: the last word, or the first where the last is a hyphenated
-    given name written after it ("Ban Ki-moon")."""
+def surname_first(name: str) -> bool:
+    """Whether a two-word name is written surname first, its hyphenated given name after it
+    ("Ban Ki-moon")."""
     words = name.split()
-    return words[0] if len(words) == 2 and _SURNAME_FIRST.match(words[1]) else words[-1]
+    return len(words) == 2 and _SURNAME_FIRST.match(words[1]) is not None
 
 
 def close_spelling(first: str, second: str, shortest: int = 3) -> bool:

@@ -31,7 +31,7 @@ _TENSE_CUE = re.compile(
     r"|slated|due|plans?\s+to|planned|expected|set\s+to|next|upcoming|coming|tomorrow|payable"
     r"|later)|(?P<speech>said|told|announced|reported|confirmed)"
     r"|(?P<past>was|were|had|did|ago|last|yesterday|earlier|previously"
-    rf"|{alternation(IRREGULAR_PAST - {'told', 'did'})})"
+    rf"|{alternation(IRREGULAR_PAST)})"
     r"|(?P<participle>(?!(?:need|speed|hundred|indeed|red|bed|based|united)\b)[a-z]{2,}ed)"
     r"|(?P<present>is|are|has|have))\b|(?P<will>'ll)",
     re.IGNORECASE,

@@ -9,6 +9,7 @@ cleaner removes the furniture and keeps it in ``removed``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS, alternation
@@ -66,71 +67,59 @@ class Piece:
     credit: bool = False  # a photo credit: the text just before it is the photo's caption
 
 
+Splitter = Callable[[str], list[Piece] | None]
+
+
 def split_furniture(line: str, position: int) -> list[Piece]:
     """``line`` (the ``position``-th non-blank line of a text) cut into text and furniture."""
-    pieces = _split_highlights(line) if position < _TOP_LINES else [Piece(line, False)]
+    splitters: list[Splitter] = [_split_credit, _split_media_label, _split_editors_note,
+                                 _split_trailer_tail]
     if position < _TOP_LINES:
-        pieces = _flat(_split_time_stamp(piece) for piece in pieces)
-    pieces = _flat(_split_credit(piece) for piece in pieces)
-    pieces = _flat(_split_media_label(piece) for piece in pieces)
-    pieces = _flat(_split_editors_note(piece) for piece in pieces)
-    pieces = _flat(_split_trailer_tail(piece) for piece in pieces)
+        splitters = [_split_highlights, _split_time_stamp, *splitters]
+    pieces = [Piece(line, False)]
+    for split in splitters:
+        pieces = [
+            cut for piece in pieces
+            for cut in ((None if piece.furniture else split(piece.text)) or [piece])
+        ]
     return [piece for piece in pieces if piece.text]
 
 
-def _split_highlights(line: str) -> list[Piece]:
+def _split_highlights(line: str) -> list[Piece] | None:
     """A byline run on into the story's highlights ("By the Wire Staff NEW: … NEW: …"), a
     list of headline fragments, up to the dateline that starts the article if one follows."""
     if not (_STAFF_BYLINE.match(line) or read_fused_byline(line) or _NEW_MARK.search(line)):
-        return [Piece(line, False)]
+        return None
     dateline = DATELINE.search(line)
     head = line[: dateline.start()].strip() if dateline else _EDITORS_NOTE.sub("", line)
     if len(words(head)) < _HIGHLIGHT_WORDS or _INNER_SENTENCE_END.search(head[:-2]):
-        return [Piece(line, False)]
+        return None
     if dateline is None:
         return [Piece(line, True)]
     return [Piece(head, True), Piece(line[dateline.start() :].strip(), False)]
 
 
-def _flat(groups: object) -> list[Piece]:
-    return [piece for group in groups for piece in group]  # type: ignore[attr-defined]
-
-
-def _split_time_stamp(piece: Piece) -> list[Piece]:
-    if piece.furniture:
-        return [piece]
-    match = _TIME_STAMP.search(piece.text)
+def _split_time_stamp(text: str) -> list[Piece] | None:
+    match = _TIME_STAMP.search(text)
     if not match:
-        return [piece]
-    before = piece.text[: match.start()].strip()
-    after = piece.text[match.end() :].strip()
-    out: list[Piece] = []
-    if before:
-        out.append(Piece(before, bool(_PLACE_BAR.match(before))))
-    out.append(Piece(match.group(0), True))
-    if after:
-        out.append(Piece(after, False))
-    return out
+        return None
+    before = text[: match.start()].strip()
+    after = text[match.end() :].strip()
+    return [
+        *([Piece(before, bool(_PLACE_BAR.match(before)))] if before else []),
+        Piece(match.group(0), True),
+        *([Piece(after, False)] if after else []),
+    ]
 
 
-def _split_credit(piece: Piece) -> list[Piece]:
-    if piece.furniture:
-        return [piece]
-    match = _CREDIT.match(piece.text)
+def _split_credit(text: str) -> list[Piece] | None:
+    match = _CREDIT.match(text)
     if not match:
-        return [piece]
-    rest = piece.text[match.end() :]
-    parts = _CREDIT_SEPARATOR.split(rest)
-    last = parts[-1].split()
-    taken = _credit_name_length(last)
-    credit_text = "/".join(parts[:-1] + [" ".join(last[:taken])])
-    body = " ".join(last[taken:])
-    credit_end = len(piece.text) - len(body) if body else len(piece.text)
-    credit = piece.text[:credit_end].strip()
-    out = [Piece(credit or credit_text, True, credit=True)]
-    if body:
-        out.append(Piece(body, False))
-    return out
+        return None
+    last = _CREDIT_SEPARATOR.split(text[match.end() :])[-1].split()
+    body = " ".join(last[_credit_name_length(last) :])
+    credit = text[: len(text) - len(body)].strip() if body else text
+    return [Piece(credit, True, credit=True), *([Piece(body, False)] if body else [])]
 
 
 def _credit_name_length(tokens: list[str]) -> int:
@@ -147,33 +136,27 @@ def _credit_name_length(tokens: list[str]) -> int:
     return max(taken, 1)
 
 
-def _split_media_label(piece: Piece) -> list[Piece]:
-    if piece.furniture:
-        return [piece]
-    match = _MEDIA_LABEL.match(piece.text)
+def _split_media_label(text: str) -> list[Piece] | None:
+    match = _MEDIA_LABEL.match(text)
     if not match:
-        return [piece]
-    rest = piece.text[match.end() :].strip()
-    return [Piece(match.group("label"), True)] + ([Piece(rest, False)] if rest else [])
+        return None
+    rest = text[match.end() :].strip()
+    return [Piece(match.group("label"), True), *([Piece(rest, False)] if rest else [])]
 
 
-def _split_editors_note(piece: Piece) -> list[Piece]:
-    if piece.furniture:
-        return [piece]
-    match = _EDITORS_NOTE.search(piece.text)
+def _split_editors_note(text: str) -> list[Piece] | None:
+    match = _EDITORS_NOTE.search(text)
     if not match or match.start() == 0:
-        return [piece]
-    return [Piece(piece.text[: match.start()].strip(), False), Piece(match.group(0).strip(), True)]
+        return None
+    return [Piece(text[: match.start()].strip(), False), Piece(match.group(0).strip(), True)]
 
 
-def _split_trailer_tail(piece: Piece) -> list[Piece]:
+def _split_trailer_tail(text: str) -> list[Piece] | None:
     """What follows a "(Reporting by …; Editing by …)" trailer is the page, not the article."""
-    if piece.furniture:
-        return [piece]
-    match = _TRAILER.search(piece.text)
+    match = _TRAILER.search(text)
     if not match:
-        return [piece]
-    tail = piece.text[match.end() :].strip()
+        return None
+    tail = text[match.end() :].strip()
     if not tail or len(words(tail)) < 3:
-        return [piece]
-    return [Piece(piece.text[: match.end()].strip(), False), Piece(tail, True)]
+        return None
+    return [Piece(text[: match.end()].strip(), False), Piece(tail, True)]

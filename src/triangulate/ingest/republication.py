@@ -23,9 +23,6 @@ _FIRST_APPEARED = re.compile(
 _WIRE_CREDIT = re.compile(
     r"^(?P<publisher>[A-Z][\w&/.' -]{0,40}?)\s*\((?P<date>[^()]{6,40})\)\.?$"
 )
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{0,40}\((?P<publisher>[A-Z][\w&/. -]{1,30})\)\s*[-–—]"
-)
 _DATELINE_LINES = 8
 _LOOKAROUND_LINES = 3
 _MAX_PUBLISHER_WORDS = 8
@@ -63,12 +60,7 @@ def _credit(lines: TextLines) -> tuple[str | None, str | None]:
             found = find_date(line.text[match.end() :])
             name = re.sub(r"^the\s+", "", match.group("publisher").strip(), flags=re.IGNORECASE)
             return name, found[0] if found else None
-    first_prose = next((line for line in kept if len(words(line.text)) >= 12), None)
-    if first_prose:
-        match = _WIRE_DATELINE.match(first_prose.text)
-        if match:
-            return match.group("publisher").strip(), None
-    return None, None
+    return dateline_agency(lines), None
 
 
 def dateline_agency(lines: TextLines) -> str | None:

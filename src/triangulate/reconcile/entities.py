@@ -22,7 +22,7 @@ from ..analyze.entity_names import (
     same_given_name,
     same_name_word,
     spelling_key,
-    surname_of,
+    surname_first,
 )
 from ..ids import record_id
 from ..language.en.demonyms import demonyms
@@ -126,9 +126,8 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
 
 
 def _surname_key(item: _Item) -> str:
-    words, written = item.key.split(), item.mention.text.split()
-    surname_first = len(written) == 2 and surname_of(item.mention.text) == written[0]
-    return words[0] if surname_first and len(words) == 2 else words[-1]
+    words = item.key.split()
+    return words[0] if len(words) == 2 and surname_first(item.mention.text) else words[-1]
 
 
 def _surname_matches(item: _Item, surname: str, full_key: str) -> bool:

@@ -17,6 +17,7 @@ from .claims import MentionMap
 from .text import report_date, shorten
 
 _Item = tuple[Analysis, EventMention, frozenset[str], frozenset[str]]
+_Group = tuple[str, str | None, list[_Item]]  # type, first day (or month, year, None), items
 
 
 def corefer_events(
@@ -35,7 +36,7 @@ def corefer_events(
     for record in claims:
         claims_by_doc[record.document].append(record)
 
-    groups: list[tuple[str, str | None, list[_Item]]] = []
+    groups: list[_Group] = []
     for (event_type, start), items in blocks.items():
         precise = start is not None and len(start) == 10
         brief = [
@@ -54,19 +55,17 @@ RECENT_DAYS = 31
 """An undated mention ("the quake") may name a happening of this many days before its report."""
 
 
-def _merge_vaguer(
-    groups: list[tuple[str, str | None, list[_Item]]],
-) -> list[list[_Item]]:
-    """Mentions dated only by month or year, or not at all, joined to the more precisely dated
-    happening of their type that shares the most participants with them (then the one most
-    documents tell); an undated mention, one by one, only to a happening of the weeks before
-    its report."""
+def _merge_vaguer(groups: list[_Group]) -> list[list[_Item]]:
+    """Mentions dated only by a span of days, a month or a year, or not at all, joined to the
+    more precisely dated happening of their type that shares the most participants with them
+    (then the one most documents tell); an undated mention, one by one, only to a happening of
+    the weeks before its report."""
     alive = [True] * len(groups)
     left: list[list[_Item]] = []
     order = sorted(range(len(groups)), key=lambda i: -len(groups[i][1] or ""))
     for index in order:
-        event_type, start, items = groups[index]
-        if start is not None and len(start) == 10 and _span_end(items) in (None, start):
+        _, start, items = groups[index]
+        if start is not None and len(start) == 10 and _one_day(start, items):
             continue
         if start is not None:
             target = _best_target(groups, alive, index, items)
@@ -86,56 +85,54 @@ def _merge_vaguer(
     return [items for index, (_, _, items) in enumerate(groups) if alive[index]] + left
 
 
+def _dated_others(groups: list[_Group], alive: list[bool], index: int) -> list[int]:
+    """The other dated groups of the type of ``groups[index]`` still standing."""
+    event_type = groups[index][0]
+    return [
+        other for other, (other_type, other_start, _) in enumerate(groups)
+        if alive[other] and other != index and other_type == event_type and other_start
+    ]
+
+
 def _best_target(
-    groups: list[tuple[str, str | None, list[_Item]]],
-    alive: list[bool],
-    index: int,
-    items: list[_Item],
+    groups: list[_Group], alive: list[bool], index: int, items: list[_Item]
 ) -> int | None:
-    event_type, start = groups[index][0], groups[index][1]
+    start = groups[index][1]
     people = _people(items)
-    days = (start, _span_end(items)) if start is not None and len(start) == 10 else None
-    best: tuple[int, int, int] | None = None
-    for other, (other_type, other_start, other_items) in enumerate(groups):
-        if not alive[other] or other == index or other_type != event_type or not other_start:
-            continue
-        if days is not None:  # "this week": a day of that week that shares a participant
-            if len(other_start) != 10 or _span_end(other_items) not in (None, other_start):
-                continue
-            if not days[0] <= other_start <= (days[1] or days[0]):
-                continue
-        elif start is not None and not (
-            other_start.startswith(start) and len(other_start) > len(start)
-        ):
-            continue
-        if start is None and not _recent(other_start, items):
-            continue
+    candidates: list[tuple[int, int, int]] = []  # (shared participants, documents, -index)
+    for other in _dated_others(groups, alive, index):
+        _, other_start, other_items = groups[other]
+        assert other_start is not None
+        if start is None:
+            fits = _recent(other_start, items)
+        elif len(start) == 10:  # "this week": a day of that week
+            fits = (len(other_start) == 10 and _one_day(other_start, other_items)
+                    and start <= other_start <= (_span_end(items) or start))
+        else:  # "in April": a day or month of April
+            fits = other_start.startswith(start) and len(other_start) > len(start)
         shared = len(people & _people(other_items))
-        rank = (shared, len({item[0].document.id for item in other_items}), -other)
-        if shared and (best is None or rank > best):
-            best = rank
-    if best is None and start is None:
-        return _dated_in_same_document(groups, alive, index, items)
-    return -best[2] if best is not None else None
+        if fits and shared:
+            candidates.append((shared, len({item[0].document.id for item in other_items}), -other))
+    if candidates:
+        return -max(candidates)[2]
+    return _dated_in_same_document(groups, alive, index, items) if start is None else None
 
 
 def _dated_in_same_document(
-    groups: list[tuple[str, str | None, list[_Item]]],
-    alive: list[bool],
-    index: int,
-    items: list[_Item],
+    groups: list[_Group], alive: list[bool], index: int, items: list[_Item]
 ) -> int | None:
     """The one dated happening of the type that the undated mention's own document tells of
     ("Wednesday's clashes" … "the Tahrir Square clashes")."""
-    event_type = groups[index][0]
     documents = {item[0].document.id for item in items}
     found = [
-        other
-        for other, (other_type, other_start, other_items) in enumerate(groups)
-        if alive[other] and other != index and other_type == event_type and other_start
-        and any(item[0].document.id in documents for item in other_items)
+        other for other in _dated_others(groups, alive, index)
+        if any(item[0].document.id in documents for item in groups[other][2])
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _one_day(start: str, items: list[_Item]) -> bool:
+    return _span_end(items) in (None, start)
 
 
 def _span_end(items: list[_Item]) -> str | None:
