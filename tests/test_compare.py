@@ -190,6 +190,25 @@ def test_a_copy_never_agrees_with_its_original() -> None:
     assert compare_claims([a, b], _records(a, b)) == []
 
 
+def test_two_versions_of_one_story_are_compared_but_their_agreement_confirms_nothing() -> None:
+    t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
+    t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
+    a = _analysis(
+        "a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))]
+    )
+    independent = _analysis(
+        "b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))]
+    )
+    b = replace(independent, document=replace(independent.document, version_of="a"))
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "agree"
+    assert comparison.explanation.endswith(
+        "Both are versions of one story, not independent confirmations."
+    )
+    (agreement,) = compare_claims([a, independent], _records(a, independent))
+    assert "versions" not in agreement.explanation
+
+
 def test_unrelated_claims_with_the_same_unit_are_not_compared() -> None:
     t1 = "The company said 40 employees were laid off at the car plant."
     t2 = "Rescuers said 12 employees of the mine were trapped underground after the flood."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from triangulate.ingest import link_copies
 from triangulate.ingest.lineage import is_near_copy, shingle_set
 from triangulate.model import Document, Republication
@@ -87,3 +89,50 @@ def test_many_documents_use_minhash_candidates() -> None:
     assert linked[-1].copy_of == "orig"
     assert linked[0].copy_of is None
     assert all(d.copy_of is None for d in linked[1:-1])
+
+
+UPDATE = (
+    "The death toll from the timber yard fire rose to three on Monday, after two firefighters "
+    "died of their injuries in hospital, the regional health authority said in a statement. "
+    "A third man, the night watchman, was found in the ruins of the office by rescue teams "
+    "searching the site in the morning. The authority said four other people were still being "
+    "treated for burns and smoke, one of them in a serious condition, and that the hospital had "
+    "called in extra staff overnight. The mayor declared a day of mourning and said the town "
+    "would pay for the funerals. Prosecutors opened an inquiry into the blaze on Monday "
+    "afternoon and asked the yard's owner to hand over its safety records by the end of the week. "
+)
+
+
+def test_a_later_update_keeping_most_of_the_story_is_a_version_not_a_copy() -> None:
+    docs = [
+        doc("update", UPDATE + STORY, published="2023-05-15"),
+        doc("first", STORY, published="2023-05-14"),
+        doc("unrelated", OTHER, published="2023-05-15"),
+    ]
+    linked = link_copies(docs)
+    assert [d.copy_of for d in linked] == [None, None, None]
+    assert [d.version_of for d in linked] == ["first", None, None]
+
+
+def test_a_copy_of_a_later_version_points_to_its_original_which_is_the_version() -> None:
+    docs = [
+        doc("first", STORY, published="2023-05-14"),
+        doc("update", UPDATE + STORY, published="2023-05-15"),
+        doc("reprint", UPDATE + STORY.replace("Sunday", "Saturday"), published="2023-05-16"),
+    ]
+    linked = link_copies(docs)
+    assert [d.copy_of for d in linked] == [None, None, "update"]
+    assert [d.version_of for d in linked] == [None, "first", None]
+
+
+def test_a_files_modification_day_does_not_make_a_document_the_original() -> None:
+    saved = replace(doc("saved", STORY, published="2023-05-01"), published_basis="file")
+    dated = doc("dated", STORY.replace("several hundred", "many hundred"), published="2023-05-14")
+    linked = link_copies([saved, dated])
+    assert linked[0].copy_of == "dated"
+    assert linked[1].copy_of is None
+
+
+def test_links_from_an_earlier_run_are_decided_again() -> None:
+    stale = replace(doc("a", STORY), copy_of="gone", version_of="gone")
+    assert link_copies([stale, doc("b", OTHER)])[0] == doc("a", STORY)

@@ -87,6 +87,15 @@ def test_a_copy_does_not_make_consensus() -> None:
     assert entry.status == "single_source"
 
 
+def test_a_later_version_of_the_story_does_not_make_consensus() -> None:
+    t = "The bridge opened on 3 April."
+    a = _doc("a", t, _event(t, "opened", "other", DAY))
+    b = _doc("b", "Update. " + t, _event("Update. " + t, "opened", "other", DAY), version_of="a")
+    c = _doc("c", t + "  ", _event(t + "  ", "opened", "other", DAY), copy_of="b")
+    (entry,) = build_timeline(corefer_events([a, b, c], {}, []), [], [a, b, c])
+    assert entry.status == "single_source"
+
+
 def test_an_event_whose_claim_is_denied_is_disputed_but_not_one_whose_figures_differ() -> None:
     t = "The bridge opened on 3 April."
     a = _doc("a", t, _event(t, "opened", "other", DAY))

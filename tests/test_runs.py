@@ -271,3 +271,25 @@ def test_links_leaving_the_folder_and_undecodable_names_are_failures_by_name(
     assert reasons[str(folder / "caf\ufffd.txt")] == "empty file"
     assert {f.source for f in stored} == set(reasons)
     assert summary.analyzed == []
+
+
+def test_a_document_not_in_english_is_stored_flagged_and_counted_in_the_summary(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "sources"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "feuer.txt").write_text(
+        "Großbrand im Hafen\n\n"
+        "Die Feuerwehr war die ganze Nacht im Einsatz, und die Straßen rund um das Lager wurden "
+        "gesperrt, wie die Polizei am Sonntag mitteilte. Verletzt wurde niemand, aber der Schaden "
+        "geht nach Angaben des Besitzers in die Hunderttausende.\n",
+        encoding="utf-8",
+    )
+    with Corpus.open(tmp_path / "t.db") as corpus:
+        summary = corpus.analyze([str(folder)], executor="serial")
+        (german,) = [a for a in corpus.analyses() if a.document.source.endswith("feuer.txt")]
+    assert summary.not_english == [german.document.source]
+    assert summary.line().endswith("; 1 not in English: analysed for metadata only")
+    assert german.document.language == "de" and not german.document.analysable
+    assert german.document.title == "Großbrand im Hafen"
+    assert german.claims == () and german.mentions == ()

@@ -53,6 +53,7 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)
     documents_in_store: int = 0
     stage_failure: StageFailure | None = None
+    not_english: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -63,10 +64,13 @@ class RunSummary:
         return bool(self.analyzed or self.unchanged) or not self.failures
 
     def line(self) -> str:
-        return (
+        line = (
             f"{len(self.analyzed)} analysed, {len(self.unchanged)} unchanged, "
             f"{len(self.failures)} failed; {self.documents_in_store} documents in the store"
         )
+        if self.not_english:
+            line += f"; {len(self.not_english)} not in English: analysed for metadata only"
+        return line
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class Corpus:
                 elif isinstance(outcome, Analysis):
                     self.store.put_analysis(outcome)
                     summary.analyzed.append(outcome.document.source)
+                    if not outcome.document.analysable:
+                        summary.not_english.append(outcome.document.source)
                 else:
                     for document in outcome:
                         if isinstance(document, Failure):
@@ -215,13 +221,13 @@ class Corpus:
         self.store.put_failure(failure)
 
     def _finish(self, runner: Executor, report: Progress) -> StageFailure | None:
-        """The corpus-wide steps after analysis: lineage, dating by the corpus, reconciliation.
-        Each runs again on the next run until it has stored its result."""
-        stage = "republication lineage"
+        """The corpus-wide steps after analysis: dating by the corpus, lineage (which needs the
+        dates), reconciliation. Each runs again on the next run until it has stored its result."""
+        stage = "dating undated documents"
         try:
-            analyses = self._link_copies(self.store.analyses())
-            stage = "dating undated documents"
-            analyses = self._date_undated_documents(analyses, runner)
+            analyses = self._date_undated_documents(self.store.analyses(), runner)
+            stage = "republication lineage"
+            analyses = self._link_copies(analyses)
             if not self.store.reconciliation_is_current():
                 stage = "reconciliation"
                 report("reconciling", 0, 1)

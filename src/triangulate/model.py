@@ -73,6 +73,13 @@ class Document:
     removed: tuple[str, ...] = ()
     media_type: str = "text/plain"
     copy_of: str | None = None  # id of the corpus document this one is a (near-)copy of
+    version_of: str | None = None  # id of the earlier version of the same story in the corpus
+
+    @property
+    def analysable(self) -> bool:
+        """Whether the analysis stages read this document: English, or a language too unclear
+        to tell. A document in any other language is kept with its metadata only."""
+        return self.language in (None, "en")
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,10 @@ def get_stage(name: str) -> Stage:
 
 
 def analyze_document(document: Document, stages: Iterable[str] = DEFAULT_STAGES) -> Analysis:
-    """Run the named stages over ``document`` and return its analysis."""
+    """Run the named stages over ``document`` and return its analysis (its metadata only when
+    the stages cannot read its language)."""
     analysis = Analysis(document=document)
-    if document.language not in (None, "en"):
+    if not document.analysable:
         return analysis
     for name in stages:
         stage = get_stage(name)

@@ -1,8 +1,12 @@
-"""Republication lineage: exact and near copies among the documents of a corpus.
+"""Republication lineage: exact and near copies, and versions of one story, among the documents
+of a corpus.
 
-A copy is not a confirmation.  Exact copies share the SHA-256 of their cleaned text; near copies
-share most of their word 5-gram shingles (Jaccard similarity, or near-total containment of the
-shorter text).  Large corpora find candidate pairs with MinHash and banded locality-sensitive
+A copy is not a confirmation, and neither is a version: a later edition of a story (a wire
+update, or another outlet's edit of the same agency copy) that keeps much of the earlier text
+(at least VERSION_CONTAINMENT of the shorter one's shingles) but is no near copy of it.  Exact
+copies share the SHA-256 of their cleaned text; near copies share most of their word 5-gram
+shingles (Jaccard similarity, or near-total containment of the shorter text).  Large corpora
+find candidate pairs with MinHash and banded locality-sensitive
 hashing before the exact check; a document is checked against at most _CANDIDATES earlier
 documents, those that share the most bands with it, so that many similar texts (a feed of
 10,000 entries written to one template) cost linear time and memory, not a check of every pair.
@@ -15,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ..model import Document, Republication
 from ..union_find import UnionFind
@@ -24,6 +28,7 @@ SHINGLE_WORDS = 5
 JACCARD_THRESHOLD = 0.8
 CONTAINMENT_THRESHOLD = 0.9
 MIN_SIZE_RATIO = 0.5
+VERSION_CONTAINMENT = 0.5
 _PAIRWISE_LIMIT = 200
 _PERMUTATIONS = 64
 _BANDS = 16
@@ -35,8 +40,9 @@ _URL_SOURCE = re.compile(r"^https?://", re.IGNORECASE)
 
 def link_copies(documents: Sequence[Document]) -> list[Document]:
     """Mark each later copy with ``copy_of`` = its original's id and, when it names no
-    original itself, fill ``republished_from`` from the original.  Order is kept."""
-    docs = list(documents)
+    original itself, fill ``republished_from`` from the original; mark each later version of a
+    story with ``version_of`` = the version before it.  Order is kept."""
+    docs = [replace(doc, copy_of=None, version_of=None) for doc in documents]
     shingles = [shingle_set(doc.text) for doc in docs]
     copies = UnionFind(len(docs))
     by_digest: dict[str, int] = {}
@@ -46,19 +52,29 @@ def link_copies(documents: Sequence[Document]) -> list[Document]:
             copies.union(index, by_digest[digest])
         else:
             by_digest[digest] = index
+    version_pairs = []
     for first, second in _candidate_pairs(shingles, sorted(by_digest.values())):
-        if copies.find(first) != copies.find(second) and is_near_copy(
-            shingles[first], shingles[second]
-        ):
-            copies.union(first, second)
-    linked = list(docs)
-    for members in copies.groups():
-        if len(members) < 2:
+        if copies.find(first) == copies.find(second):
             continue
-        original = docs[min(members, key=lambda index: _original_rank(docs[index], index))]
+        if is_near_copy(shingles[first], shingles[second]):
+            copies.union(first, second)
+        elif containment(shingles[first], shingles[second]) >= VERSION_CONTAINMENT:
+            version_pairs.append((first, second))
+    linked = list(docs)
+    originals: dict[int, int] = {}
+    for members in copies.groups():
+        original = min(members, key=lambda index: _original_rank(docs[index], index))
         for index in members:
-            if docs[index].id != original.id:
-                linked[index] = _as_copy(docs[index], original)
+            originals[index] = original
+            if index != original and docs[index].id != docs[original].id:
+                linked[index] = _as_copy(docs[index], docs[original])
+    versions = UnionFind(len(docs))
+    for first, second in version_pairs:
+        versions.union(originals[first], originals[second])
+    for members in versions.groups():
+        ordered = sorted(members, key=lambda index: _original_rank(docs[index], index))
+        for earlier, later in pairwise(ordered):
+            linked[later] = replace(linked[later], version_of=docs[earlier].id)
     return linked
 
 
@@ -85,9 +101,18 @@ def is_near_copy(first: frozenset[int], second: frozenset[int]) -> bool:
     return common / smaller >= CONTAINMENT_THRESHOLD and smaller / larger >= MIN_SIZE_RATIO
 
 
+def containment(first: frozenset[int], second: frozenset[int]) -> float:
+    """The share of the smaller shingle set found in the other."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
 def _original_rank(doc: Document, index: int) -> tuple[int, str, int]:
-    """Documents that name an original come last, then by date (undated last), then order."""
-    return (1 if doc.republished_from else 0, doc.published or "9999", index)
+    """Documents that name an original come last, then by date (undated last: a file's
+    modification day says when it was saved, not written), then order."""
+    dated = doc.published if doc.published_basis != "file" else None
+    return (1 if doc.republished_from else 0, dated or "9999", index)
 
 
 def _as_copy(doc: Document, original: Document) -> Document:

@@ -82,7 +82,7 @@ def _documents(analyses: Sequence[Analysis]) -> Table:
     header = (
         "id", "source", "title", "publisher", "authors", "published", "published_precision",
         "published_basis", "language", "republished_from_publisher", "republished_from_url",
-        "republished_from_published", "copy_of", "sha256",
+        "republished_from_published", "copy_of", "version_of", "sha256",
     )
     rows = []
     for analysis in analyses:
@@ -92,7 +92,7 @@ def _documents(analyses: Sequence[Analysis]) -> Table:
             d.id, d.source, d.title, d.publisher, _joined(d.authors), d.published,
             d.published_precision, d.published_basis, d.language,
             origin.publisher if origin else None, origin.url if origin else None,
-            origin.published if origin else None, d.copy_of, d.sha256,
+            origin.published if origin else None, d.copy_of, d.version_of, d.sha256,
         ))
     return _table("documents", header, rows)
 

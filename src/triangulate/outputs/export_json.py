@@ -60,7 +60,8 @@ def _document(analysis: Analysis) -> dict[str, Any]:
             "published": republished.published,
         },
         "copy_of": d.copy_of,
-        "analyzed": d.language in (None, "en"),
+        "version_of": d.version_of,
+        "analyzed": d.analysable,
         "text": d.text,
         "removed": list(d.removed),
         "times": [

@@ -106,8 +106,11 @@ def _publishers(documents: Sequence[Document]) -> list[Node]:
 def _article(document: Document, known_documents: set[str]) -> Node:
     is_url = document.source.startswith(("http://", "https://"))
     based_on: list[Node] = []
-    if document.copy_of in known_documents and document.copy_of is not None:
-        based_on.append(_ref("document", document.copy_of))
+    based_on.extend(
+        _ref("document", earlier)
+        for earlier in (document.copy_of, document.version_of)
+        if earlier is not None and earlier in known_documents
+    )
     origin = document.republished_from
     if origin is not None:
         based_on.append(_compact({

@@ -19,6 +19,7 @@ grows with the number of claims and the size of the blocks, not with the square 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Event
@@ -27,7 +28,7 @@ from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
 from .compare_readouts import compare_readouts
 from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
-from .text import content_stems, overlap, shorten, source_with_date
+from .text import content_stems, overlap, shorten, source_with_date, story_of
 
 __all__ = ["compare_claims", "_Fact", "_comparable", "_headline_facts", "_linked_groups"]
 
@@ -46,7 +47,29 @@ def compare_claims(
     comparisons += _compare_denials(claims, by_id, handled)
     comparisons += compare_omissions(claims, by_id)
     comparisons += compare_readouts(analyses, claims, events, comparisons)
-    return comparisons
+    return _versions_noted(comparisons, claims, by_id)
+
+
+def _versions_noted(
+    comparisons: list[Comparison], claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
+) -> list[Comparison]:
+    """Agreements between versions of one story say that they confirm nothing."""
+    document_of = {record.id: record.document for record in claims}
+    noted = []
+    for comparison in comparisons:
+        stories = {
+            story_of(by_id[document_of[claim]], by_id)
+            for claim in comparison.claims
+            if claim in document_of and document_of[claim] in by_id
+        }
+        if comparison.verdict == "agree" and len(stories) == 1:
+            comparison = replace(
+                comparison,
+                explanation=f"{comparison.explanation} Both are versions of one story, not "
+                "independent confirmations.",
+            )
+        noted.append(comparison)
+    return noted
 
 
 # ---- fallback: denials the analysis marked, matched on their words ------------------------

@@ -8,7 +8,7 @@ from ..language.en.stems import content_stems, content_words, stem, stop_words
 from ..model import Analysis, Document
 
 __all__ = ["content_stems", "content_words", "stem", "stop_words", "overlap", "source_label",
-           "source_with_date", "report_date", "origin_of", "shorten"]
+           "source_with_date", "report_date", "origin_of", "story_of", "shorten"]
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient: shared words over the smaller set."""
@@ -40,11 +40,25 @@ def source_with_date(document: Document) -> str:
 
 def origin_of(analysis: Analysis, by_id: dict[str, Analysis]) -> str:
     """The id of the document this one copies (followed to the end), else its own id."""
+    return _earliest(analysis, by_id, follow_versions=False)
+
+
+def story_of(analysis: Analysis, by_id: dict[str, Analysis]) -> str:
+    """The id of the first version of the story this document copies or updates, else its own
+    id: documents of one story are not independent confirmations of each other, though a later
+    version may revise an earlier one."""
+    return _earliest(analysis, by_id, follow_versions=True)
+
+
+def _earliest(analysis: Analysis, by_id: dict[str, Analysis], follow_versions: bool) -> str:
     seen = set()
     current = analysis.document
-    while current.copy_of and current.copy_of in by_id and current.id not in seen:
+    while current.id not in seen:
         seen.add(current.id)
-        current = by_id[current.copy_of].document
+        earlier = current.copy_of or (current.version_of if follow_versions else None)
+        if earlier is None or earlier not in by_id:
+            break
+        current = by_id[earlier].document
     return current.id
 
 

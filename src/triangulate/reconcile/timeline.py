@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Analysis, Comparison, Event, TimelineEntry
-from .text import origin_of
+from .text import story_of
 
 
 def build_timeline(
@@ -25,7 +25,7 @@ def build_timeline(
     for event in events:
         if not event.start:
             continue
-        origins = {origin_of(by_id[d], by_id) for d in event.documents if d in by_id}
+        origins = {story_of(by_id[d], by_id) for d in event.documents if d in by_id}
         disputed_by = tuple(c for c in event.claims if c in disputed)
         supported_by = tuple(c for c in event.claims if c not in disputed)
         if disputed_by:

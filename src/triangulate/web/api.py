@@ -49,6 +49,7 @@ class DocumentSummary(BaseModel):
     language: str | None
     republished_from: Republication | None
     copy_of: str | None
+    version_of: str | None
     counts: dict[str, int]
     url: str
 
@@ -114,6 +115,7 @@ def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
         language=d.language,
         republished_from=d.republished_from,
         copy_of=d.copy_of,
+        version_of=d.version_of,
         counts={
             "sentences": len(analysis.sentences),
             "mentions": len(analysis.mentions),
