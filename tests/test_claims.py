@@ -248,3 +248,32 @@ def test_a_quotation_mark_opening_the_next_sentence_is_moved_to_it() -> None:
         '" We want out. "',
         "Then it ended.",
     ]
+
+
+def test_the_outlets_clause_before_a_reporting_speaker_is_a_claim_of_its_own() -> None:
+    text = (
+        "In Ruritania, where 75 flu deaths have occurred, health officials said no one had been "
+        "taken to hospital in the past three days. The agency put the toll at 50-100, while the "
+        "minister said 100 would seem a minimum. Protests grew after the unions warned of "
+        "strikes."
+    )
+    claims = find_claims(analysis(text, quantities=(
+        ("75 flu deaths", 75, "death"), ("50-100", 50, ""), ("100 would", 100, ""),
+    )))
+    leading = only(claims, "75 flu deaths")
+    assert leading.text == "In Ruritania, where 75 flu deaths have occurred"
+    assert leading.speaker_text is None
+    assert only(claims, "no one had been").speaker_text == "health officials"
+    assert only(claims, "put the toll").text == "The agency put the toll at 50-100"
+    assert only(claims, "would seem").speaker_text == "the minister"
+    assert not [c for c in claims if c.text.startswith("Protests grew")]  # no figure: no claim
+
+
+def test_a_dash_after_a_trailing_attribution_details_what_came_before() -> None:
+    text = (
+        "At least four people died in the clashes, the interior ministry reported -- three "
+        "protesters in the port and one police officer in the capital."
+    )
+    claim = only(find_claims(analysis(text)), "four people")
+    assert claim.text == "At least four people died in the clashes"
+    assert claim.speaker_text == "the interior ministry"

@@ -84,6 +84,25 @@ def test_one_citys_toll_is_not_set_against_anothers() -> None:
     assert made == [("conflict", {"a", "c"})]
 
 
+def test_a_count_over_several_countries_is_no_single_countrys() -> None:
+    facts = _facts("The agency said 41 countries had reported 11,034 cases, including 85 deaths.")
+    assert "several countries" in facts["85 deaths"].places
+    assert "several countries" in facts["11,034 cases"].places
+    facts = _facts("Officials said 80 deaths have been recorded in Mexico.")
+    assert "several countries" not in facts["80 deaths"].places
+
+
+def test_a_place_opening_a_relative_clause_scopes_its_count() -> None:
+    facts = _facts("In Mexico, where 75 flu deaths have occurred, officials urged calm on Friday.")
+    assert facts["75 flu deaths"].places == ("mexico",)
+
+
+def test_a_country_that_only_places_a_city_does_not_scope_the_count() -> None:
+    text = ("Police said that about 50,000 people marched in Greece's second largest city "
+            "on Wednesday.")
+    assert "greece" not in _facts(text)["about 50,000 people"].places
+
+
 def test_counts_an_order_of_magnitude_apart_answer_different_questions() -> None:
     made = _compare(
         ("a", "2010-01-14", "Officials said 14 people died when the headquarters of the mission "

@@ -208,7 +208,11 @@ def _claim_at_cue(
     speaker, speaker_text = _speaker_text(text, tokens, phrase)
     via = [speaker_text, *_citations(tokens, last_cue + 1, len(tokens) - 1)]
     comma_before = phrase[0] - 1
-    if comma_before > 0 and tokens[comma_before].text == "," and _is_tail(tokens, last_cue + 1):
+    if (
+        comma_before > 0
+        and tokens[comma_before].text == ","
+        and (_is_tail(tokens, last_cue + 1) or _dash_at(text, tokens, last_cue + 1))
+    ):
         content = _content_before(text, tokens[0].start, tokens[comma_before])
         if content is not None and len(content.of(text).split()) >= _MIN_TRAILING_CONTENT:
             return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
@@ -216,6 +220,12 @@ def _claim_at_cue(
     if content is None:
         return None
     return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+
+
+def _dash_at(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a dash follows: "…, the ministry reported -- three in Suez and one in Cairo"
+    details what came before the attribution rather than reporting something new."""
+    return index < len(tokens) and text[tokens[index].start] in "-\u2013\u2014"
 
 
 def _nobody(tokens: list[Token], first: int) -> bool:

@@ -25,6 +25,7 @@ from ..language.en.speech import (
     NO_COMMENT_PATTERN,
     NUMBER_WORDS,
     PRONOUN_SPEAKERS,
+    SUBORDINATORS,
 )
 from ..model import (
     Analysis,
@@ -68,9 +69,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     for sentence in sentences:
         if quoted.any_overlapping(sentence):
             continue
-        found = _sentence_claim(text, sentence, indexed)
-        if found is not None:
-            raw.append((found, sentence))
+        raw.extend((found, sentence) for found in _sentence_claims(text, sentence, indexed))
     raw.sort(key=lambda item: (item[0].content.start, item[0].content.end))
     return _finish(text, raw, indexed)
 
@@ -217,16 +216,38 @@ def _sentence_at(sentences: SpanIndex[Sentence], offset: int) -> Sentence | None
     return around[0] if around else None
 
 
-def _sentence_claim(text: str, sentence: Sentence, indexed: _Indexed) -> RawClaim | None:
+def _sentence_claims(text: str, sentence: Sentence, indexed: _Indexed) -> list[RawClaim]:
     tokens = tokenize(text, sentence.start, sentence.end)
     if not tokens:
-        return None
+        return []
     found = _attribution(text, tokens, sentence.end)
     if found is not None:
-        return found
+        leading = _leading_clause(text, tokens, found, indexed)
+        return [found] if leading is None else [leading, found]
     if _is_checkable(text, sentence, tokens, indexed):
-        return RawClaim(Span(sentence.start, sentence.end))
-    return None
+        return [RawClaim(Span(sentence.start, sentence.end))]
+    return []
+
+
+def _leading_clause(
+    text: str, tokens: list[Token], found: RawClaim, indexed: _Indexed
+) -> RawClaim | None:
+    """The outlet's own clause before a speaker whose report follows the cue, when it gives a
+    figure: "GM and Chrysler were given $17.4 billion, after they warned of …", "In Mexico,
+    where 75 deaths have occurred, officials said …", "X put the toll at 50,000, while Y said …"."""
+    if found.speaker is None or found.content.start < found.speaker.end:
+        return None
+    before = [t for t in tokens if t.end <= found.speaker.start]
+    while before and (not before[-1].is_word or before[-1].lower in SUBORDINATORS
+                      or before[-1].lower in DETERMINERS):
+        before.pop()
+    words = [t for t in before if t.is_word]
+    if len(words) < _MIN_SENTENCE_WORDS or not _has_verb(words):
+        return None
+    clause = Span(before[0].start, before[-1].end)
+    if not indexed.quantities.within(clause):
+        return None
+    return RawClaim(clause)
 
 
 def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], indexed: _Indexed) -> bool:
@@ -236,11 +257,7 @@ def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], indexed: _
     punctuated = text[sentence.end - 1] in '.!?"”»)'
     if not punctuated and _title_like(words):
         return False
-    has_verb = punctuated or any(
-        w.lower in COMMON_VERBS or (w.text.islower() and w.lower.endswith("ed") and len(w.text) > 4)
-        for w in words
-    )
-    if not has_verb:
+    if not punctuated and not _has_verb(words):
         return False
     if indexed.annotations.within(sentence):
         return True
@@ -250,6 +267,13 @@ def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], indexed: _
         or w.lower in MONTHS
         or (w.is_capitalized and i > 0 and w.lower not in DETERMINERS)
         for i, w in enumerate(words)
+    )
+
+
+def _has_verb(words: list[Token]) -> bool:
+    return any(
+        w.lower in COMMON_VERBS or (w.text.islower() and w.lower.endswith("ed") and len(w.text) > 4)
+        for w in words
     )
 
 

@@ -21,11 +21,14 @@ from ..language.en import words
 from ..language.en.happenings import (
     CHANGE,
     COUNT_STATUS,
+    COUNTRY_NOUNS,
+    MANY_COUNTRIES,
     MEASURED_NOUNS,
     PEOPLE_KINDS,
     kinds_by_word,
 )
 from ..language.en.measures import CURRENCY_CODES
+from ..language.en.names import LOCATION_HEADS
 from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
@@ -346,7 +349,13 @@ def _read_parse(
         unlisted = _unlisted(tokens, text, predicate)
         kinds = {unlisted} if unlisted else set()
     phrase = _phrase(tokens, text, predicate, role) if kinds else None
-    places = _places(tokens, mentions, {counted, head, predicate})
+    anchors = {counted, head, predicate}
+    places = _places(tokens, text, mentions, anchors)
+    if deps[predicate] == "acl:relcl":  # "in Mexico, where 75 deaths have occurred"
+        places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=1)
+                        if p not in places)
+    if _across_countries(tokens, text, anchors):
+        places = (*places, MANY_COUNTRIES)
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
     bare = counted in inside and not quantity.unit and head == counted
     argument = bare and (role in _SUBJECTS or role == "obj" or predicate == head
@@ -449,18 +458,39 @@ def _phrase(tokens: Tokens, text: str, predicate: int, role: str) -> str | None:
     return None
 
 
+def _across_countries(tokens: Tokens, text: str, anchors: set[int]) -> bool:
+    """Whether a count of several countries depends on the count or its predicate."""
+    for anchor in anchors:
+        for child in tokens.children(anchor):
+            if singular(_word(tokens, text, child)) not in COUNTRY_NOUNS:
+                continue
+            if any(
+                tokens.deps[number] == "nummod" and _word(tokens, text, number) != "one"
+                for number in tokens.children(child)
+            ):
+                return True
+    return False
+
+
+def _names_a_place_within(tokens: Tokens, text: str, index: int) -> bool:
+    """"Greece's second largest city": the country places the city, not the count."""
+    head = tokens.heads[index]
+    return tokens.deps[index] == "nmod:poss" and _lemma(tokens, text, head) in LOCATION_HEADS
+
+
 def _places(
-    tokens: Tokens, mentions: Sequence[Mention], anchors: set[int]
+    tokens: Tokens, text: str, mentions: Sequence[Mention], anchors: set[int], reach: int = 5
 ) -> tuple[str, ...]:
-    """Names of the locations attached to the count's noun phrase or its predicate."""
+    """Names of the locations attached (within ``reach`` links) to the count's noun phrase or
+    its predicate."""
     places: list[str] = []
     for mention in mentions:
         if mention.type != "location":
             continue
         index = tokens.at(mention.start)
-        if index is None:
+        if index is None or _names_a_place_within(tokens, text, index):
             continue
-        for _ in range(5):
+        for _ in range(reach):
             if index in anchors:
                 name = mention.normalized or mention.text
                 if name not in places:

@@ -87,6 +87,11 @@ ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace 
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
 
+COUNTRY_NOUNS = words("country nation")
+MANY_COUNTRIES = "several countries"
+"""The scope of a count made over several countries ("41 countries had reported 11,034 cases",
+"787 infections in 17 countries"): no single country's count."""
+
 MEASURED_NOUNS = words(
     "magnitude intensity temperature speed height depth length width distance area population "
     "rate price value budget turnout"

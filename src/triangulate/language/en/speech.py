@@ -108,12 +108,18 @@ DETERMINERS: frozenset[str] = words(
     "the a an this that these those his her its their our such another"
 )
 
+# Words that open an adverbial clause ("…, after they warned of bankruptcy"): a speech verb
+# inside one attributes that clause, not the sentence.
+SUBORDINATORS: frozenset[str] = words(
+    "after before since until because while when whereas although though once unless"
+)
+
 # Words that cannot be part of a speaker noun phrase (walking back from the cue stops there).
-NP_BREAKERS: frozenset[str] = words(
+NP_BREAKERS: frozenset[str] = SUBORDINATORS | words(
     """
-    in on at to for with by from into onto over under about after before during since until
+    in on at to for with by from into onto over under about during
     against between through without within across along among toward towards upon than as
-    and but or nor so yet if because while when whereas although though where which who whom
+    and but or nor so yet if where which who whom
     whose what why how that whether not no never also is are was were be been being has have
     had do does did will would shall should can could may might must there here then thus
     however meanwhile moreover furthermore therefore i we you me us him them my your
