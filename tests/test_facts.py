@@ -92,6 +92,19 @@ def test_a_count_over_several_countries_is_no_single_countrys() -> None:
     assert "several countries" not in facts["80 deaths"].places
 
 
+def test_cases_of_an_infection_are_infections_and_a_worldwide_count_no_countrys() -> None:
+    assert _facts("Officials said 11,034 cases of flu have been reported.")[
+        "11,034 cases"].quantity.unit == "infection"
+    made = _compare(
+        ("a", "2009-05-22", "The agency said 41 countries had reported 11,034 flu cases, "
+                            "including 85 deaths."),
+        ("b", "2009-05-22", "Health officials said 78 people have died of the flu."),
+        ("c", "2009-05-23", "The agency said 42 countries had reported 11,168 flu cases, "
+                            "including 86 deaths."),
+    )
+    assert made and all(sides == {"a", "c"} for _, sides in made)
+
+
 def test_a_place_opening_a_relative_clause_scopes_its_count() -> None:
     facts = _facts("In Mexico, where 75 flu deaths have occurred, officials urged calm on Friday.")
     assert facts["75 flu deaths"].places == ("mexico",)

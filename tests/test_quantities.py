@@ -294,3 +294,12 @@ def test_magnitudes_written_before_with_a_hyphen_or_on_the_richter_scale() -> No
         "followed, and COVID-19 wards filled.")]
     assert found == [("magnitude-5.9", 5.9, "magnitude"),
                      ("3.8 on the Richter scale", 3.8, "magnitude")]
+
+
+def test_a_code_between_the_number_and_the_noun_modifies_the_noun() -> None:
+    text = "The WHO confirmed 787 H1N1 infections in 17 countries."
+    (infections, countries) = find_quantities(text)
+    assert (infections.text, infections.unit) == ("787 H1N1 infections", "infection")
+    assert countries.unit == "country"
+    (deaths,) = find_quantities("There were 12 COVID-19 deaths on Monday.")
+    assert (deaths.value, deaths.unit) == (12, "death")

@@ -19,12 +19,15 @@ from dataclasses import dataclass, replace
 
 from ..language.en import words
 from ..language.en.happenings import (
+    CASE_NOUNS,
+    CASE_OF_KIND,
     CHANGE,
     COUNT_STATUS,
     COUNTRY_NOUNS,
     MANY_COUNTRIES,
     MEASURED_NOUNS,
     PEOPLE_KINDS,
+    WORLDWIDE_WORDS,
     kinds_by_word,
 )
 from ..language.en.measures import CURRENCY_CODES
@@ -187,6 +190,9 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         else:
             argument = read is not None and read.argument
             quantity = _with_counted_noun(quantity, sentence_text, kinds, argument)
+    named = [CASE_OF_KIND[kind] for kind in sorted(kinds) if kind in CASE_OF_KIND]
+    if singular(quantity.unit) in CASE_NOUNS and len(named) == 1:
+        quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
     return Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
@@ -459,9 +465,12 @@ def _phrase(tokens: Tokens, text: str, predicate: int, role: str) -> str | None:
 
 
 def _across_countries(tokens: Tokens, text: str, anchors: set[int]) -> bool:
-    """Whether a count of several countries depends on the count or its predicate."""
+    """Whether a count of several countries ("in 17 countries") or "worldwide" depends on the
+    count or its predicate."""
     for anchor in anchors:
         for child in tokens.children(anchor):
+            if _word(tokens, text, child) in WORLDWIDE_WORDS:
+                return True
             if singular(_word(tokens, text, child)) not in COUNTRY_NOUNS:
                 continue
             if any(

@@ -219,6 +219,10 @@ def _noun_head(
             continue
         if token.kind != "word" or (token.lower in STOP_WORDS and not token.text.isupper()):
             break
+        code_end = _code_end(tokens, index)
+        if code_end > index:
+            index = code_end + 1  # "787 H1N1 infections": a code that modifies the noun
+            continue
         end, lower = _hyphenated(tokens, index)
         if looks_verbal(lower):
             nouns_before = any(not _is_adverb(word[2]) for word in words)
@@ -238,6 +242,18 @@ def _noun_head(
                     return words[order + 1][1], words[order + 1][2], False
                 return end, lower, _is_title_case(token)
     return words[-1][1], words[-1][2], _is_title_case(words[-1][3])
+
+
+def _code_end(tokens: list[Token], index: int) -> int:
+    """The last token of a code of letters and digits written as one word ("H1N1", "G20",
+    "COVID-19") that starts at ``index``; ``index`` itself when none does."""
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].glued and (
+        tokens[end + 1].kind in ("word", "num") or tokens[end + 1].text == "-"
+    ):
+        end += 1
+    has_digit = any(tokens[i].kind == "num" for i in range(index + 1, end + 1))
+    return end if has_digit and tokens[end].kind != "punct" else index
 
 
 def _hyphenated(tokens: list[Token], index: int) -> tuple[int, str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..analyze.timex_calendar import first_day, last_day
+from ..language.en.happenings import MANY_COUNTRIES
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
@@ -171,6 +172,8 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     pa, pb = set(a.fact.places), set(b.fact.places)
     if pa and pb and not pa & pb:
         return False
+    if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
+        return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)
     if high_a < low_b:
         return high_a <= 0 or low_b / high_a <= MAGNITUDE

@@ -87,10 +87,16 @@ ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace 
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
 
+CASE_NOUNS = words("case")
+CASE_OF_KIND = {"infect": "infection", "die": "death", "detain": "arrest"}
+"""What a case counts where the clause names one happening: "11,034 cases of swine flu" are
+infections, as "615 infections" are."""
+
 COUNTRY_NOUNS = words("country nation")
+WORLDWIDE_WORDS = words("worldwide globally")
 MANY_COUNTRIES = "several countries"
 """The scope of a count made over several countries ("41 countries had reported 11,034 cases",
-"787 infections in 17 countries"): no single country's count."""
+"787 infections in 17 countries", "85 deaths worldwide"): no single country's count."""
 
 MEASURED_NOUNS = words(
     "magnitude intensity temperature speed height depth length width distance area population "
