@@ -169,6 +169,14 @@ def test_disasters_bombings_and_resignations_are_happenings() -> None:
     assert ("resignation", "resigned", "2021-05-07") in found
 
 
+def test_being_held_for_days_or_abducted_is_a_detention() -> None:
+    text = ("The activist was seized by security forces and held for 10 days. "
+            "Two aid workers were abducted near the border.")
+    found = {(e.type, e.text) for e in find_events(analysis(text))}
+    assert ("detention", "held for") in found
+    assert ("detention", "abducted") in found
+
+
 def test_a_possessive_date_dates_only_the_happening_written_after_it() -> None:
     text = "The UN launched an appeal for survivors of Tuesday's earthquake."
     data = analysis(text, times=(("Tuesday", "2021-05-04", "2021-05-04"),))

@@ -172,6 +172,28 @@ def test_undated_and_month_dated_mentions_join_the_dated_happening_sharing_a_pla
     assert main.start == "2021-04-03"
 
 
+def test_a_report_of_unknown_date_joins_only_a_dated_happening_it_cannot_mistake() -> None:
+    told = {  # document: (text, date, published)
+        "a": ("The quake struck Ostrava on 3 April.", DAY, "2021-04-03"),
+        "b": ("The quake left Ostrava without power.", None, None),
+    }
+    docs = [
+        _doc(key, text, _placed(text, "quake", date, "Ostrava"), published=published)
+        for key, (text, date, published) in told.items()
+    ]
+    mention_map = {(d.document.id, m.start, m.end): "ostrava"
+                   for d in docs for e in d.events for m in e.places}
+    (event,) = corefer_events(docs, mention_map, [])
+    assert event.documents == ("a", "b")
+    later = "Another quake struck Ostrava on 9 April."
+    docs.append(_doc("c", later, _placed(later, "quake", TimeRange("2021-04-09", "2021-04-09",
+                                                                   "day"), "Ostrava"),
+                     published="2021-04-09"))
+    mention_map[("c", later.index("Ostrava"), later.index("Ostrava") + 7)] = "ostrava"
+    events = corefer_events(docs, mention_map, [])
+    assert sorted(sorted(e.documents) for e in events) == [["a"], ["b"], ["c"]]
+
+
 def test_an_undated_mention_joins_the_one_dated_happening_of_its_type_in_its_document() -> None:
     text = "Wednesday's clashes left three dead. Leaders met after the square clashes."
     first = text.index("clashes")

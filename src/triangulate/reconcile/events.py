@@ -99,11 +99,14 @@ def _best_target(
 ) -> int | None:
     start = groups[index][1]
     people = _people(items)
+    unknown_report = start is None and not all(report_date(item[0].document) for item in items)
     candidates: list[tuple[int, int, int]] = []  # (shared participants, documents, -index)
     for other in _dated_others(groups, alive, index):
         _, other_start, other_items = groups[other]
         assert other_start is not None
-        if start is None:
+        if unknown_report:  # a report of unknown date: only a happening it cannot mistake
+            fits = True
+        elif start is None:
             fits = _recent(other_start, items)
         elif len(start) == 10:  # "this week": a day of that week
             fits = (len(other_start) == 10 and _one_day(other_start, other_items)
@@ -113,6 +116,8 @@ def _best_target(
         shared = len(people & _people(other_items))
         if fits and shared:
             candidates.append((shared, len({item[0].document.id for item in other_items}), -other))
+    if unknown_report and len(candidates) > 1:
+        return None
     if candidates:
         return -max(candidates)[2]
     return _dated_in_same_document(groups, alive, index, items) if start is None else None
