@@ -105,6 +105,18 @@ def test_cases_of_an_infection_are_infections_and_a_worldwide_count_no_countrys(
     assert made and all(sides == {"a", "c"} for _, sides in made)
 
 
+def test_ages_and_populations_are_not_tolls() -> None:
+    facts = _facts("Officials said nearly 80% of those who died were between 20 and 54.")
+    assert facts["between 20 and 54"].quantity.unit == ""
+    assert _facts("Officials said the death toll may be 50,000 on Friday.")[
+        "50,000"].quantity.unit == "person"
+    made = _compare(
+        ("a", "2009-04-29", "Officials said the flu had caused dozens of deaths in the city."),
+        ("b", "2009-05-02", "Officials said the city of 20 million people was quiet."),
+    )
+    assert made == []
+
+
 def test_a_place_opening_a_relative_clause_scopes_its_count() -> None:
     facts = _facts("In Mexico, where 75 flu deaths have occurred, officials urged calm on Friday.")
     assert facts["75 flu deaths"].places == ("mexico",)

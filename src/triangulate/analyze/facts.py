@@ -22,6 +22,7 @@ from ..language.en.happenings import (
     CASE_NOUNS,
     CASE_OF_KIND,
     CHANGE,
+    COUNT_NOUNS,
     COUNT_STATUS,
     COUNTRY_NOUNS,
     MANY_COUNTRIES,
@@ -190,6 +191,8 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         else:
             argument = read is not None and read.argument
             quantity = _with_counted_noun(quantity, sentence_text, kinds, argument)
+    if not any(not kind.startswith("~") for kind in kinds):  # "dozens of deaths"
+        kinds |= kinds_by_word().get(singular(quantity.unit), frozenset())
     named = [CASE_OF_KIND[kind] for kind in sorted(kinds) if kind in CASE_OF_KIND]
     if singular(quantity.unit) in CASE_NOUNS and len(named) == 1:
         quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
@@ -364,11 +367,25 @@ def _read_parse(
         places = (*places, MANY_COUNTRIES)
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
     bare = counted in inside and not quantity.unit and head == counted
-    argument = bare and (role in _SUBJECTS or role == "obj" or predicate == head
-                         or (role.startswith("obl") and framing))
+    argument = bare and not _property_of_subject(tokens, text, head) and (
+        role in _SUBJECTS or role == "obj" or predicate == head
+        or (role.startswith("obl") and framing))
     status = _status(tokens, text, [counted, *_modifiers(tokens, counted), predicate,
                                     *tokens.children(predicate)])
     return _Reading(frozenset(kinds), phrase, places, argument, status)
+
+
+def _property_of_subject(tokens: Tokens, text: str, head: int) -> bool:
+    """"those who died were between 20 and 54": a bare figure said of a subject that is no count
+    ("the death toll may be 50,000", "the number of dead was 300") is a property of it."""
+    if not any(tokens.deps[child] == "cop" for child in tokens.children(head)):
+        return False
+    subjects = [c for c in tokens.children(head) if tokens.deps[c] in _SUBJECTS]
+    return not any(
+        _lemma(tokens, text, subject) in kinds_by_word()
+        or singular(_word(tokens, text, subject)) in COUNT_NOUNS
+        for subject in subjects
+    )
 
 
 def _status(tokens: Tokens, text: str, indexes: Iterable[int]) -> str | None:

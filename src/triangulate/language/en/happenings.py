@@ -81,11 +81,15 @@ COUNT_STATUS = {
     "laboratory-confirmed": "confirmed",
 }
 """Words that say how sure a count is: suspected and confirmed counts answer different
-questions ("159 suspected deaths", "16 confirmed deaths")."""
+questions ("159 suspected deaths", "16 confirmed deaths"). A toll that "may" or "could" be a
+figure is an estimate of the same toll, not a suspected count."""
 
 ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace vaccinate")
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
+
+COUNT_NOUNS = words("number total tally count figure")
+"""Subjects whose value is a count: "the number of dead was 300"."""
 
 CASE_NOUNS = words("case")
 CASE_OF_KIND = {"infect": "infection", "die": "death", "detain": "arrest"}
