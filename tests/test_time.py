@@ -150,6 +150,11 @@ def test_year_inference_prefers_the_past_unless_future_is_said() -> None:
     assert only("The firm closed the deal on Dec. 28.", datetime.date(2024, 1, 3)).value == (
         "2023-12-28")
     assert only("The firm closed the deal on Dec. 28.", december).value == "2022-12-28"
+    january = datetime.date(2010, 1, 25)
+    agreed = "The delegates agreed to hold a donors' conference at the UN in New York in March."
+    assert only(agreed, january).value == "2010-03"
+    assert only("The delegates held a conference in New York in March.", january).value == (
+        "2009-03")
 
 
 def test_clock_times() -> None:

@@ -29,7 +29,7 @@ _NOT_ENDING = frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAY_ABBREVIATIONS) 
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|would|going\s+to|(?:is|are|was|were)\s+to|scheduled"
     r"|slated|due|plans?\s+to|planned|expected|set\s+to|next|upcoming|coming|tomorrow|payable"
-    r"|later)|(?P<speech>said|told|announced|reported|confirmed)"
+    r"|later|(?:agreed|decided|promised|pledged|vowed|offered|intends?|aims?)\s+to)|(?P<speech>said|told|announced|reported|confirmed)"
     r"|(?P<past>was|were|had|did|ago|last|yesterday|earlier|previously"
     rf"|{alternation(IRREGULAR_PAST)})"
     r"|(?P<participle>(?!(?:need|speed|hundred|indeed|red|bed|based|united)\b)[a-z]{2,}ed)"
