@@ -367,6 +367,20 @@ def test_a_bound_and_the_figure_meeting_it_agree_and_an_extra_part_is_partial() 
     assert "also counts another group" in comparison.explanation
 
 
+def test_a_later_figure_just_above_a_lower_bound_refines_it_and_one_far_above_updates_it() -> None:
+    t1 = "More than 100 people have died of the flu so far, officials said."
+    a = _analysis("a", t1, "2009-05-02", [_claim(t1, t1, ("More than 100 people", 100,
+                                                          "person", "over"))])
+    verdicts = []
+    for value in (101, 149):
+        t2 = f"Officials said {value} people have died of the flu so far."
+        b = _analysis("b", t2, "2009-05-03", [_claim(t2, t2, (f"{value} people", value,
+                                                              "person", "exact"))])
+        (comparison,) = compare_claims([a, b], _records(a, b))
+        verdicts.append(comparison.verdict)
+    assert verdicts == ["partial", "update"]
+
+
 def test_values_agree_on_compatible_qualifiers_only() -> None:
     def q(value: float, qualifier: str) -> Quantity:
         return Quantity(0, 1, "x", value, "ton", qualifier)  # type: ignore[arg-type]

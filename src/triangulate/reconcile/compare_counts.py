@@ -108,6 +108,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     later = b.published > a.published
     if later and b.fact.correction:
         return "update"
+    if _refines(qa, qb):
+        return "partial"  # "more than 100", then 101: the same count, told more exactly
     if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
         accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
@@ -129,6 +131,15 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
     if "about" in (a.qualifier, b.qualifier) and {a.qualifier, b.qualifier} <= {"about", "exact"}:
         return abs(a.value - b.value) <= ABOUT_TOLERANCE * max(a.value, b.value)
     return False
+
+
+REFINEMENT = 1.1
+"""A figure at most this far above a lower bound tells the bound's count more exactly."""
+
+
+def _refines(bound: Quantity, figure: Quantity) -> bool:
+    return (bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
+            and _within(bound, figure) and figure.value <= bound.value * REFINEMENT)
 
 
 def _within(bound: Quantity, figure: Quantity) -> bool:
