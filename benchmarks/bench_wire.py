@@ -101,17 +101,19 @@ def main() -> int:
 def _publishers(found: list[tuple[str, str, str]]) -> None:
     from triangulate.ingest import clean_text, extract_metadata
 
-    with_dateline = right = 0
+    with_dateline = right = placed = 0
     for _, raw, story in found:
         match = _DATELINE_AGENCY.match(story)
         if match is None:
             continue
         with_dateline += 1
         text = clean_text(raw)
-        publisher = extract_metadata(raw, text.text, text.removed).publisher or ""
-        right += publisher.strip().upper() == match.group("agency").strip().upper()
+        metadata = extract_metadata(raw, text.text, text.removed)
+        right += (metadata.publisher or "").strip().upper() == match.group("agency").strip().upper()
+        place = story[: match.start("agency") - 1].strip(" ,").upper()
+        placed += (metadata.dateline or "").upper() == place
     print(f"publisher from the agency dateline: {right}/{with_dateline} documents that open "
-          "with one")
+          f"with one; the place it files from: {placed}/{with_dateline}")
 
 
 if __name__ == "__main__":

@@ -164,6 +164,13 @@ def test_a_dateline_gives_the_publisher_and_a_fused_byline_the_authors() -> None
     assert meta.publisher == "Newswire"
     assert meta.authors == ("Ann Lee", "Bo Chan")
     assert meta.republished_from is None
+    assert meta.dateline == "Cairo, Egypt"
+
+
+def test_a_wire_dateline_gives_the_place_filed_from() -> None:
+    assert metadata_of(f"NAIROBI, Kenya (AP) _ {BODY}\n").dateline == "Nairobi, Kenya"
+    assert metadata_of(f"LONDON (Reuters) - {BODY}\n").dateline == "London"
+    assert metadata_of(f"{BODY}\n").dateline is None
 
 
 def test_a_file_name_names_the_publisher_only_when_the_text_names_it_too() -> None:

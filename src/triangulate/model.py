@@ -69,6 +69,7 @@ class Document:
     published_precision: Precision | None = None
     published_basis: PublishedBasis | None = None
     language: str | None = None
+    dateline: str | None = None  # the place a wire dateline files from: "Cairo, Egypt"
     republished_from: Republication | None = None
     removed: tuple[str, ...] = ()
     media_type: str = "text/plain"

@@ -11,7 +11,7 @@ from .bylines import Byline, read_byline, read_fused_byline
 from .dates import find_date, plausible_published
 from .language import detect_language
 from .lines import TextLine, TextLines, read_lines
-from .republication import dateline_agency, find_republication
+from .republication import dateline_agency, dateline_place, find_republication
 
 _DATE_LABEL = re.compile(
     r"^(?:date|dated|published|publication date|posted|released|issued)(?: on)?\s*:?\s*",
@@ -46,6 +46,7 @@ class TextMetadata:
     published_basis: PublishedBasis | None = None
     language: str | None = None
     republished_from: Republication | None = None
+    dateline: str | None = None
 
 
 def extract_metadata(raw: str, text: str, removed: tuple[str, ...] = ()) -> TextMetadata:
@@ -70,6 +71,7 @@ def extract_metadata(raw: str, text: str, removed: tuple[str, ...] = ()) -> Text
         published_basis="stated" if published else None,
         language=detect_language(text),
         republished_from=find_republication(lines, publisher),
+        dateline=dateline_place(lines),
     )
 
 

@@ -157,6 +157,7 @@ def build_document(
         published_precision=metadata.published_precision if published else None,
         published_basis=metadata.published_basis if published else None,
         language=metadata.language,
+        dateline=_field(metadata.dateline),
         republished_from=_republication(metadata.republished_from),
         removed=tuple(model_text(line) for line in cleaned.removed),
         media_type=media_type,

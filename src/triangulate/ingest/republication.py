@@ -65,10 +65,27 @@ def _credit(lines: TextLines) -> tuple[str | None, str | None]:
 
 def dateline_agency(lines: TextLines) -> str | None:
     """The agency a dateline in the first lines names (``CAIRO, Egypt (CNN) --``)."""
+    match = _dateline(lines)
+    return match.group("publisher").strip() if match else None
+
+
+def dateline_place(lines: TextLines) -> str | None:
+    """The place a dateline in the first lines files from, as a reader writes it: ``CAIRO,
+    Egypt (CNN) --`` gives ``Cairo, Egypt``."""
+    match = _dateline(lines)
+    if match is None:
+        return None
+    return " ".join(
+        word.title() if word.isupper() and len(word) > 2 else word
+        for word in match.group("place").split()
+    )
+
+
+def _dateline(lines: TextLines) -> re.Match[str] | None:
     for line in lines.kept[:_DATELINE_LINES]:
         match = DATELINE.search(line.text)
         if match:
-            return match.group("publisher").strip()
+            return match
     return None
 
 

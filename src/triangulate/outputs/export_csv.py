@@ -81,8 +81,8 @@ def _table(name: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> 
 def _documents(analyses: Sequence[Analysis]) -> Table:
     header = (
         "id", "source", "title", "publisher", "authors", "published", "published_precision",
-        "published_basis", "language", "republished_from_publisher", "republished_from_url",
-        "republished_from_published", "copy_of", "version_of", "sha256",
+        "published_basis", "language", "dateline", "republished_from_publisher",
+        "republished_from_url", "republished_from_published", "copy_of", "version_of", "sha256",
     )
     rows = []
     for analysis in analyses:
@@ -90,7 +90,7 @@ def _documents(analyses: Sequence[Analysis]) -> Table:
         origin = d.republished_from
         rows.append((
             d.id, d.source, d.title, d.publisher, _joined(d.authors), d.published,
-            d.published_precision, d.published_basis, d.language,
+            d.published_precision, d.published_basis, d.language, d.dateline,
             origin.publisher if origin else None, origin.url if origin else None,
             origin.published if origin else None, d.copy_of, d.version_of, d.sha256,
         ))

@@ -52,6 +52,7 @@ def _document(analysis: Analysis) -> dict[str, Any]:
         "published_precision": d.published_precision,
         "published_basis": d.published_basis,
         "language": d.language,
+        "dateline": d.dateline,
         "republished_from": None
         if republished is None
         else {

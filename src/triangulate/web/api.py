@@ -47,6 +47,7 @@ class DocumentSummary(BaseModel):
     published: str | None
     published_basis: PublishedBasis | None
     language: str | None
+    dateline: str | None
     republished_from: Republication | None
     copy_of: str | None
     version_of: str | None
@@ -113,6 +114,7 @@ def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
         published=d.published,
         published_basis=d.published_basis,
         language=d.language,
+        dateline=d.dateline,
         republished_from=d.republished_from,
         copy_of=d.copy_of,
         version_of=d.version_of,
