@@ -367,18 +367,30 @@ def test_a_bound_and_the_figure_meeting_it_agree_and_an_extra_part_is_partial() 
     assert "also counts another group" in comparison.explanation
 
 
-def test_a_later_figure_just_above_a_lower_bound_refines_it_and_one_far_above_updates_it() -> None:
+def test_a_later_figure_just_above_a_lower_bound_refines_it_unless_the_toll_rose() -> None:
     t1 = "More than 100 people have died of the flu so far, officials said."
     a = _analysis("a", t1, "2009-05-02", [_claim(t1, t1, ("More than 100 people", 100,
                                                           "person", "over"))])
     verdicts = []
-    for value in (101, 149):
-        t2 = f"Officials said {value} people have died of the flu so far."
+    for t2, value in (("Officials said 101 people have died of the flu.", 101),
+                      ("Officials said 149 people have died of the flu.", 149),
+                      ("The flu toll rose to 105 people, officials said.", 105)):
         b = _analysis("b", t2, "2009-05-03", [_claim(t2, t2, (f"{value} people", value,
                                                               "person", "exact"))])
         (comparison,) = compare_claims([a, b], _records(a, b))
         verdicts.append(comparison.verdict)
-    assert verdicts == ["partial", "update"]
+    assert verdicts == ["partial", "update", "update"]
+
+
+def test_a_count_of_another_year_is_no_part_of_a_running_toll() -> None:
+    t1 = "Four hurricanes in 2008 killed hundreds of people, officials said."
+    t2 = "The death toll has risen to 50,000 people so far, officials said."
+    a = _analysis("a", t1, "2010-01-13", [_claim(t1, t1, ("hundreds of people", 100, "person",
+                                                          "at_least"), time=TimeRange(
+                                                              "2008", "2008", "year"))])
+    b = _analysis("b", t2, "2010-01-15", [_claim(t2, t2, ("50,000 people", 50000, "person",
+                                                          "exact"))])
+    assert compare_claims([a, b], _records(a, b)) == []
 
 
 def test_values_agree_on_compatible_qualifiers_only() -> None:

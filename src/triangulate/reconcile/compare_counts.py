@@ -108,7 +108,7 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     later = b.published > a.published
     if later and b.fact.correction:
         return "update"
-    if _refines(qa, qb):
+    if _refines(qa, qb) and not b.fact.cumulative:
         return "partial"  # "more than 100", then 101: the same count, told more exactly
     if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
@@ -134,7 +134,8 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
 
 
 REFINEMENT = 1.1
-"""A figure at most this far above a lower bound tells the bound's count more exactly."""
+"""A figure at most this far above a lower bound tells the bound's count more exactly, unless
+it is a running total that moved ("rose to 110,000")."""
 
 
 def _refines(bound: Quantity, figure: Quantity) -> bool:

@@ -206,11 +206,23 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
     if a.fact.cumulative or b.fact.cumulative:
-        return _overlap(wa, wb)
+        return _overlap(wa, wb) and not (_long_before(wa, wb) or _long_before(wb, wa))
     # A single day is a different scope from a span of days or a month.
     if _is_day(wa) or _is_day(wb):
         return wa == wb
     return _overlap(wa, wb)
+
+
+def _long_before(window: Window, running: Window) -> bool:
+    """Whether ``window`` ended weeks before a running total with an open start ("so far", up
+    to its report) began to be told: "hundreds killed in 2008" is no part of this toll."""
+    if running[0] is not None or window[0] is None:
+        return False
+    try:
+        ended, told = last_day(window[1]), last_day(running[1])
+    except ValueError:
+        return False
+    return (told - ended).days > RECENT_DAYS
 
 
 def _near_report(window: Window | None, undated: _Fact) -> bool:
