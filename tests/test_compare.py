@@ -62,7 +62,8 @@ def _boat_events(text: str, dates: list[tuple[str, int]]) -> tuple[EventMention,
     )
 
 
-def test_same_amount_from_independent_sources_agrees() -> None:
+def _grain_reports() -> tuple[Analysis, Analysis]:
+    """Two outlets giving the same amount of grain shipped."""
     t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
     t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
     a = _analysis(
@@ -71,6 +72,11 @@ def test_same_amount_from_independent_sources_agrees() -> None:
     b = _analysis(
         "b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))]
     )
+    return a, b
+
+
+def test_same_amount_from_independent_sources_agrees() -> None:
+    a, b = _grain_reports()
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "agree"
     assert set(comparison.claims) == {"a-c0", "b-c0"}
@@ -191,14 +197,7 @@ def test_a_copy_never_agrees_with_its_original() -> None:
 
 
 def test_two_versions_of_one_story_are_compared_but_their_agreement_confirms_nothing() -> None:
-    t1 = "The harbour authority said more than 300 tons of grain were shipped to the island."
-    t2 = "Over 300 tonnes of grain were shipped to the island, the port office said."
-    a = _analysis(
-        "a", t1, "2021-03-01", [_claim(t1, t1, ("more than 300 tons", 300, "ton", "over"))]
-    )
-    independent = _analysis(
-        "b", t2, "2021-03-02", [_claim(t2, t2, ("Over 300 tonnes", 300, "tonne", "over"))]
-    )
+    a, independent = _grain_reports()
     b = replace(independent, document=replace(independent.document, version_of="a"))
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "agree"

@@ -6,10 +6,10 @@ update, or another outlet's edit of the same agency copy) that keeps much of the
 (at least VERSION_CONTAINMENT of the shorter one's shingles) but is no near copy of it.  Exact
 copies share the SHA-256 of their cleaned text; near copies share most of their word 5-gram
 shingles (Jaccard similarity, or near-total containment of the shorter text).  Large corpora
-find candidate pairs with MinHash and banded locality-sensitive
-hashing before the exact check; a document is checked against at most _CANDIDATES earlier
-documents, those that share the most bands with it, so that many similar texts (a feed of
-10,000 entries written to one template) cost linear time and memory, not a check of every pair.
+find candidate pairs with MinHash and banded locality-sensitive hashing before the exact check;
+a document is checked against at most _CANDIDATES earlier documents, those that share the most
+bands with it, so that many similar texts (a feed of 10,000 entries written to one template)
+cost linear time and memory, not a check of every pair.
 """
 
 from __future__ import annotations
@@ -98,7 +98,8 @@ def is_near_copy(first: frozenset[int], second: frozenset[int]) -> bool:
     smaller, larger = sorted((len(first), len(second)))
     if common / (len(first) + len(second) - common) >= JACCARD_THRESHOLD:
         return True
-    return common / smaller >= CONTAINMENT_THRESHOLD and smaller / larger >= MIN_SIZE_RATIO
+    return (containment(first, second) >= CONTAINMENT_THRESHOLD
+            and smaller / larger >= MIN_SIZE_RATIO)
 
 
 def containment(first: frozenset[int], second: frozenset[int]) -> float:

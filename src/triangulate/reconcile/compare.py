@@ -54,14 +54,12 @@ def _versions_noted(
     comparisons: list[Comparison], claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
 ) -> list[Comparison]:
     """Agreements between versions of one story say that they confirm nothing."""
-    document_of = {record.id: record.document for record in claims}
+    story = {document: story_of(analysis, by_id) for document, analysis in by_id.items()}
+    story_of_claim = {record.id: story[record.document] for record in claims
+                      if record.document in story}
     noted = []
     for comparison in comparisons:
-        stories = {
-            story_of(by_id[document_of[claim]], by_id)
-            for claim in comparison.claims
-            if claim in document_of and document_of[claim] in by_id
-        }
+        stories = {story_of_claim[claim] for claim in comparison.claims if claim in story_of_claim}
         if comparison.verdict == "agree" and len(stories) == 1:
             comparison = replace(
                 comparison,
