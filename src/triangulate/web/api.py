@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from ..model import (
@@ -18,10 +21,13 @@ from ..model import (
     Failure,
     PublishedBasis,
     Republication,
+    Stance,
     TimelineEntry,
     Verdict,
 )
+from . import filters
 from .errors import ApiError, ErrorResponse
+from .filters import ListFilter
 from .snapshot import Snapshot, SnapshotSource
 
 T = TypeVar("T")
@@ -94,7 +100,67 @@ Data = Annotated[Snapshot, Depends(current_snapshot)]
 Paging = Annotated[Pagination, Depends()]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
 
-router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+SourceFilter = Annotated[
+    str | None, Query(max_length=500, description="A document id or a publisher's name.")
+]
+SpeakerFilter = Annotated[
+    str | None,
+    Query(max_length=500, description="Who the claim is attributed to: an entity id or name."),
+]
+EntityFilter = Annotated[
+    str | None, Query(max_length=500, description="An entity (id or name) the item involves.")
+]
+FromFilter = Annotated[
+    date | None, Query(alias="from", description="On or after this ISO date (YYYY-MM-DD).")
+]
+ToFilter = Annotated[
+    date | None, Query(alias="to", description="On or before this ISO date (YYYY-MM-DD).")
+]
+ALWAYS_ACCEPTED = frozenset({"token"})  # the access token, taken by the security middleware
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {field.alias for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the route does not take is a 400 naming it and those it takes: a
+    misspelt filter must not silently return the whole list."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    accepted = _query_names(route.dependant) | ALWAYS_ACCEPTED
+    unknown = sorted(set(request.query_params) - accepted)
+    if unknown:
+        takes = ", ".join(sorted(accepted - ALWAYS_ACCEPTED)) or "no query parameters"
+        raise ApiError(
+            400,
+            f"unknown query parameter {', '.join(map(repr, unknown))}; "
+            f"{request.url.path} accepts: {takes}",
+        )
+
+
+class DateRange:
+    """``from`` and ``to`` query parameters, ISO dates (a malformed one is a 422)."""
+
+    def __init__(self, date_from: FromFilter = None, date_to: ToFilter = None) -> None:
+        if date_from is not None and date_to is not None and date_from > date_to:
+            raise ApiError(422, f"from ({date_from}) is after to ({date_to})")
+        self.date_from = date_from
+        self.date_to = date_to
+
+
+Dates = Annotated[DateRange, Depends()]
+
+
+router = APIRouter(
+    prefix="/api/v1",
+    responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    dependencies=[Depends(reject_unknown_parameters)],
+)
 
 
 def _one(items: dict[str, T], key: str, what: str) -> T:
@@ -131,9 +197,23 @@ def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
 
 
 @router.get("/documents", response_model=Page[DocumentSummary], tags=["documents"])
-def list_documents(data: Data, paging: Paging) -> dict[str, Any]:
-    """The documents in the store with their metadata and annotation counts (no text)."""
-    return paging.page([_summary(data, a) for a in data.analyses.values()])
+def list_documents(
+    data: Data,
+    paging: Paging,
+    dates: Dates,
+    source: SourceFilter = None,
+    entity: EntityFilter = None,
+) -> dict[str, Any]:
+    """The documents in the store with their metadata and annotation counts (no text);
+    ``source``, ``entity`` (documents naming it) and ``from``/``to`` (published) narrow them."""
+    wanted = ListFilter(
+        source=source,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    kept = filters.documents(data, wanted)
+    return paging.page([_summary(data, data.analyses[doc_id]) for doc_id in kept])
 
 
 @router.get("/documents/{doc_id}", response_model=Analysis, responses=NOT_FOUND, tags=["documents"])
@@ -150,10 +230,15 @@ def list_failures(data: Data, paging: Paging) -> dict[str, Any]:
 
 @router.get("/entities", response_model=Page[Entity], tags=["entities"])
 def list_entities(
-    data: Data, paging: Paging, type: Annotated[EntityType | None, Query()] = None
+    data: Data,
+    paging: Paging,
+    type: Annotated[EntityType | None, Query()] = None,
+    source: SourceFilter = None,
 ) -> dict[str, Any]:
-    """Entities resolved across documents, most mentioned first."""
-    items = [e for e in data.reconciliation.entities if type is None or e.type == type]
+    """Entities resolved across documents, most mentioned first; ``source`` keeps those named
+    in its documents."""
+    named = filters.entities(data, ListFilter(source=source))
+    items = [e for e in named if type is None or e.type == type]
     return paging.page(sorted(items, key=lambda e: (-len(e.mentions), e.name)))
 
 
@@ -164,10 +249,27 @@ def get_entity(entity_id: str, data: Data) -> Entity:
 
 @router.get("/claims", response_model=Page[ClaimRecord], tags=["claims"])
 def list_claims(
-    data: Data, paging: Paging, document: Annotated[str | None, Query()] = None
+    data: Data,
+    paging: Paging,
+    dates: Dates,
+    document: Annotated[str | None, Query(description="A document id.")] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
+    stance: Annotated[Stance | None, Query()] = None,
 ) -> dict[str, Any]:
-    """Claims with who asserts them; ``document`` keeps those of one document."""
-    items = [c for c in data.reconciliation.claims if document is None or c.document == document]
+    """Claims with who asserts them; ``document``, ``source``, ``speaker``, ``entity`` (the
+    speaker or what the claim is about), ``stance`` and ``from``/``to`` (the document's published
+    date) narrow them."""
+    wanted = ListFilter(
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        stance=stance,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    items = [c for c in filters.claims(data, wanted) if document is None or c.document == document]
     return paging.page(items)
 
 
@@ -177,9 +279,25 @@ def get_claim(claim_id: str, data: Data) -> ClaimRecord:
 
 
 @router.get("/events", response_model=Page[Event], tags=["events"])
-def list_events(data: Data, paging: Paging) -> dict[str, Any]:
-    """Events resolved across documents."""
-    return paging.page(data.reconciliation.events)
+def list_events(
+    data: Data,
+    paging: Paging,
+    dates: Dates,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
+) -> dict[str, Any]:
+    """Events resolved across documents; ``source``, ``speaker`` (of one of its claims),
+    ``entity`` (a participant, a place, or in one of its claims) and ``from``/``to`` (the event's
+    date) narrow them."""
+    wanted = ListFilter(
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    return paging.page(filters.events(data, wanted))
 
 
 @router.get("/events/{event_id}", response_model=Event, responses=NOT_FOUND, tags=["events"])
@@ -189,11 +307,25 @@ def get_event(event_id: str, data: Data) -> Event:
 
 @router.get("/comparisons", response_model=Page[Comparison], tags=["comparisons"])
 def list_comparisons(
-    data: Data, paging: Paging, verdict: Annotated[Verdict | None, Query()] = None
+    data: Data,
+    paging: Paging,
+    dates: Dates,
+    verdict: Annotated[Verdict | None, Query()] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
 ) -> dict[str, Any]:
-    """Claims that answer the same question, with a verdict; ``verdict`` keeps one kind."""
-    items = [c for c in data.reconciliation.comparisons if verdict is None or c.verdict == verdict]
-    return paging.page(items)
+    """Claims that answer the same question, with a verdict; ``verdict`` keeps one kind, and
+    ``source``, ``speaker``, ``entity`` and ``from``/``to`` keep those with such a claim."""
+    wanted = ListFilter(
+        verdict=verdict,
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    return paging.page(filters.comparisons(data, wanted))
 
 
 @router.get(
@@ -208,11 +340,26 @@ def get_comparison(comparison_id: str, data: Data) -> Comparison:
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["timeline"])
 def list_timeline(
-    data: Data, paging: Paging, status: Annotated[str | None, Query()] = None
+    data: Data,
+    paging: Paging,
+    dates: Dates,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
 ) -> dict[str, Any]:
-    """The merged timeline, oldest first; ``status`` keeps e.g. only ``disputed`` entries."""
-    items = [t for t in data.reconciliation.timeline if status is None or t.status == status]
-    return paging.page(items)
+    """The merged timeline, oldest first; ``status`` keeps e.g. only ``disputed`` entries;
+    ``source``, ``speaker``, ``entity`` (of the entry's event) and ``from``/``to`` (the entry's
+    date) narrow it."""
+    wanted = ListFilter(
+        status=status,
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    return paging.page(filters.timeline(data, wanted))
 
 
 @router.get("/search", response_model=Page[SearchResult], tags=["search"])

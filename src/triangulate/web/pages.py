@@ -12,11 +12,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from .api import Data, run_search
+from ..model import Verdict
+from . import filters
+from .api import Data, Dates, EntityFilter, SourceFilter, SpeakerFilter, run_search
 from .errors import ApiError
+from .filters import ListFilter
 from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
 from .snapshot import Snapshot
+from .workspace_api import workspace
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 SEARCH_PAGE_SIZE = 25
@@ -78,10 +82,24 @@ def document_page(
 
 @router.get("/timeline")
 def timeline_page(
-    request: Request, data: Data, status: Annotated[str | None, Query(max_length=40)] = None
+    request: Request,
+    data: Data,
+    dates: Dates,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
 ) -> Response:
     timeline = data.reconciliation.timeline
-    shown = [t for t in timeline if not status or t.status == status]
+    wanted = ListFilter(
+        status=status,
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    shown = filters.timeline(data, wanted)
     groups = [(date, list(entries)) for date, entries in groupby(shown, lambda t: t.date)]
     statuses = Counter(t.status for t in timeline)
     return _render(
@@ -91,9 +109,23 @@ def timeline_page(
 
 @router.get("/comparisons")
 def comparisons_page(
-    request: Request, data: Data, verdict: Annotated[str | None, Query()] = None
+    request: Request,
+    data: Data,
+    dates: Dates,
+    verdict: Annotated[Verdict | None, Query()] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
 ) -> Response:
-    items = [c for c in data.reconciliation.comparisons if not verdict or c.verdict == verdict]
+    wanted = ListFilter(
+        verdict=verdict,
+        source=source,
+        speaker=speaker,
+        entity=entity,
+        date_from=dates.date_from,
+        date_to=dates.date_to,
+    )
+    items = filters.comparisons(data, wanted)
     verdicts = Counter(c.verdict for c in data.reconciliation.comparisons)
     return _render(
         request, "comparisons.html.j2", data, comparisons=items, verdicts=verdicts, verdict=verdict
@@ -132,9 +164,13 @@ def event_page(request: Request, event_id: str, data: Data) -> Response:
 
 @router.get("/entities")
 def entities_page(
-    request: Request, data: Data, type: Annotated[str | None, Query()] = None
+    request: Request,
+    data: Data,
+    type: Annotated[str | None, Query()] = None,
+    source: SourceFilter = None,
 ) -> Response:
-    entities = [e for e in data.reconciliation.entities if not type or e.type == type]
+    named = filters.entities(data, ListFilter(source=source))
+    entities = [e for e in named if not type or e.type == type]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     types = Counter(e.type for e in data.reconciliation.entities)
     query: dict[str, str | int] = {"limit": GRAPH_NODES}
@@ -212,3 +248,17 @@ def api_docs(request: Request, data: Data) -> Response:
         for method, operation in methods.items()
     ]
     return _render(request, "api_docs.html.j2", data, spec=spec, operations=operations)
+
+
+@router.get("/disputes")
+def disputes_page(
+    request: Request, data: Data, sort: Annotated[str | None, Query(max_length=20)] = None
+) -> Response:
+    order = "importance" if sort == "importance" else "contested"
+    disputes = workspace(data).sorted_disputes(order)
+    return _render(request, "disputes.html.j2", data, disputes=disputes, sort=order)
+
+
+@router.get("/sources")
+def sources_page(request: Request, data: Data) -> Response:
+    return _render(request, "sources.html.j2", data, sources=workspace(data).sources)

@@ -1,0 +1,247 @@
+"""Filters over the lists the pages and the API show: by source, speaker, entity, date range,
+verdict, stance and status. One ``ListFilter`` narrows each kind of item the same way everywhere.
+
+Dates are ISO strings of any precision (``2023``, ``2023-03``, ``2023-03-02``); an item is in a
+range when its span of days overlaps it, so a month-precise date is kept by a range inside it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import (
+    ClaimRecord,
+    Comparison,
+    Entity,
+    Event,
+    Stance,
+    TimelineEntry,
+    Verdict,
+)
+from .snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a list is narrowed to; ``None`` keeps everything on that account."""
+
+    source: str | None = None  # a document id or a publisher's name
+    speaker: str | None = None  # the entity (id or name) a claim is attributed to
+    entity: str | None = None  # an entity (id or name) the item involves
+    date_from: date | None = None
+    date_to: date | None = None
+    verdict: Verdict | None = None
+    stance: Stance | None = None
+    status: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+
+def day_span(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date of day, month or year precision covers."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+    return day, day
+
+
+def in_range(start: str | None, end: str | None, wanted: ListFilter) -> bool:
+    """Whether the dates ``start``..``end`` overlap the filter's range (undated: never)."""
+    first = day_span(start)
+    if first is None:
+        return False
+    last = day_span(end) or first
+    if wanted.date_from is not None and last[1] < wanted.date_from:
+        return False
+    return wanted.date_to is None or first[0] <= wanted.date_to
+
+
+class Narrowing:
+    """A filter resolved against one snapshot: the documents and entities its values name."""
+
+    def __init__(self, data: Snapshot, wanted: ListFilter) -> None:
+        self.data = data
+        self.wanted = wanted
+        self.documents = _documents_named(data, wanted.source) if wanted.source else None
+        self.speakers = _entities_named(data, wanted.speaker) if wanted.speaker else None
+        self.entities = _entities_named(data, wanted.entity) if wanted.entity else None
+        self.speaker_names = _names(data, wanted.speaker, self.speakers)
+        self.documents_mentioning = (
+            None
+            if self.entities is None
+            else frozenset(
+                m.document
+                for e in data.reconciliation.entities
+                if e.id in self.entities
+                for m in e.mentions
+            )
+        )
+
+    # ---- one item ----------------------------------------------------------------------
+
+    def _published_in_range(self, doc_ids: Iterable[str]) -> bool:
+        for doc_id in doc_ids:
+            document = self.data.document(doc_id)
+            if document is not None and in_range(document.published, None, self.wanted):
+                return True
+        return False
+
+    def _from_source(self, doc_ids: Iterable[str]) -> bool:
+        return self.documents is None or not self.documents.isdisjoint(doc_ids)
+
+    def _said_by_speaker(self, claim: ClaimRecord) -> bool:
+        """Attributed to the speaker, or (attribution unresolved) naming them as its speaker."""
+        if self.speakers is None or claim.attributed_to in self.speakers:
+            return True
+        if claim.attributed_to is not None:
+            return False
+        speaker_text = " ".join((claim.claim.speaker_text or "").split()).casefold()
+        return any(name in speaker_text for name in self.speaker_names)
+
+    def _claim_involves(self, claim: ClaimRecord) -> bool:
+        if self.entities is None:
+            return True
+        return claim.attributed_to in self.entities or not self.entities.isdisjoint(claim.about)
+
+    def claim(self, claim: ClaimRecord) -> bool:
+        w = self.wanted
+        return (
+            (w.stance is None or claim.claim.stance == w.stance)
+            and self._from_source((claim.document,))
+            and self._said_by_speaker(claim)
+            and self._claim_involves(claim)
+            and (not w.dated or self._published_in_range((claim.document,)))
+        )
+
+    def _event_involves(self, event: Event) -> bool:
+        """The event has a claim by the speaker and involves the entity (or one of its claims
+        does)."""
+        claims = [self.data.claims[c] for c in event.claims if c in self.data.claims]
+        involves = self.entities is None or not self.entities.isdisjoint(
+            (*event.participants, *event.places)
+        )
+        return (self.speakers is None or any(self._said_by_speaker(c) for c in claims)) and (
+            involves or any(self._claim_involves(c) for c in claims)
+        )
+
+    def event(self, event: Event) -> bool:
+        return (
+            self._from_source(event.documents)
+            and (not self.wanted.dated or in_range(event.start, event.end, self.wanted))
+            and self._event_involves(event)
+        )
+
+    def comparison(self, comparison: Comparison) -> bool:
+        claims = [self.data.claims[c] for c in comparison.claims if c in self.data.claims]
+        return (
+            (self.wanted.verdict is None or comparison.verdict == self.wanted.verdict)
+            and self._from_source(c.document for c in claims)
+            and (self.speakers is None or any(self._said_by_speaker(c) for c in claims))
+            and (self.entities is None or any(self._claim_involves(c) for c in claims))
+            and (not self.wanted.dated or self._published_in_range(c.document for c in claims))
+        )
+
+    def timeline_entry(self, entry: TimelineEntry) -> bool:
+        if self.wanted.status and entry.status != self.wanted.status:
+            return False
+        if self.wanted.dated and not in_range(entry.date, entry.end, self.wanted):
+            return False
+        if not self._from_source(entry.documents):
+            return False
+        if self.entities is None and self.speakers is None:
+            return True
+        event = self.data.events.get(entry.event)
+        return event is not None and self._event_involves(event)
+
+    def document(self, doc_id: str) -> bool:
+        document = self.data.document(doc_id)
+        if document is None or not self._from_source((doc_id,)):
+            return False
+        if self.wanted.dated and not in_range(document.published, None, self.wanted):
+            return False
+        return self.documents_mentioning is None or doc_id in self.documents_mentioning
+
+    def entity(self, entity: Entity) -> bool:
+        if self.entities is not None and entity.id not in self.entities:
+            return False
+        return self.documents is None or any(m.document in self.documents for m in entity.mentions)
+
+
+def _documents_named(data: Snapshot, value: str) -> frozenset[str]:
+    """The documents ``value`` names: by id, or by publisher (case and spacing ignored)."""
+    if value in data.analyses:
+        return frozenset({value})
+    wanted = " ".join(value.split()).casefold()
+    return frozenset(
+        doc_id
+        for doc_id, analysis in data.analyses.items()
+        if " ".join((analysis.document.publisher or "").split()).casefold() == wanted
+    )
+
+
+def _names(data: Snapshot, value: str | None, ids: frozenset[str] | None) -> tuple[str, ...]:
+    """``value`` and the names of the entities it resolved to, normalised for matching."""
+    if not value or ids is None:
+        return ()
+    names = {data.entities[i].name for i in ids if i in data.entities}
+    if value not in data.entities:  # a name, not an id
+        names.add(value)
+    return tuple(" ".join(n.split()).casefold() for n in names if n.strip())
+
+
+def _entities_named(data: Snapshot, value: str) -> frozenset[str]:
+    """The entities ``value`` names: by id, or by name or alias (case and spacing ignored)."""
+    if value in data.entities:
+        return frozenset({value})
+    wanted = " ".join(value.split()).casefold()
+    return frozenset(
+        e.id
+        for e in data.reconciliation.entities
+        if any(" ".join(n.split()).casefold() == wanted for n in (e.name, *e.aliases))
+    )
+
+
+def claims(data: Snapshot, wanted: ListFilter) -> list[ClaimRecord]:
+    narrowing = Narrowing(data, wanted)
+    return [c for c in data.reconciliation.claims if narrowing.claim(c)]
+
+
+def events(data: Snapshot, wanted: ListFilter) -> list[Event]:
+    narrowing = Narrowing(data, wanted)
+    return [e for e in data.reconciliation.events if narrowing.event(e)]
+
+
+def comparisons(data: Snapshot, wanted: ListFilter) -> list[Comparison]:
+    narrowing = Narrowing(data, wanted)
+    return [c for c in data.reconciliation.comparisons if narrowing.comparison(c)]
+
+
+def timeline(data: Snapshot, wanted: ListFilter) -> list[TimelineEntry]:
+    narrowing = Narrowing(data, wanted)
+    return [t for t in data.reconciliation.timeline if narrowing.timeline_entry(t)]
+
+
+def documents(data: Snapshot, wanted: ListFilter) -> list[str]:
+    """The ids of the documents kept, in the store's order."""
+    narrowing = Narrowing(data, wanted)
+    return [doc_id for doc_id in data.analyses if narrowing.document(doc_id)]
+
+
+def entities(data: Snapshot, wanted: ListFilter) -> list[Entity]:
+    narrowing = Narrowing(data, wanted)
+    return [e for e in data.reconciliation.entities if narrowing.entity(e)]
