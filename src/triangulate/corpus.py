@@ -311,7 +311,10 @@ class Corpus:
         return self.store.analyses()
 
     def reconciliation(self) -> Reconciliation:
-        return self.store.reconciliation()
+        """The stored results with people's decisions (the audit trail) applied."""
+        from .review import adjudicated
+
+        return adjudicated(self.store)
 
     def failures(self) -> list[Failure]:
         return self.store.failures()

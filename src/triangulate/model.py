@@ -26,6 +26,12 @@ Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
 ComparisonKind = Literal["count", "denial", "omission", "readout"]
 """What a comparison sets side by side: figures, an assertion and its denial, accounts of which
 one leaves something out, or the readouts of one conversation."""
+AdjudicationAction = Literal[
+    "confirm", "reject", "set_verdict", "merge_entities", "split_entity", "merge_events",
+    "split_event",
+]
+AdjudicationTarget = Literal["comparison", "entity", "event"]
+AdjudicationStatus = Literal["applied", "superseded", "no_longer_applies"]
 
 
 @dataclass(frozen=True)
@@ -317,6 +323,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[DocSpan, ...] = ()
     geo: Geo | None = None
+    reviews: tuple[str, ...] = ()  # ids of the adjudications that merged or split it
 
 
 @dataclass(frozen=True)
@@ -345,6 +352,22 @@ class Event:
     claims: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     mentions: tuple[DocSpan, ...] = ()
+    reviews: tuple[str, ...] = ()  # ids of the adjudications that merged or split it
+
+
+@dataclass(frozen=True)
+class Review:
+    """A person's decision on a comparison as it shows on it: ``verdict`` is the verdict in
+    force (the machine's, when confirmed or rejected), ``machine_verdict`` the one the analysis
+    gave."""
+
+    adjudication: str
+    action: AdjudicationAction
+    verdict: Verdict
+    machine_verdict: Verdict
+    reviewer: str
+    decided_at: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -355,6 +378,7 @@ class Comparison:
     claims: tuple[str, ...]
     explanation: str
     kind: ComparisonKind = "count"
+    review: Review | None = None
 
 
 @dataclass(frozen=True)
@@ -379,6 +403,41 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Adjudication:
+    """A person's decision on a comparison, entity or event: one row of the audit trail.
+
+    It is anchored to what survives a new reconciliation, not to the record's id (a digest that
+    more documents may change): ``claims`` are the claim ids the comparison held;
+    ``mentions`` the mentions (document and offsets) of each entity or event merged, one group
+    per record, or for a split the one group of mentions moved to a new record, named ``name``.
+    ``target`` is the id the record had when the decision was taken.
+    """
+
+    id: str
+    action: AdjudicationAction
+    target_kind: AdjudicationTarget
+    target: str
+    reviewer: str
+    decided_at: str  # ISO 8601, UTC
+    note: str = ""
+    verdict: Verdict | None = None  # the verdict set (set_verdict)
+    claims: tuple[str, ...] = ()
+    mentions: tuple[tuple[DocSpan, ...], ...] = ()
+    name: str | None = None
+    merged: tuple[str, ...] = ()  # ids of the other records merged, when it was taken
+
+
+@dataclass(frozen=True)
+class AdjudicationOutcome:
+    """What became of a decision on the current reconciliation: ``targets`` are the ids of the
+    records it shaped now; a later decision on the same comparison supersedes an earlier one."""
+
+    adjudication: Adjudication
+    status: AdjudicationStatus
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reconciliation:
     """Everything known across the corpus."""
 
@@ -388,3 +447,4 @@ class Reconciliation:
     comparisons: tuple[Comparison, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    adjudications: tuple[AdjudicationOutcome, ...] = ()  # the audit trail, oldest first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..model import Analysis, Failure, Reconciliation
+from ..model import Adjudication, Analysis, Failure, Reconciliation
 
 
 class Store(Protocol):
@@ -46,6 +46,16 @@ class Store(Protocol):
         """Replace the corpus-level results with ``reconciliation``."""
         ...
 
-    def reconciliation(self) -> Reconciliation: ...
+    def reconciliation(self) -> Reconciliation:
+        """The stored results as reconciliation made them, before people's decisions."""
+        ...
+
+    def add_adjudication(self, adjudication: Adjudication) -> None:
+        """Append a person's decision to the audit trail; nothing there is changed or deleted."""
+        ...
+
+    def adjudications(self) -> list[Adjudication]:
+        """The audit trail, oldest first."""
+        ...
 
     def close(self) -> None: ...

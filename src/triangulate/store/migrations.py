@@ -75,4 +75,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         INSERT INTO store_state (key, value) VALUES ('reconciliation', 'stale')
         """,
     ),
+    Migration(
+        4,
+        "the audit trail of people's decisions (append-only)",
+        """
+        CREATE TABLE adjudications (
+            position INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            action TEXT NOT NULL,
+            target_kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            note TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TRIGGER adjudications_keep_rows BEFORE DELETE ON adjudications
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only: decisions are never deleted');
+        END;
+        CREATE TRIGGER adjudications_keep_values BEFORE UPDATE ON adjudications
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit trail is append-only: decisions are never changed');
+        END
+        """,
+    ),
 )

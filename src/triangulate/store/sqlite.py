@@ -11,6 +11,7 @@ from .. import serialize
 from ..errors import StoreError
 from ..ids import check_unique
 from ..model import (
+    Adjudication,
     Analysis,
     ClaimRecord,
     Comparison,
@@ -60,9 +61,8 @@ class SQLiteStore:
             if migration.version in applied:
                 continue
             with self._transaction() as db:
-                for statement in migration.sql.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(migration.sql):
+                    db.execute(statement)
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     (migration.version, migration.name),
@@ -226,6 +226,27 @@ class SQLiteStore:
             notes=notes,
         )
 
+    # ---- the audit trail of people's decisions --------------------------------------------
+
+    def add_adjudication(self, adjudication: Adjudication) -> None:
+        """Append a decision to the audit trail (a decision already there is not added twice)."""
+        a = adjudication
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO adjudications"
+                " (id, action, target_kind, target, reviewer, decided_at, note, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                (
+                    a.id, a.action, a.target_kind, a.target, a.reviewer, a.decided_at, a.note,
+                    serialize.dumps(a),
+                ),
+            )
+
+    def adjudications(self) -> list[Adjudication]:
+        """Every decision ever taken, oldest first."""
+        rows = self._db.execute("SELECT data FROM adjudications ORDER BY position")
+        return [serialize.loads(Adjudication, row[0]) for row in rows]
+
     # ---- full-text search -----------------------------------------------------------------
 
     def search(
@@ -294,6 +315,21 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, a trigger's body (with its own semicolons) kept
+    whole."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending)
+    return statements
 
 
 def open_store(location: str | Path) -> SQLiteStore:
