@@ -1,5 +1,5 @@
-"""The csv, timelinejs, graphml and jsonld exports, on a small hand-built corpus of two invented
-reports about ferries to an island (and the CLI that writes them)."""
+"""The csv, xlsx, timelinejs, graphml, gexf and jsonld exports, on a small hand-built corpus of
+two invented reports about ferries to an island (and the CLI that writes them)."""
 
 from __future__ import annotations
 
@@ -34,9 +34,11 @@ from triangulate.model import (
     TimeRange,
 )
 from triangulate.outputs.export_csv import csv_tables, write_csv
+from triangulate.outputs.export_gexf import GEXF_NS, write_gexf
 from triangulate.outputs.export_graphml import GRAPHML_NS, graphml_root, write_graphml
 from triangulate.outputs.export_jsonld import CONTEXT, appearance_id, jsonld_data, node_id
 from triangulate.outputs.export_timelinejs import date_parts, timelinejs_data
+from triangulate.outputs.export_xlsx import write_xlsx
 from triangulate.outputs.exports import EXPORT_FORMATS, write_export
 from triangulate.store import open_store
 
@@ -314,7 +316,7 @@ def test_graphml_follows_the_graphml_structure(corpus: HandBuilt) -> None:
         assert key.get("for") in {"node", "edge"}
         assert key.get("attr.type") in {"string", "int", "double", "boolean", "long", "float"}
     (graph,) = root.findall("g:graph", ns)
-    assert graph.get("edgedefault") == "directed"
+    assert graph.get("edgedefault") == "undirected"
     node_ids = [n.get("id") for n in graph.findall("g:node", ns)]
     assert len(node_ids) == len(set(node_ids))
     edges = graph.findall("g:edge", ns)
@@ -364,7 +366,7 @@ def _references(value: Any) -> list[str]:
 
 def test_jsonld_graph_has_the_schema_org_types_and_resolvable_ids(corpus: HandBuilt) -> None:
     data = jsonld_data(*corpus)
-    assert data["@context"] == CONTEXT == "https://schema.org"
+    assert data["@context"] == CONTEXT and data["@context"]["@vocab"] == "http://schema.org/"
     json.dumps(data)  # plain JSON
     types = [node["@type"] for node in data["@graph"]]
     assert types.count("NewsArticle") == 2
@@ -432,16 +434,31 @@ def test_jsonld_a_copy_is_based_on_its_original(corpus: HandBuilt) -> None:
     assert "firstAppearance" in nodes[node_id("claim", "a-c0")]
 
 
+def test_jsonld_context_is_inline_and_never_a_url(corpus: HandBuilt, tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonld"
+    write_export("jsonld", *corpus, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def contexts(value: Any) -> list[Any]:
+        if isinstance(value, dict):
+            here = [value["@context"]] if "@context" in value else []
+            return here + [c for item in value.values() for c in contexts(item)]
+        if isinstance(value, list):
+            return [c for item in value for c in contexts(item)]
+        return []
+
+    found = contexts(data)
+    assert found and all(isinstance(c, dict) for c in found)
+    assert data["@context"]["url"] == {"@id": "schema:url", "@type": "@id"}
+
+
 def test_jsonld_expands_to_rdf_offline(corpus: HandBuilt) -> None:
-    """The real schema.org context cannot be fetched here, so a stand-in that maps every term
-    into the schema.org vocabulary is served; the check is that nothing is dropped and every
-    node the triples point at is described."""
+    """The context is in the document: expanding it loads nothing (a loader that is called
+    fails the test); nothing is dropped and every node the triples point at is described."""
     jsonld = pytest.importorskip("pyld.jsonld")
 
     def loader(url: str, options: object = None) -> dict[str, Any]:
-        assert url.rstrip("/") == CONTEXT, url
-        return {"contextUrl": None, "documentUrl": url,
-                "document": {"@context": {"@vocab": "http://schema.org/"}}}
+        raise AssertionError(f"tried to load {url}")
 
     data = jsonld_data(*corpus)
     quads = jsonld.to_rdf(data, {"documentLoader": loader, "format": "application/n-quads"})
@@ -451,15 +468,95 @@ def test_jsonld_expands_to_rdf_offline(corpus: HandBuilt) -> None:
     assert objects <= subjects
     assert f"<{appearance_id('a', *_span(TEXT_A, 'any cargo was unloaded'))}>" in subjects
     assert any(p == "<http://schema.org/reviewBody>" for _, p, _ in triples)
+    url = "<http://schema.org/url>"
+    assert any(p == url and o.startswith("<https://island.example/") for _, p, o in triples)
+
+
+# ---- gexf -----------------------------------------------------------------------------------
+
+
+def test_gexf_parses_and_holds_the_nodes_and_edges(corpus: HandBuilt, tmp_path: Path) -> None:
+    path = tmp_path / "g.gexf"
+    write_gexf(*corpus, path)
+    root = etree.parse(str(path)).getroot()
+    ns = {"g": GEXF_NS}
+    assert root.tag == f"{{{GEXF_NS}}}gexf" and root.get("version") == "1.3"
+    (graph,) = root.findall("g:graph", ns)
+    assert graph.get("defaultedgetype") == "undirected"
+    nodes = {n.get("id"): n for n in graph.iterfind("g:nodes/g:node", ns)}
+    assert set(nodes) == {"e1", "e2", "e3", "v1", "v2", "v3"}
+    assert nodes["e1"].get("label") == "Ana Ruíz"
+    declared = {a.get("id"): a.get("type") for a in graph.iterfind("g:attributes/g:attribute", ns)}
+    values = {
+        v.get("for"): v.get("value") for v in nodes["e2"].iterfind("g:attvalues/g:attvalue", ns)
+    }
+    assert values["lat"] == "38.5" and declared["lat"] == "double"
+    assert values["type"] == "location" and declared["mentions"] == "integer"
+    edges = [
+        (e.get("source"), e.get("target"), e.get("label"), e.get("weight"))
+        for e in graph.iterfind("g:edges/g:edge", ns)
+    ]
+    assert ("e1", "e2", "co-occurs", "1") in edges
+    assert ("e1", "e2", "claims about", "1") in edges
+    assert ("e2", "v1", "place", "1") in edges
+    assert all(source in nodes and target in nodes for source, target, _, _ in edges)
+    assert nx.read_gexf(path).number_of_nodes() == 6
+
+
+# ---- xlsx -----------------------------------------------------------------------------------
+
+
+def test_xlsx_has_one_sheet_per_table_with_names(corpus: HandBuilt, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "out.xlsx"
+    write_xlsx(*corpus, path)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == [
+        "documents", "entities", "claims", "events", "comparisons", "timeline"
+    ]
+
+    def rows(name: str) -> list[dict[str, Any]]:
+        header, *body = workbook[name].iter_rows(values_only=True)
+        return [dict(zip(header, row, strict=True)) for row in body]
+
+    documents = rows("documents")
+    assert [d["publisher"] for d in documents] == ["Harbour Gazette", "Island Post"]
+    assert documents[0]["authors"] == "Lena Ortiz; Tom Baker"
+    assert len(rows("entities")) == 3 and rows("entities")[1]["latitude"] == 38.5
+    claims = {c["id"]: c for c in rows("claims")}
+    assert claims["a-c0"]["source"] == "Harbour Gazette (2023-03-02)"
+    assert claims["a-c0"]["speaker"] == "Ana Ruíz" and claims["a-c0"]["about"] == "Isla Clara"
+    assert claims["b-c1"]["speaker"] == "The union"  # unresolved: the words of the text
+    events = {e["id"]: e for e in rows("events")}
+    assert events["v1"]["participants"] == "Ana Ruíz" and events["v1"]["places"] == "Isla Clara"
+    (comparison,) = rows("comparisons")
+    assert comparison["verdict"] == "update"
+    assert comparison["sources"] == "Harbour Gazette (2023-03-02); Island Post (2023-03-05)"
+    assert "Island Post (2023-03-05): 5 ferries sailed" in comparison["claims"]
+    timeline = rows("timeline")
+    assert [t["status"] for t in timeline] == ["single_source", "disputed", "superseded"]
+    assert timeline[1]["disputed by"].startswith("Harbour Gazette (2023-03-02): any cargo")
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(
+    corpus: HandBuilt, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    analyses, reconciliation = corpus
+    hostile = replace(reconciliation.events[0], summary='=HYPERLINK("http://x.example","go")\x07')
+    path = tmp_path / "out.xlsx"
+    write_xlsx(analyses, replace(reconciliation, events=(hostile,)), path)
+    cell = openpyxl.load_workbook(path)["events"]["C2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x.example","go")'
 
 
 # ---- registry and CLI -----------------------------------------------------------------------
 
 
 def test_registry_knows_every_format_and_refuses_others(corpus: HandBuilt, tmp_path: Path) -> None:
-    assert set(EXPORT_FORMATS) == {"json", "csv", "timelinejs", "graphml", "jsonld"}
+    assert set(EXPORT_FORMATS) == {"json", "csv", "xlsx", "timelinejs", "graphml", "gexf", "jsonld"}
     with pytest.raises(KeyError):
-        write_export("xlsx", *corpus, tmp_path / "x")
+        write_export("pdf", *corpus, tmp_path / "x")
 
 
 @pytest.fixture
@@ -473,7 +570,9 @@ def store(corpus: HandBuilt, tmp_path: Path) -> Path:
     return db
 
 
-@pytest.mark.parametrize("format", ["json", "timelinejs", "graphml", "jsonld", "csv"])
+@pytest.mark.parametrize(
+    "format", ["json", "timelinejs", "graphml", "gexf", "xlsx", "jsonld", "csv"]
+)
 def test_cli_writes_each_format(store: Path, tmp_path: Path, format: str) -> None:
     out = tmp_path / ("tables" if format == "csv" else f"out.{format}")
     result = CliRunner().invoke(
@@ -484,6 +583,11 @@ def test_cli_writes_each_format(store: Path, tmp_path: Path, format: str) -> Non
         assert len(_read(out / "claims.csv")) == 4
     elif format == "graphml":
         assert nx.read_graphml(out).number_of_nodes() == 6
+    elif format == "gexf":
+        assert nx.read_gexf(out).number_of_nodes() == 6
+    elif format == "xlsx":
+        openpyxl = pytest.importorskip("openpyxl")
+        assert openpyxl.load_workbook(out)["claims"].max_row == 5  # the header and 4 claims
     else:
         data = json.loads(out.read_text(encoding="utf-8"))
         size = {"json": len(data.get("claims", [])), "timelinejs": len(data.get("events", [])),
@@ -493,7 +597,7 @@ def test_cli_writes_each_format(store: Path, tmp_path: Path, format: str) -> Non
 
 def test_cli_refuses_an_unknown_format(store: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        app, ["export", "--db", str(store), "--format", "xlsx", "-o", str(tmp_path / "x")]
+        app, ["export", "--db", str(store), "--format", "pdf", "-o", str(tmp_path / "x")]
     )
     assert result.exit_code == 2
     assert "graphml" in result.output

@@ -9,8 +9,10 @@ known) and events (``kind`` = ``event``). Edges carry a ``relation``:
   ``weight`` counts the claims, ``claims`` lists their ids.
 * ``participant`` / ``place`` — an entity to an event it took part in or happened at.
 
-The graph is directed (``edgedefault="directed"``) so that attribution keeps its direction; it
-opens in Gephi, yEd, Cytoscape and ``networkx.read_graphml``.
+The graph is undirected (``edgedefault="undirected"``): co-occurrence, the bulk of it, has no
+direction. A ``claims about`` edge still runs from the speaker (``source``) to what the claim is
+about (``target``). It opens in Gephi, yEd, Cytoscape and ``networkx.read_graphml``; the same
+nodes and edges are written as GEXF by ``export_gexf``.
 """
 
 from __future__ import annotations
@@ -66,12 +68,55 @@ _KEY_IDS = {(k.domain, k.name): k.id for k in KEYS}
 
 
 @dataclass(frozen=True)
+class GraphNode:
+    id: str
+    values: dict[str, AttributeValue | None]  # by node key name (see KEYS)
+
+
+@dataclass(frozen=True)
 class GraphEdge:
     source: str
     target: str
     relation: str
     weight: int = 1
     claims: tuple[str, ...] = ()
+
+
+def graph_nodes(reconciliation: Reconciliation) -> tuple[list[GraphNode], dict[str, str]]:
+    """Every node of the graph (entities, then events), and the node id of each event."""
+    nodes = []
+    entity_ids = {e.id for e in reconciliation.entities}
+    for entity in reconciliation.entities:
+        values: dict[str, AttributeValue | None] = {
+            "kind": "entity",
+            "label": entity.name,
+            "type": entity.type,
+            "aliases": "; ".join(entity.aliases),
+            "mentions": len(entity.mentions),
+            "documents": "; ".join(dict.fromkeys(m.document for m in entity.mentions)),
+        }
+        if entity.geo is not None:
+            values.update(lat=entity.geo.lat, lon=entity.geo.lon, country=entity.geo.country)
+        nodes.append(GraphNode(entity.id, values))
+    event_node = {}
+    for event in reconciliation.events:
+        node_id = event.id if event.id not in entity_ids else f"event:{event.id}"
+        event_node[event.id] = node_id
+        nodes.append(
+            GraphNode(
+                node_id,
+                {
+                    "kind": "event",
+                    "label": event.summary,
+                    "type": event.type,
+                    "start": event.start,
+                    "end": event.end,
+                    "count": event.count,
+                    "documents": "; ".join(event.documents),
+                },
+            )
+        )
+    return nodes, event_node
 
 
 def graph_edges(
@@ -133,34 +178,19 @@ def graphml_root(analyses: Sequence[Analysis], reconciliation: Reconciliation) -
         ET.SubElement(root, _tag("key"), {
             "id": key.id, "for": key.domain, "attr.name": key.name, "attr.type": key.type,
         })
-    graph = ET.SubElement(root, _tag("graph"), {"id": "G", "edgedefault": "directed"})
-
-    entity_ids = {e.id for e in reconciliation.entities}
-    for entity in reconciliation.entities:
-        values: dict[str, AttributeValue | None] = {
-            "kind": "entity", "label": entity.name, "type": entity.type,
-            "aliases": "; ".join(entity.aliases), "mentions": len(entity.mentions),
-            "documents": "; ".join(dict.fromkeys(m.document for m in entity.mentions)),
-        }
-        if entity.geo is not None:
-            values.update(lat=entity.geo.lat, lon=entity.geo.lon, country=entity.geo.country)
-        _node(graph, entity.id, values)
-
-    event_node = {}
-    for event in reconciliation.events:
-        node_id = event.id if event.id not in entity_ids else f"event:{event.id}"
-        event_node[event.id] = node_id
-        _node(graph, node_id, {
-            "kind": "event", "label": event.summary, "type": event.type, "start": event.start,
-            "end": event.end, "count": event.count, "documents": "; ".join(event.documents),
-        })
+    graph = ET.SubElement(root, _tag("graph"), {"id": "G", "edgedefault": "undirected"})
+    nodes, event_node = graph_nodes(reconciliation)
+    for node in nodes:
+        _node(graph, node.id, node.values)
 
     for index, edge in enumerate(graph_edges(analyses, reconciliation, event_node)):
         element = ET.SubElement(graph, _tag("edge"), {
             "id": f"x{index}", "source": edge.source, "target": edge.target,
         })
-        values = {"relation": edge.relation, "label": edge.relation, "weight": edge.weight,
-                  "claims": " ".join(edge.claims)}
+        values: dict[str, AttributeValue | None] = {
+            "relation": edge.relation, "label": edge.relation, "weight": edge.weight,
+            "claims": " ".join(edge.claims),
+        }
         _data(element, "edge", values)
     ET.indent(root, space=" ")
     return root

@@ -10,7 +10,8 @@
 * each event is an ``Event`` with dates, ``location`` places, ``about`` its participants and
   ``subjectOf`` the articles that report it.
 
-``@context`` is the string ``"https://schema.org"``; nothing is fetched when writing. Node ids
+``@context`` is an object in the document itself (schema.org as the vocabulary, ``url`` an IRI):
+it resolves offline, and nothing is fetched when writing or reading. Node ids
 are URNs (``urn:triangulate:claim:<id>``), and every id the graph refers to is a node in it.
 """
 
@@ -33,7 +34,12 @@ from ..model import (
     TimelineEntry,
 )
 
-CONTEXT = "https://schema.org"
+SCHEMA = "http://schema.org/"  # the IRIs schema.org's own context expands terms to
+CONTEXT: dict[str, Any] = {
+    "@vocab": SCHEMA,
+    "schema": SCHEMA,
+    "url": {"@id": "schema:url", "@type": "@id"},
+}
 SCHEMA_TYPES = {
     "person": "Person",
     "organization": "Organization",
@@ -76,7 +82,7 @@ def jsonld_data(analyses: Sequence[Analysis], reconciliation: Reconciliation) ->
     graph.extend(
         _event(e, entity_ids, known_documents, status.get(e.id)) for e in reconciliation.events
     )
-    return {"@context": CONTEXT, "@graph": graph}
+    return {"@context": dict(CONTEXT), "@graph": graph}
 
 
 def write_jsonld(

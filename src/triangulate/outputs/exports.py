@@ -11,10 +11,12 @@ from pathlib import Path
 
 from ..model import Analysis, Reconciliation
 from .export_csv import write_csv
+from .export_gexf import write_gexf
 from .export_graphml import write_graphml
 from .export_json import export_data, write_json
 from .export_jsonld import write_jsonld
 from .export_timelinejs import write_timelinejs
+from .export_xlsx import write_xlsx
 
 Writer = Callable[[Sequence[Analysis], Reconciliation, Path], None]
 
@@ -30,8 +32,10 @@ def _write_csv(analyses: Sequence[Analysis], reconciliation: Reconciliation, pat
 EXPORTERS: dict[str, Writer] = {
     "json": _write_json,
     "csv": _write_csv,
+    "xlsx": write_xlsx,
     "timelinejs": write_timelinejs,
     "graphml": write_graphml,
+    "gexf": write_gexf,
     "jsonld": write_jsonld,
 }
 EXPORT_FORMATS = tuple(EXPORTERS)
