@@ -12,6 +12,8 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Analysis, Reconciliation
+from .disputes import build_disputes
+from .sources import build_sources
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -53,6 +55,8 @@ def render_report(analyses: list[Analysis], reconciliation: Reconciliation, fail
             (e for e in reconciliation.entities if e.mentions), key=lambda e: -len(e.mentions)
         ),
         events=events,
+        disputes=build_disputes(analyses, reconciliation, "contested"),
+        sources=build_sources(analyses, reconciliation),
         failures=failures,
         href=anchors.href,
         body=lambda analysis: _body(analysis),

@@ -20,7 +20,7 @@ from .filters import ListFilter
 from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
 from .snapshot import Snapshot
-from .workspace_api import workspace
+from .workspace_api import dispute_order, workspace
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 SEARCH_PAGE_SIZE = 25
@@ -254,7 +254,7 @@ def api_docs(request: Request, data: Data) -> Response:
 def disputes_page(
     request: Request, data: Data, sort: Annotated[str | None, Query(max_length=20)] = None
 ) -> Response:
-    order = "importance" if sort == "importance" else "contested"
+    order = dispute_order(sort)
     disputes = workspace(data).sorted_disputes(order)
     return _render(request, "disputes.html.j2", data, disputes=disputes, sort=order)
 

@@ -1,0 +1,100 @@
+"""The disputes and sources pages in a real headless Chromium: rows, sorting, folded details,
+answers side by side, and no console errors. Skips (with the reason) without Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .browser.harness import chromium, missing_browser, screenshot, serve
+from .conftest import REPO
+from .workspace_corpus import build_store
+
+ARTIFACTS = REPO / "test-artifacts"
+TIMEOUT = 10
+
+reason = missing_browser()
+pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from triangulate.web import create_app
+
+    db = build_store(tmp_path_factory.mktemp("workspace-browser") / "web.db")
+    with serve(create_app(db)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
+        yield driver
+
+
+def _page_errors(driver: Any) -> list[str]:
+    return [
+        entry["message"]
+        for entry in driver.get_log("browser")
+        if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]
+    ]
+
+
+def _questions(driver: Any) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [
+        cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "tr.dispute td.question strong")
+    ]
+
+
+def test_disputes_rows_sorting_and_details(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{site}/")
+    browser.find_element(By.CSS_SELECTOR, "header.top nav a").click()  # first in the menu
+    WebDriverWait(browser, TIMEOUT).until(lambda d: d.current_url.endswith("/disputes"))
+    assert _questions(browser)[0] == "How many passengers were rescued?"
+    assert len(_questions(browser)) == 4
+
+    row = browser.find_element(By.CSS_SELECTOR, "tr.dispute")
+    answers = row.find_elements(By.CSS_SELECTOR, ".answer")
+    assert [a.find_element(By.CSS_SELECTOR, ".value").text for a in answers] == [
+        "41 passengers",
+        "43 passengers",
+    ]
+    assert answers[0].location["y"] == answers[1].location["y"]  # side by side
+    assert "Coast Daily" in answers[0].find_element(By.CSS_SELECTOR, ".copies").text
+    explanation = row.find_element(By.CSS_SELECTOR, "details .explanation")
+    assert not explanation.is_displayed()  # folded until asked for
+    row.find_element(By.CSS_SELECTOR, "details summary").click()
+    assert explanation.is_displayed() and "41 passengers" in explanation.text
+    screenshot(browser, ARTIFACTS / "browser-disputes.png")
+
+    browser.find_element(By.LINK_TEXT, "most answered").click()
+    WebDriverWait(browser, TIMEOUT).until(lambda d: d.current_url.endswith("sort=importance"))
+    assert _questions(browser)[0] == "How many tugs stood by?"
+    current = browser.find_element(By.CSS_SELECTOR, ".sort-by a.current")
+    assert current.text == "most answered"
+    assert _page_errors(browser) == []
+
+
+def test_sources_page(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/sources")
+    outlets = browser.find_elements(By.CSS_SELECTOR, "tr.outlet")
+    assert len(outlets) == 5
+    daily = next(o for o in outlets if o.text.startswith("Coast Daily"))
+    assert "carries Harbour Herald" in daily.text
+    single = browser.find_elements(By.CSS_SELECTOR, "#single-origin tr.single")
+    assert len(single) == 1 and "Harbour Herald" in single[0].text
+    lineage = browser.find_element(By.CSS_SELECTOR, "#lineage").text
+    assert "copies" in lineage and "republishes Pilots' Gazette" in lineage
+    screenshot(browser, ARTIFACTS / "browser-sources.png")
+    single[0].find_element(By.CSS_SELECTOR, "a").click()
+    assert "/documents/herald" in browser.current_url
+    assert _page_errors(browser) == []
