@@ -11,12 +11,16 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from triangulate.cli import app
+import triangulate
+from triangulate.cli import PlainProgress, app
+from triangulate.corpus import Corpus, RunSummary
+from triangulate.language.en.plurals import counted
 
 from .conftest import REPO, shared_path
 
@@ -154,6 +158,75 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Usage" in result.output
+
+
+def test_version_and_short_help() -> None:
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0
+    assert version.output.strip() == f"triangulate {triangulate.__version__}"
+    for arguments in (["-h"], ["export", "-h"], ["analyze", "-h"]):
+        result = runner.invoke(app, arguments)
+        assert result.exit_code == 0, arguments
+        assert "Usage" in result.output and "--help" in result.output
+
+
+def test_counts_of_one_are_singular() -> None:
+    assert counted(1, "document") == "1 document"
+    assert counted(0, "document") == "0 documents"
+    assert counted(2, "analysis", "analyses") == "2 analyses"
+    one = RunSummary(analyzed=["a.txt"], documents_in_store=1)
+    assert one.line() == "1 analysed, 0 unchanged, 0 failed; 1 document in the store"
+    assert "3 documents in the store" in RunSummary(documents_in_store=3).line()
+
+
+def test_progress_off_a_terminal_is_plain_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CliRunner's stderr is no terminal: each phase is named on a line of its own, and the
+    analysis is counted in lines, never drawn as a bar."""
+
+    def fake_analyze(self: Corpus, sources: list[str], **options: Any) -> RunSummary:
+        progress = options["progress"]
+        for done in (1, 2):
+            progress("reading", done, 2)
+        progress("loading models", 0, 1)
+        progress("loading models", 1, 1)
+        for done in range(1, 21):
+            progress("analysing", done, 20)
+        for phase in ("dating documents", "finding copies", "reconciling"):
+            progress(phase, 0, 1)
+            progress(phase, 1, 1)
+        return RunSummary(analyzed=[f"{n}.txt" for n in range(20)], documents_in_store=1)
+
+    monkeypatch.setattr(Corpus, "analyze", fake_analyze)
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    for phase in (
+        "reading sources",
+        "loading models",
+        "analysing documents",
+        "dating documents",
+        "finding copies and versions",
+        "reconciling",
+    ):
+        assert lines.count(phase) == 1, phase
+    counts = [line for line in lines if line.startswith("analysed ")]
+    assert counts == [f"analysed {n}/20 documents" for n in range(2, 21, 2)]
+    assert "read 2/2 sources" in lines
+    assert "1 document in the store" in result.output and "1 documents" not in result.output
+    assert not any(mark in result.output for mark in ("\x1b", "━", "\r"))
+
+
+def test_plain_progress_reports_a_slow_phase_every_half_minute() -> None:
+    written: list[str] = []
+    now = [0.0]
+    progress = PlainProgress(written.append, clock=lambda: now[0])
+    progress("analysing", 1, 1000)
+    now[0] = 31.0
+    progress("analysing", 2, 1000)
+    progress("analysing", 3, 1000)
+    assert written == ["analysing documents", "analysed 2/1000 documents"]
 
 
 def test_a_feed_gives_one_document_per_entry(tmp_path: Path) -> None:

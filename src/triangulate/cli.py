@@ -6,7 +6,7 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -23,8 +23,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from . import __version__
 from .corpus import Corpus, RunSummary
 from .errors import TriangulateError
+from .language.en.plurals import counted
 from .outputs.exports import EXPORT_FORMATS, write_export
 from .run import Budget
 
@@ -32,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Triangulate: read news articles about one story; see who says what, when, and where "
     "the sources agree and disagree.",
 )
@@ -89,14 +92,89 @@ def _debug_traceback() -> None:
         err.print(Text(traceback.format_exc()), soft_wrap=True)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        print(f"triangulate {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of a failure.")
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     global _debug
     _debug = debug
+
+
+PHASE_LINES = {
+    "reading": "reading sources",
+    "loading models": "loading models",
+    "analysing": "analysing documents",
+    "dating documents": "dating documents",
+    "finding copies": "finding copies and versions",
+    "reconciling": "reconciling",
+}
+COUNTED_PHASES = {"reading": ("read", "source"), "analysing": ("analysed", "document")}
+PLAIN_STEPS = 10  # a counted phase prints about this many lines, and its last
+PLAIN_SECONDS = 30.0  # and one at least this often while it goes on
+
+
+class PlainProgress:
+    """Progress as plain lines, for a log rather than a terminal: one line when a phase starts,
+    and ``analysed N/M documents`` now and then (every tenth of the work, every half minute, and
+    at the end)."""
+
+    def __init__(self, write: Callable[[str], None], clock: Callable[[], float] = time.monotonic):
+        self.write = write
+        self.clock = clock
+        self.started: set[str] = set()
+        self.last: dict[str, tuple[int, float]] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if step not in self.started:
+            self.started.add(step)
+            self.write(PHASE_LINES.get(step, step))
+        if step not in COUNTED_PHASES or done == 0:
+            return
+        last_done, last_time = self.last.get(step, (0, self.clock()))
+        now = self.clock()
+        due = (
+            done >= total
+            or done - last_done >= max(1, total // PLAIN_STEPS)
+            or now - last_time >= PLAIN_SECONDS
+        )
+        if due and done != last_done:
+            verb, noun = COUNTED_PHASES[step]
+            self.write(f"{verb} {done}/{counted(total, noun)}")
+            self.last[step] = (done, now)
+        elif step not in self.last:
+            self.last[step] = (0, now)
+
+
+def _plain_line(text: str) -> None:
+    err.print(Text(text), soft_wrap=True)
+
+
+@contextmanager
+def _phase(name: str) -> Iterator[None]:
+    """A step with no count of its own: a spinner on a terminal, a plain line otherwise."""
+    if err.is_terminal:
+        with err.status(name):
+            yield
+    else:
+        _plain_line(name)
+        yield
 
 
 def _run_analysis(
@@ -107,13 +185,22 @@ def _run_analysis(
     allow_private: bool = False,
     budget: Budget | None = None,
 ) -> RunSummary:
+    if not err.is_terminal:
+        return corpus.analyze(
+            sources,
+            executor=executor,
+            workers=workers,
+            progress=PlainProgress(_plain_line),
+            allow_private=allow_private,
+            budget=budget,
+        )
     columns = (
-        TextColumn("{task.description:<11}"),
+        TextColumn("{task.description:<16}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(*columns, console=err, transient=True) as bar:
         tasks: dict[str, TaskID] = {}
 
         def progress(step: str, done: int, total: int) -> None:
@@ -207,7 +294,7 @@ def export(
         raise _fail(f"unknown export format {format!r}; available: {', '.join(EXPORT_FORMATS)}")
     if not db.exists():
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
-    with _stage("export"), Corpus.open(db) as corpus:
+    with _stage("export"), Corpus.open(db) as corpus, _phase(f"writing {format} export"):
         write_export(format, corpus.analyses(), corpus.reconciliation(), output)
     print(f"wrote {printable(output)}")
 
@@ -224,7 +311,7 @@ def report(
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
     from .outputs.report import write_report
 
-    with _stage("report"), Corpus.open(db) as corpus:
+    with _stage("report"), Corpus.open(db) as corpus, _phase("writing report"):
         write_report(corpus, output)
     print(f"wrote {printable(output)}")
 
@@ -246,7 +333,7 @@ def demo(
     with _stage("analysis", EXIT_USAGE), Corpus.open(db) as corpus:
         summary = _run_analysis(corpus, [str(examples)], "local", None)
     _print_summary(summary, time.perf_counter() - started)
-    with _stage("report"), Corpus.open(db) as corpus:
+    with _stage("report"), Corpus.open(db) as corpus, _phase("writing report"):
         write_report(corpus, output)
     print(f"wrote {printable(output)}")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .analyze.pipeline import analyze_document
 from .errors import SourceError, TriangulateError
+from .language.en.plurals import counted
 from .model import Analysis, Document, Failure, PublishedBasis, Reconciliation
 from .run import Budget, Executor, TaskFailed, make_executor
 from .run.executors import describe_exception
@@ -66,7 +67,8 @@ class RunSummary:
     def line(self) -> str:
         line = (
             f"{len(self.analyzed)} analysed, {len(self.unchanged)} unchanged, "
-            f"{len(self.failures)} failed; {self.documents_in_store} documents in the store"
+            f"{len(self.failures)} failed; {counted(self.documents_in_store, 'document')} in the "
+            "store"
         )
         if self.not_english:
             line += f"; {len(self.not_english)} not in English: analysed for metadata only"
@@ -193,6 +195,8 @@ class Corpus:
                     report("reading", read, len(paths))
                 else:
                     analysed += 1
+                    if analysed == 1:
+                        report("loading models", 1, 1)
                     report("analysing", analysed, documents)
                 if isinstance(outcome, Failure):
                     self._record_failure(summary, outcome)
@@ -212,6 +216,8 @@ class Corpus:
                             known.add(document.sha256)
                             queue.append(AnalyzeTask(document))
                             documents += 1
+                            if documents == 1:  # the workers load the models for their first
+                                report("loading models", 0, 1)
             summary.stage_failure = self._finish(runner, report)
         summary.documents_in_store = self.store.document_count()
         return summary
@@ -225,9 +231,13 @@ class Corpus:
         dates), reconciliation. Each runs again on the next run until it has stored its result."""
         stage = "dating undated documents"
         try:
+            report("dating documents", 0, 1)
             analyses = self._date_undated_documents(self.store.analyses(), runner)
+            report("dating documents", 1, 1)
             stage = "republication lineage"
+            report("finding copies", 0, 1)
             analyses = self._link_copies(analyses)
+            report("finding copies", 1, 1)
             if not self.store.reconciliation_is_current():
                 stage = "reconciliation"
                 report("reconciling", 0, 1)

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..language.en.plurals import counted
 from ..model import Analysis, ClaimRecord, Document, Reconciliation, TimelineEntry
 
 STATUS_LABELS = {
@@ -156,7 +157,8 @@ def _title_slide(analyses: Sequence[Analysis], slide_count: int) -> dict[str, An
     publishers = sorted({a.document.publisher for a in analyses if a.document.publisher})
     named = f": {', '.join(publishers)}" if publishers else ""
     text = (
-        f"{slide_count} dated events read from {len(analyses)} documents{named}. "
+        f"{counted(slide_count, 'dated event')} read from "
+        f"{counted(len(analyses), 'document')}{named}. "
         "Each slide lists the claims that support or dispute it and its sources."
     )
     return {"text": {"headline": "Timeline", "text": f"<p>{escape(text)}</p>"}}
