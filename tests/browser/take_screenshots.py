@@ -43,6 +43,17 @@ def take(db: Path, folder: Path) -> list[Path]:
         driver.get(f"{site}/map")
         wait_for(driver, "#place-map .marker circle")
         saved.append(screenshot(driver, folder / "map.png"))
+        saved.extend(take_workspace(driver, site, folder))
+    return saved
+
+
+def take_workspace(driver: Any, site: str, folder: Path) -> list[Path]:
+    """The disputes view, most contested first, and the sources view."""
+    driver.get(f"{site}/disputes")
+    saved = [screenshot(driver, folder / "disputes.png")]
+    driver.get(f"{site}/sources")
+    scroll_to(driver, "#outlets")
+    saved.append(screenshot(driver, folder / "sources.png"))
     return saved
 
 
