@@ -164,7 +164,8 @@ def test_csv_writes_one_file_per_table_with_a_header(corpus: HandBuilt, tmp_path
     names = sorted(p.name for p in written)
     assert names == sorted(
         f"{t}.csv" for t in ("documents", "entities", "mentions", "claims", "quantities", "events",
-                             "event_mentions", "comparisons", "comparison_claims", "timeline")
+                             "event_mentions", "comparisons", "comparison_claims", "timeline",
+                             "adjudications")
     )
     raw = (tmp_path / "out" / "claims.csv").read_bytes()
     assert raw.startswith(b"id,document,start,end,text,attributed_to,attribution_text,via,")

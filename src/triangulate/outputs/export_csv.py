@@ -42,6 +42,7 @@ def csv_tables(analyses: Sequence[Analysis], reconciliation: Reconciliation) -> 
         _comparisons(reconciliation),
         _comparison_claims(reconciliation),
         _timeline(reconciliation),
+        _adjudications(reconciliation),
     ]
 
 
@@ -181,10 +182,20 @@ def _event_mentions(reconciliation: Reconciliation, texts: dict[str, str]) -> Ta
 
 def _comparisons(reconciliation: Reconciliation) -> Table:
     rows = [
-        (c.id, c.question, c.verdict, c.kind, c.explanation, len(c.claims))
+        (
+            c.id, c.question, c.verdict, c.kind, c.explanation, len(c.claims),
+            *(
+                (r.machine_verdict, r.action, r.reviewer, r.decided_at, r.note)
+                if (r := c.review)
+                else (None,) * 5
+            ),
+        )
         for c in reconciliation.comparisons
     ]
-    columns = ("id", "question", "verdict", "kind", "explanation", "claims")
+    columns = (
+        "id", "question", "verdict", "kind", "explanation", "claims", "machine_verdict",
+        "review", "reviewer", "reviewed_at", "review_note",
+    )
     return _table("comparisons", columns, rows)
 
 
@@ -211,3 +222,25 @@ def _timeline(reconciliation: Reconciliation) -> Table:
         for t in reconciliation.timeline
     ]
     return _table("timeline", header, rows)
+
+
+def _adjudications(reconciliation: Reconciliation) -> Table:
+    """The audit trail: every decision, who took it, when and why, and what became of it;
+    mentions as ``document:start-end``."""
+    header = (
+        "id", "decided_at", "reviewer", "action", "target_kind", "target", "verdict", "note",
+        "status", "targets", "claims", "merged", "mentions", "name",
+    )
+    rows = [
+        (
+            a.id, a.decided_at, a.reviewer, a.action, a.target_kind, a.target, a.verdict,
+            a.note, o.status, _joined(o.targets), _joined(a.claims), _joined(a.merged),
+            " | ".join(
+                _joined(f"{m.document}:{m.start}-{m.end}" for m in group) for group in a.mentions
+            ),
+            a.name,
+        )
+        for o in reconciliation.adjudications
+        for a in (o.adjudication,)
+    ]
+    return _table("adjudications", header, rows)

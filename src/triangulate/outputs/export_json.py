@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import (
+    AdjudicationOutcome,
     Analysis,
     ClaimRecord,
     Comparison,
@@ -31,6 +32,7 @@ def export_data(analyses: list[Analysis], reconciliation: Reconciliation) -> dic
         "events": [_event(e) for e in reconciliation.events],
         "comparisons": [_comparison(c) for c in reconciliation.comparisons],
         "timeline": [_timeline_entry(t) for t in reconciliation.timeline],
+        "adjudications": [adjudication_data(o) for o in reconciliation.adjudications],
     }
 
 
@@ -96,6 +98,7 @@ def _entity(e: Entity) -> dict[str, Any]:
         "geo": None
         if e.geo is None
         else {"lat": e.geo.lat, "lon": e.geo.lon, "country": e.geo.country},
+        "reviews": list(e.reviews),
     }
 
 
@@ -141,6 +144,7 @@ def _event(e: Event) -> dict[str, Any]:
         "claims": list(e.claims),
         "documents": list(e.documents),
         "mentions": _spans(e.mentions),
+        "reviews": list(e.reviews),
     }
 
 
@@ -152,6 +156,38 @@ def _comparison(c: Comparison) -> dict[str, Any]:
         "kind": c.kind,
         "claims": list(c.claims),
         "explanation": c.explanation,
+        "review": None
+        if c.review is None
+        else {
+            "adjudication": c.review.adjudication,
+            "action": c.review.action,
+            "verdict": c.review.verdict,
+            "machine_verdict": c.review.machine_verdict,
+            "reviewer": c.review.reviewer,
+            "decided_at": c.review.decided_at,
+            "note": c.review.note,
+        },
+    }
+
+
+def adjudication_data(outcome: AdjudicationOutcome) -> dict[str, Any]:
+    """A decision of the audit trail, with what became of it (``status``, ``targets``)."""
+    a = outcome.adjudication
+    return {
+        "id": a.id,
+        "action": a.action,
+        "target_kind": a.target_kind,
+        "target": a.target,
+        "reviewer": a.reviewer,
+        "decided_at": a.decided_at,
+        "note": a.note,
+        "verdict": a.verdict,
+        "claims": list(a.claims),
+        "mentions": [_spans(group) for group in a.mentions],
+        "merged": list(a.merged),
+        "name": a.name,
+        "status": outcome.status,
+        "targets": list(outcome.targets),
     }
 
 

@@ -94,11 +94,11 @@ def _apply_verdicts(
     if not latest:
         return reconciliation
     comparisons = list(reconciliation.comparisons)
+    position = {c.id: i for i, c in enumerate(comparisons)}
     changed: set[str] = set()
     for anchor, decision in latest.items():
-        exact = [i for i, c in enumerate(comparisons) if frozenset(c.claims) == anchor]
-        matches = exact or [i for i, c in enumerate(comparisons) if anchor <= set(c.claims)]
-        if not anchor or not matches:
+        matches = [position[c.id] for c in matching_comparisons(anchor, comparisons)]
+        if not matches:
             outcomes[decision.id] = _outcome(decision, "no_longer_applies")
             continue
         for index in matches:
@@ -109,6 +109,18 @@ def _apply_verdicts(
         )
     timeline = _timeline_after_verdicts(reconciliation.timeline, comparisons, changed)
     return replace(reconciliation, comparisons=tuple(comparisons), timeline=timeline)
+
+
+def matching_comparisons(
+    claims: Iterable[str], comparisons: Sequence[Comparison]
+) -> list[Comparison]:
+    """The comparisons a decision on ``claims`` applies to: the one that holds exactly those
+    claims, or else those that hold them all (it grew with more documents)."""
+    anchor = frozenset(claims)
+    if not anchor:
+        return []
+    exact = [c for c in comparisons if frozenset(c.claims) == anchor]
+    return exact or [c for c in comparisons if anchor <= set(c.claims)]
 
 
 def _reviewed(comparison: Comparison, decision: Adjudication) -> Comparison:

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from . import api, graph_api, pages, workspace_api
+from . import api, graph_api, pages, review_api, workspace_api
 from .errors import ApiError, install_error_handlers
 from .security import LOOPBACK_HOSTS, install_security
 from .snapshot import SnapshotSource
@@ -98,5 +98,6 @@ def create_app(
     app.include_router(api.router)
     app.include_router(graph_api.router)
     app.include_router(workspace_api.router)
+    app.include_router(review_api.router)
     app.include_router(pages.router)
     return app

@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar, get_args
 from urllib.parse import quote
 
 from ..errors import StoreError
 from ..model import (
+    AdjudicationOutcome,
     Analysis,
     ClaimRecord,
     Comparison,
@@ -24,7 +26,9 @@ from ..model import (
     Event,
     Failure,
     Reconciliation,
+    Verdict,
 )
+from ..reconcile.adjudication import adjudicate, matching_comparisons
 from ..store import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -43,7 +47,9 @@ class Snapshot:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     entity_of_mention: dict[tuple[str, int, int], str] = field(default_factory=dict)
     comparisons_of_claim: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decisions: dict[str, tuple[AdjudicationOutcome, ...]] = field(default_factory=dict)
     _sentence_starts: dict[str, list[int]] = field(default_factory=dict)
+    verdict_choices: ClassVar[tuple[str, ...]] = get_args(Verdict)
 
     @classmethod
     def build(
@@ -67,6 +73,7 @@ class Snapshot:
                 for m in e.mentions
             },
             comparisons_of_claim={k: tuple(v) for k, v in by_claim.items()},
+            decisions=_decisions_by_record(reconciliation),
             _sentence_starts={a.document.id: [s.start for s in a.sentences] for a in analyses},
         )
 
@@ -129,6 +136,28 @@ class Snapshot:
     def claims_of_document(self, doc_id: str) -> list[ClaimRecord]:
         return [c for c in self.reconciliation.claims if c.document == doc_id]
 
+    def decisions_of(self, record_id: str) -> tuple[AdjudicationOutcome, ...]:
+        """The decisions taken on a comparison, entity or event, oldest first (superseded
+        ones and those that no longer apply included)."""
+        return self.decisions.get(record_id, ())
+
+
+def _decisions_by_record(
+    reconciliation: Reconciliation,
+) -> dict[str, tuple[AdjudicationOutcome, ...]]:
+    """Each record's decisions: those that shaped it, those taken on it under its id, and for a
+    comparison every decision on its claims."""
+    found: dict[str, list[AdjudicationOutcome]] = {}
+    comparisons = reconciliation.comparisons
+    for outcome in reconciliation.adjudications:
+        decision = outcome.adjudication
+        keys = [*outcome.targets, decision.target, *decision.merged]
+        if decision.target_kind == "comparison":
+            keys += [c.id for c in matching_comparisons(decision.claims, comparisons)]
+        for key in dict.fromkeys(keys):
+            found.setdefault(key, []).append(outcome)
+    return {key: tuple(outcomes) for key, outcomes in found.items()}
+
 
 class SnapshotSource:
     """Opens the store at ``path`` when needed and keeps the last snapshot until the store changes.
@@ -169,7 +198,9 @@ class SnapshotSource:
                     except (StoreError, sqlite3.Error) as error:  # a search retries it
                         log.warning("cannot refresh the search index now: %s", error)
                     self._snapshot = Snapshot.build(
-                        store.analyses(), store.reconciliation(), store.failures()
+                        store.analyses(),
+                        adjudicate(store.reconciliation(), store.adjudications()),
+                        store.failures(),
                     )
                 self._version = version
             return self._snapshot

@@ -1,0 +1,190 @@
+"""Decisions over the web: POST and GET /api/v1/adjudications, the pages' forms, the checks on
+both, and the decisions shown on the pages, in the API and in the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from triangulate.corpus import Corpus  # noqa: E402
+from triangulate.outputs.export_csv import csv_tables  # noqa: E402
+from triangulate.web import create_app  # noqa: E402
+
+from .web_corpus import build_store  # noqa: E402
+
+LOCAL = "http://127.0.0.1"
+HTML = {"accept": "text/html"}
+VERDICT = {
+    "action": "set_verdict",
+    "target": "cmp-passengers",
+    "verdict": "update",
+    "reviewer": "Ana Ruiz",
+    "note": "the Courier counted later, after two more were found",
+}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return build_store(tmp_path / "web.db")
+
+
+@pytest.fixture
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), base_url=LOCAL) as test_client:
+        yield test_client
+
+
+def _error(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["status"] == status
+    return dict(body["error"])
+
+
+def test_a_posted_verdict_shows_in_the_api_the_page_and_the_log(client: TestClient) -> None:
+    response = client.post("/api/v1/adjudications", json=VERDICT)
+    assert response.status_code == 201, response.text
+    taken = response.json()
+    assert (taken["status"], taken["targets"]) == ("applied", ["cmp-passengers"])
+    assert taken["claims"] == ["c-tribune-0", "c-courier-0"]
+
+    comparison = client.get("/api/v1/comparisons/cmp-passengers").json()
+    assert comparison["verdict"] == "update"
+    assert comparison["review"]["machine_verdict"] == "conflict"
+    assert comparison["review"]["reviewer"] == "Ana Ruiz"
+
+    page = client.get("/comparisons/cmp-passengers", headers=HTML).text
+    assert 'id="review"' in page and "Ana Ruiz" in page and "the analysis said" in page
+
+    log = client.get("/api/v1/adjudications").json()
+    assert log["total"] == 1 and log["items"][0]["id"] == taken["id"]
+    assert log["items"][0]["note"] == VERDICT["note"]
+
+
+def test_the_log_is_paged_and_keeps_superseded_decisions(client: TestClient) -> None:
+    client.post("/api/v1/adjudications", json=VERDICT)
+    confirm = {"action": "confirm", "target": "cmp-passengers", "reviewer": "Ben"}
+    assert client.post("/api/v1/adjudications", json=confirm).status_code == 201
+    log = client.get("/api/v1/adjudications?limit=1&offset=1").json()
+    assert (log["total"], log["limit"], log["offset"]) == (2, 1, 1)
+    assert log["items"][0]["reviewer"] == "Ben"
+    statuses = [i["status"] for i in client.get("/api/v1/adjudications").json()["items"]]
+    assert statuses == ["superseded", "applied"]
+    assert client.get("/api/v1/comparisons/cmp-passengers").json()["verdict"] == "conflict"
+    _error(client.get("/api/v1/adjudications?limt=1"), 400)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({**VERDICT, "reviewer": ""}, 422),
+        ({**VERDICT, "verdict": "maybe"}, 422),
+        ({**VERDICT, "action": "shrug"}, 422),
+        ({**VERDICT, "colour": "red"}, 422),
+        ({**VERDICT, "target": "cmp-nowhere"}, 404),
+        ({key: value for key, value in VERDICT.items() if key != "verdict"}, 400),
+        ({"action": "merge_entities", "target": "ent-port", "reviewer": "A"}, 400),
+        ({"action": "merge_entities", "target": "ent-port", "reviewer": "A",
+          "others": ["ent-varnum"]}, 400),
+        ({"action": "split_entity", "target": "ent-port", "reviewer": "A",
+          "mentions": [{"document": "tribune", "start": 5, "end": 2}]}, 422),
+        ({"action": "split_entity", "target": "ent-port", "reviewer": "A",
+          "mentions": [{"document": "tribune", "start": 0, "end": 3}]}, 400),
+    ],
+)
+def test_bad_decisions_are_refused_in_the_one_error_shape(
+    client: TestClient, body: dict[str, Any], status: int
+) -> None:
+    _error(client.post("/api/v1/adjudications", json=body), status)
+    assert client.get("/api/v1/adjudications").json()["total"] == 0
+
+
+def test_a_malformed_body_and_a_form_body_are_refused(client: TestClient) -> None:
+    headers = {"content-type": "application/json"}
+    _error(client.post("/api/v1/adjudications", content=b"{not json", headers=headers), 422)
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    response = client.post("/api/v1/adjudications", content=b"action=confirm", headers=form)
+    assert response.status_code in (415, 422)
+    assert client.get("/api/v1/adjudications").json()["total"] == 0
+
+
+def test_a_decision_posted_from_another_site_is_refused(client: TestClient) -> None:
+    hostile = {"origin": "http://evil.example"}
+    _error(client.post("/api/v1/adjudications", json=VERDICT, headers=hostile), 403)
+    cross = {"sec-fetch-site": "cross-site"}
+    form = "action=confirm&target=cmp-passengers&reviewer=x"
+    response = client.post(
+        "/review",
+        content=form,
+        headers={**cross, "content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 403
+    assert client.get("/api/v1/adjudications").json()["total"] == 0
+    same = {"origin": LOCAL}
+    assert client.post("/api/v1/adjudications", json=VERDICT, headers=same).status_code == 201
+
+
+def test_merging_entities_through_the_api_reaches_every_view_and_export(
+    client: TestClient, db: Path
+) -> None:
+    body = {
+        "action": "merge_entities",
+        "target": "ent-port",
+        "others": ["ent-skerry"],
+        "reviewer": "Ana",
+        "note": "the same harbour",
+    }
+    assert client.post("/api/v1/adjudications", json=body).status_code == 201
+    ids = [e["id"] for e in client.get("/api/v1/entities?limit=50").json()["items"]]
+    assert "ent-skerry" not in ids and "ent-port" in ids
+    page = client.get("/entities/ent-port", headers=HTML).text
+    assert "merged ent-port with ent-skerry" in page and "the same harbour" in page
+    with Corpus.open(db) as corpus:
+        exported = corpus.export_data()
+        tables = {t.name: t for t in csv_tables(corpus.analyses(), corpus.reconciliation())}
+    assert "ent-skerry" not in [e["id"] for e in exported["entities"]]
+    (decision,) = exported["adjudications"]
+    assert decision["action"] == "merge_entities" and decision["reviewer"] == "Ana"
+    assert decision["status"] == "applied"
+    assert "adjudications" in tables
+
+
+def test_the_pages_forms_change_a_verdict_and_split_an_entity(client: TestClient) -> None:
+    form = {"content-type": "application/x-www-form-urlencoded", **HTML}
+    response = client.post(
+        "/review",
+        content="action=set_verdict&target=cmp-passengers&verdict=partial&note=one+is+a+subset"
+        "&reviewer=Cleo",
+        headers=form,
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/comparisons/cmp-passengers"
+    page = client.get("/comparisons/cmp-passengers", headers=HTML).text
+    assert "Verdict set to" in page and "one is a subset" in page
+
+    entity = client.get("/api/v1/entities/ent-port").json()
+    first = entity["mentions"][0]
+    mention = f"{first['document']}:{first['start']}-{first['end']}"
+    response = client.post(
+        "/review",
+        content=f"action=split_entity&target=ent-port&mention={mention}&name=Old+Port"
+        "&reviewer=Cleo&note=",
+        headers=form,
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    names = [e["name"] for e in client.get("/api/v1/entities?limit=50").json()["items"]]
+    assert "Old Port" in names and "Port Maddox" in names
+    assert "split 1 mention out of ent-port" in client.get("/entities/ent-port").text
+
+    bad = client.post("/review", content="action=confirm&target=nope&reviewer=x", headers=form)
+    assert bad.status_code == 404 and "text/html" in bad.headers["content-type"]
