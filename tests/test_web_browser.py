@@ -68,6 +68,13 @@ def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> N
     circles = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline-chart circle"))
     assert len(circles) == 2  # timeline.js ran under the CSP and read /api/v1/timeline
     assert browser.find_element(By.CSS_SELECTOR, "#t-e-rescue .status-disputed").text == "DISPUTED"
+    # a disputed entry's lines keep the card's colours: status colours belong to the badge
+    entry = browser.find_element(By.ID, "t-e-rescue")
+    assert entry.value_of_css_property("background-color") == "rgba(255, 255, 255, 1)"
+    for line in ("entry-sources", "entry-comparisons"):
+        text = entry.find_element(By.CLASS_NAME, line)
+        assert text.value_of_css_property("color") != "rgba(255, 255, 255, 1)", line
+        assert text.text.startswith(("Reported by", "Compared"))
     screenshot(browser, ARTIFACTS / "browser-timeline.png")
 
     browser.find_element(By.CSS_SELECTOR, "#t-e-rescue a.comparison-link").click()
@@ -164,6 +171,16 @@ def test_graph_draws_entities_and_a_node_opens_its_entity(site: str, browser: An
     ).value_of_css_property("fill")  # coloured by type
     legend = browser.find_element(By.ID, "graph-legend").text
     assert "LOCATION" in legend and "PERSON" in legend
+    # the biggest hubs (here every node: fewer than ten) are always named, and the names show
+    hubs = browser.find_elements(By.CSS_SELECTOR, "#entity-graph a.node text.hub-label")
+    assert sorted(h.text for h in hubs) == [
+        "Brightwater Lines",
+        "Gannet",
+        "Ilse Varnum",
+        "Port Maddox",
+        "Skerry Point",
+    ]
+    assert all(_box(browser, h)["width"] > 0 for h in hubs)
     screenshot(browser, ARTIFACTS / "browser-graph.png")
     assert _page_errors(browser) == []
 
@@ -196,6 +213,18 @@ def test_map_draws_countries_and_places_and_a_marker_opens_its_entity(
     port, skerry = _box(browser, circle("ent-port")), _box(browser, circle("ent-skerry"))
     assert port["width"] > skerry["width"] > 0  # sized by mentions
     assert port["x"] < skerry["x"] and port["y"] > skerry["y"]  # west and south of it
+    # every dot is named beside it, at a readable size whatever the zoom
+    for entity, name, dot in (
+        ("ent-port", "Port Maddox", port),
+        ("ent-skerry", "Skerry Point", skerry),
+    ):
+        label = browser.find_element(
+            By.CSS_SELECTOR, f'a.marker[data-id="{entity}"] text.place-label'
+        )
+        assert label.text == name
+        box = _box(browser, label)
+        assert 8 < box["height"] < 30 and box["width"] > 30
+        assert box["x"] >= dot["x"] + dot["width"] - 1  # to the right of its dot
     ActionChains(browser).move_to_element(circle("ent-port")).perform()
     tooltip = browser.find_element(By.ID, "map-tooltip")
     _wait(browser, lambda d: tooltip.is_displayed())

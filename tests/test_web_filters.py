@@ -172,8 +172,12 @@ def test_a_bad_value_is_a_422_naming_the_parameter(
 def test_pages_filter_their_lists_the_same_way(client: TestClient) -> None:
     page = client.get("/comparisons", params={"speaker": "Brightwater Lines"}).text
     assert "/comparisons/cmp-warning" in page and "/comparisons/cmp-passengers" not in page
-    page = client.get("/timeline", params={"from": "2023-03-03"}).text
+    page = client.get("/timeline", params={"from": "2023-03-03", "to": ""}).text
     assert "/events/e-rescue" in page and "/events/e-grounding" not in page
+    # the chart reads the API with the same filters, which the API accepts
+    chart = page.split('data-src="')[1].split('"')[0].replace("&amp;", "&")
+    assert chart == "/api/v1/timeline?limit=500&from=2023-03-03"
+    assert [t["event"] for t in client.get(chart).json()["items"]] == ["e-rescue"]
     page = client.get("/entities", params={"source": "tribune"}).text
     assert "/entities/ent-varnum" in page and "/entities/ent-skerry" not in page
     bad = client.get("/comparisons", params={"verdict": "maybe"}, headers={"accept": "text/html"})

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from ..model import (
     Analysis,
@@ -110,11 +110,19 @@ SpeakerFilter = Annotated[
 EntityFilter = Annotated[
     str | None, Query(max_length=500, description="An entity (id or name) the item involves.")
 ]
+def _blank_is_none(value: object) -> object:
+    return None if value == "" else value  # an empty date field of a form
+
+
 FromFilter = Annotated[
-    date | None, Query(alias="from", description="On or after this ISO date (YYYY-MM-DD).")
+    date | None,
+    BeforeValidator(_blank_is_none),
+    Query(alias="from", description="On or after this ISO date (YYYY-MM-DD)."),
 ]
 ToFilter = Annotated[
-    date | None, Query(alias="to", description="On or before this ISO date (YYYY-MM-DD).")
+    date | None,
+    BeforeValidator(_blank_is_none),
+    Query(alias="to", description="On or before this ISO date (YYYY-MM-DD)."),
 ]
 ALWAYS_ACCEPTED = frozenset({"token"})  # the access token, taken by the security middleware
 

@@ -5,6 +5,7 @@
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
   var WIDTH = 960, HEIGHT = 520, ITERATIONS = 320, LABELS = 30, GRAVITY = 0.03;
+  var HUB_LABELS = 10;  // the nodes with most links, always named
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(SVG, name);
@@ -106,7 +107,10 @@
         " mention" + (node.mentions === 1 ? "" : "s") + " in " + node.documents + " document" +
         (node.documents === 1 ? "" : "s");
       if (labelled[node.id]) {
-        var label = el("text", { x: node.x, y: node.y + node.r + 12, "class": "label" }, link);
+        var label = el("text", {
+          x: node.x, y: node.y + node.r + 12,
+          "class": labelled[node.id] === "hub" ? "label hub-label" : "label"
+        }, link);
         label.textContent = node.name;
       }
       link.addEventListener("mouseenter", function () { focus(svg, node); });
@@ -117,14 +121,24 @@
     legend(nodes);
   }
 
-  // Names under the most mentioned nodes first, skipping any that would overlap one already
-  // placed or a bigger circle (the full name is always in the node's tooltip).
+  // The biggest hubs (most links, then most mentions) are always named. Then names go under
+  // the most mentioned nodes, skipping any that would overlap one already placed or a bigger
+  // circle (the full name is always in the node's tooltip).
   function labels(nodes) {
     var placed = [], chosen = {};
-    nodes.forEach(function (node) {
-      if (placed.length >= LABELS) { return; }
+    function boxOf(node) {
       var w = node.name.length * 6.4, top = node.y + node.r + 1;
-      var box = { x0: node.x - w / 2, x1: node.x + w / 2, y0: top, y1: top + 14 };
+      return { x0: node.x - w / 2, x1: node.x + w / 2, y0: top, y1: top + 14 };
+    }
+    nodes.slice().sort(function (a, b) {
+      return b.links.length - a.links.length || b.mentions - a.mentions || a.i - b.i;
+    }).slice(0, HUB_LABELS).forEach(function (node) {
+      placed.push(boxOf(node));
+      chosen[node.id] = "hub";
+    });
+    nodes.forEach(function (node) {
+      if (placed.length >= LABELS || chosen[node.id]) { return; }
+      var box = boxOf(node);
       var clash = placed.some(function (b) {
         return box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1;
       }) || nodes.some(function (other) {
@@ -133,7 +147,7 @@
       });
       if (!clash) {
         placed.push(box);
-        chosen[node.id] = true;
+        chosen[node.id] = "label";
       }
     });
     return chosen;

@@ -7,6 +7,7 @@
   // Projected coordinates are degrees: x = lon + 180, y = 90 - lat.
   var WORLD = { x: 0, y: 90 - 84, w: 360, h: 84 + 58 };
   var MIN_SPAN = 24, FOCUS_SHARE = 0.8;
+  var LABEL_PIXELS = 12;  // the size of a place's name on screen
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(SVG, name);
@@ -106,6 +107,9 @@
       circle.pixels = 4 + 16 * Math.sqrt(place.mentions / most);
       el("title", {}, link).textContent = place.name + " · " + place.mentions + " mention" +
         (place.mentions === 1 ? "" : "s");
+      // every dot keeps its name beside it; render() keeps the text one size at any zoom
+      circle.label = el("text", { "class": "place-label", y: 90 - place.lat }, link);
+      circle.label.textContent = place.name;
       link.addEventListener("mouseenter", function () { show(tooltip, container, circle, place); });
       link.addEventListener("focus", function () { show(tooltip, container, circle, place); });
       link.addEventListener("mouseleave", function () { if (tooltip) { tooltip.hidden = true; } });
@@ -121,7 +125,13 @@
       var x = view.x + (view.w - w) / 2, y = view.y + (view.h - h) / 2;
       svg.setAttribute("viewBox", [x, y, w, h].map(function (v) { return v.toFixed(3); }).join(" "));
       var perPixel = w / width;
-      circles.forEach(function (c) { c.setAttribute("r", (c.pixels * perPixel).toFixed(4)); });
+      circles.forEach(function (c) {
+        c.setAttribute("r", (c.pixels * perPixel).toFixed(4));
+        var x = Number(c.getAttribute("cx")) + (c.pixels + 3) * perPixel;
+        c.label.setAttribute("x", x.toFixed(4));
+        c.label.setAttribute("font-size", (LABEL_PIXELS * perPixel).toFixed(4));
+        c.label.setAttribute("stroke-width", (3 * perPixel).toFixed(4));
+      });
       if (tooltip) { tooltip.hidden = true; }
     }
 
