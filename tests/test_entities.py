@@ -113,3 +113,14 @@ def test_an_acronym_in_capitals_is_a_name_not_the_pronoun_it_spells() -> None:
     assert not _common_word(Mention(0, 2, "US", "location"))
     assert _common_word(Mention(0, 3, "Who", "organization"))
     assert _common_word(Mention(0, 6, "Monday", "other"))
+
+
+def test_organisation_names_go_on_over_to_and_places_over_their_head_word() -> None:
+    text = (
+        "Police fired tear gas into Syntagma Square on Sunday, the Committee to Protect "
+        "Journalists said. He drove from Paris to London."
+    )
+    found = dict(pairs(text))
+    assert found.get("Syntagma Square") in ("facility", "location")
+    assert found.get("Committee to Protect Journalists") == "organization"
+    assert "Paris" in found and "London" in found

@@ -6,7 +6,7 @@ import unicodedata
 
 from triangulate.analyze.entities import find_mentions
 from triangulate.analyze.nlp import split_sentences
-from triangulate.model import Analysis, Document, Entity
+from triangulate.model import Analysis, Document, Entity, EntityType
 from triangulate.reconcile.entities import resolve_entities
 
 
@@ -204,3 +204,59 @@ def test_one_edit_spellings_of_a_place_join_across_documents_only() -> None:
     entities, _ = resolve_entities([a, b, c])
     assert set(entity_named(entities, "Hormozgan")[0].aliases) == {"Hormozgan", "Hormuzgan"}
     assert entity_named(entities, "Zawiya") != entity_named(entities, "Zawiyah")
+
+
+def typed_analysis(
+    document_id: str, text: str, names: list[tuple[str, EntityType]]
+) -> Analysis:
+    """A document whose mentions are given by hand: (surface, type), each found in the text."""
+    from triangulate.analyze.entities import normalize_name
+    from triangulate.model import Mention
+
+    mentions, position = [], 0
+    for surface, kind in names:
+        start = text.index(surface, position)
+        position = start + len(surface)
+        mentions.append(Mention(start, position, surface, kind, normalize_name(surface)))
+    sentences = tuple(split_sentences(text))
+    document = Document(id=document_id, source=f"{document_id}.txt", sha256=document_id, text=text)
+    return Analysis(document, sentences, tuple(mentions))
+
+
+def test_organisation_short_forms_join_their_full_name() -> None:
+    first = typed_analysis(
+        "d1",
+        "The United States Senate voted. Brixel Motor Company said the Norwegian Tax Office "
+        "agreed.",
+        [("United States Senate", "organization"), ("Brixel Motor Company", "organization"),
+         ("Norwegian Tax Office", "organization")],
+    )
+    second = typed_analysis(
+        "d2", "The Senate and Brixel disagreed with the Tax Office.",
+        [("Senate", "organization"), ("Brixel", "organization"), ("Tax Office", "organization")],
+    )
+    entities, _ = resolve_entities([first, second])
+    [senate] = entity_named(entities, "Senate")
+    assert "United States Senate" in senate.aliases
+    [maker] = entity_named(entities, "Brixel")
+    assert maker.name == "Brixel Motor Company"
+    [office] = entity_named(entities, "Tax Office")
+    assert "Norwegian Tax Office" in office.aliases
+
+
+def test_a_short_form_two_countries_share_joins_neither() -> None:
+    first = typed_analysis(
+        "d1", "The Swedish Red Lantern and the Danish Red Lantern sent aid.",
+        [("Swedish Red Lantern", "organization"), ("Danish Red Lantern", "organization")],
+    )
+    second = typed_analysis(
+        "d2", "The Red Lantern and General Motors said so; the General agreed.",
+        [("Red Lantern", "organization"), ("General Motors", "organization"),
+         ("General", "organization")],
+    )
+    entities, _ = resolve_entities([first, second])
+    assert len(entity_named(entities, "Red Lantern")) == 1
+    assert entity_named(entities, "Red Lantern")[0].aliases == ("Red Lantern",)
+    assert len(entity_named(entities, "Swedish Red Lantern")) == 1
+    assert "Danish Red Lantern" not in entity_named(entities, "Swedish Red Lantern")[0].aliases
+    assert "General" not in entity_named(entities, "General Motors")[0].aliases

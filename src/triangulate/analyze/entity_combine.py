@@ -17,8 +17,11 @@ from ..language.en.demonyms import demonyms
 from ..language.en.names import (
     CAPITALISED_FUNCTION_WORDS,
     CONNECTORS,
+    FACILITY_HEADS,
+    LOCATION_HEADS,
     MONTHS,
     NAME_PREFIXES,
+    ORGANIZATION_CONNECTORS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -104,6 +107,10 @@ def combine(
             merged.extend(rules[index].mention for index in overlapping
                           if rules[index].strength != "guessed")
             continue
+        wider = _widened_by_head(text, found, [rules[index] for index in overlapping])
+        if wider is not None:
+            merged.append(wider)
+            continue
         same = [rules[index] for index in overlapping if _same_span(rules[index].mention, found)]
         if same and _rule_types(same[0], span.label, name_words):
             found = Mention(found.start, found.end, found.text, same[0].mention.type,
@@ -150,6 +157,24 @@ def _person_name_words(
             for word in name.split()}
 
 
+def _widened_by_head(text: str, found: Mention, overlapping: list[RuleMention]) -> Mention | None:
+    """The rules' place that goes one head word past the model's name ("Syntagma Square" where
+    the model saw "Syntagma", "Hormozgan Province" where it saw "Hormozgan")."""
+    for rule in overlapping:
+        mention = rule.mention
+        extra = text[found.end : mention.end].split()
+        if (
+            mention.start == found.start
+            and rule.strength in ("strong", "medium")
+            and mention.type in ("location", "facility")
+            and len(extra) == 1
+            and extra[0][:1].isupper()
+            and extra[0].casefold() in FACILITY_HEADS | LOCATION_HEADS
+        ):
+            return mention
+    return None
+
+
 def _rules_stand(text: str, overlapping: list[RuleMention], found: Mention) -> bool:
     """Rule mentions inside the model's span joined by a hyphen or slash ("Chile-Peru")."""
     inside = [rule.mention for rule in overlapping if rule.strength != "guessed"
@@ -188,7 +213,8 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _model_mention(text: str, span: ModelSpan, normalize: Callable[[str], str]) -> Mention | None:
-    start, end = _trim(text, span.start, span.end, person=span.label == "PER")
+    connectors = ORGANIZATION_CONNECTORS if span.label == "ORG" else CONNECTORS
+    start, end = _trim(text, span.start, span.end, span.label == "PER", connectors)
     surface = text[start:end]
     if not surface or not any(character.isupper() for character in surface):
         return None
@@ -208,7 +234,9 @@ def _common_word(mention: Mention) -> bool:
     )
 
 
-def _name_end(words: list[re.Match[str]], end: int) -> int:
+def _name_end(
+    words: list[re.Match[str]], end: int, connectors: frozenset[str] = CONNECTORS
+) -> int:
     """Where the name ends: before a bracket, or a lower-case word that does not join two
     capitalised words ("Bank of Japan" and "Schalk van der Merwe" go on, "Lima on Monday"
     stops)."""
@@ -219,8 +247,8 @@ def _name_end(words: list[re.Match[str]], end: int) -> int:
         if index == 0 or not _lowercase(word.group()):
             continue
         following = next((w.group() for w in words[index + 1 :]
-                          if w.group() not in CONNECTORS), "")
-        if word.group() not in CONNECTORS or not following[:1].isupper():
+                          if w.group() not in connectors), "")
+        if word.group() not in connectors or not following[:1].isupper():
             return words[index - 1].end()
     return end
 
@@ -233,7 +261,9 @@ def _lowercase(word: str) -> bool:
 _GLUED_PARTICLE = re.compile(r"^[a-z]{1,3}[-'\u2019][A-Z]")
 
 
-def _trim(text: str, start: int, end: int, person: bool = True) -> tuple[int, int]:
+def _trim(
+    text: str, start: int, end: int, person: bool = True, connectors: frozenset[str] = CONNECTORS
+) -> tuple[int, int]:
     """Drop a person's leading titles, "the", leading prepositions, the dates around a name
     that is not a person's, "anti-", "-based" and a trailing possessive; a capitalised
     article stays ("The Hague")."""
@@ -259,7 +289,7 @@ def _trim(text: str, start: int, end: int, person: bool = True) -> tuple[int, in
     if not words:
         return start, start
     start = words[0].start()
-    end = _name_end(words, end)
+    end = _name_end(words, end, connectors)
     possessive = _POSSESSIVE.search(text, start, end)
     if possessive is not None and possessive.start() > start:
         end = possessive.start()

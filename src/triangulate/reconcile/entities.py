@@ -26,7 +26,12 @@ from ..analyze.entity_names import (
 )
 from ..ids import record_id
 from ..language.en.demonyms import demonyms
-from ..language.en.names import NAME_PARTICLES
+from ..language.en.names import (
+    NAME_PARTICLES,
+    ORGANIZATION_HEADS,
+    SHORT_FORM_DROPS,
+    TITLE_HEADS,
+)
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 from ..union_find import UnionFind
 
@@ -68,6 +73,7 @@ def resolve_entities(
     _join_by_key(items, groups, resolved_bare)
     _join_acronyms(items, groups, texts)
     _join_place_spellings(items, groups)
+    _join_organization_short_forms(items, groups)
     return _build_entities(items, groups)
 
 
@@ -246,6 +252,51 @@ def _join_place_spellings(items: list[_Item], groups: UnionFind) -> None:
                     first, second, shortest=6
                 ) and not (gazetteer.lookup(first) and gazetteer.lookup(second)):
                     groups.union(first_of[first], first_of[second])
+
+
+def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> None:
+    """An organisation's name with its country or legal form left off: "the Senate" and "the
+    United States Senate", "Ford" and "Ford Motor Company", "the U.S. Treasury" and "the US
+    Treasury Department". Names of one country and core are one; a core written without a
+    country joins the one country's organisation of that core, and none when several have it."""
+    by_core: dict[tuple[str, ...], dict[str | None, list[int]]] = defaultdict(dict)
+    for index, item in enumerate(items):
+        if item.mention.type != "organization" or is_acronym(item.mention.text):
+            continue
+        country, core = _country_and_core(item.key)
+        if core:
+            by_core[core].setdefault(country, []).append(index)
+    for countries in by_core.values():
+        for members in countries.values():
+            for index in members[1:]:
+                groups.union(members[0], index)
+        qualified = [country for country in countries if country is not None]
+        if None in countries and len(qualified) == 1:
+            groups.union(countries[None][0], countries[qualified[0]][0])
+
+
+def _country_and_core(key: str) -> tuple[str | None, tuple[str, ...]]:
+    words = spelling_key(key).split()
+    country = None
+    for length in (2, 1):
+        prefix = " ".join(words[:length])
+        if len(words) > length and (code := _country_code(prefix)):
+            country, words = code, words[length:]
+            break
+    core = list(words)
+    while core and core[-1] in SHORT_FORM_DROPS:
+        core.pop()
+    if len(core) == 1 and len(words) > 1 and core[0] in TITLE_HEADS | ORGANIZATION_HEADS:
+        core = words  # "General Motors" is not "General"
+    return country, tuple(core)
+
+
+def _country_code(words: str) -> str | None:
+    code = demonyms().get(words)
+    if code:
+        return code
+    places = gazetteer.lookup(words)
+    return places[0].country if places and places[0].kind == "country" else None
 
 
 def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None:

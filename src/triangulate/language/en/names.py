@@ -59,6 +59,8 @@ CONNECTORS = word_set(
     "of for the and de del della dello degli dei di da do dos das du des la le van von der den"
     " al el ul bin ibn y in on"
 )
+# Connectors inside organisations' names only ("Committee to Protect Journalists").
+ORGANIZATION_CONNECTORS = CONNECTORS | word_set("to")
 # Prefixes glued to a name with a hyphen or apostrophe ("al-Assad", "d'Estaing").
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "d'", "o'", "l'")
 
@@ -197,7 +199,12 @@ PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "USS
 
 # Company and legal-form suffixes.
 COMPANY_SUFFIXES = word_set(
-    "inc inc. corp corp. ltd ltd. llc plc gmbh ag s.a. co co. group holdings"
+    "inc inc. corp corp. ltd ltd. llc plc gmbh ag s.a. spa s.p.a. nv co co. group holdings"
+)
+# Last words that a short form of an organisation's name leaves off ("Ford" for "Ford Motor
+# Company", "the U.S. Treasury" for "the US Treasury Department").
+SHORT_FORM_DROPS = COMPANY_SUFFIXES | word_set(
+    "company corporation limited incorporated motor motors department"
 )
 
 # Words that say a capitalised word before them is a place ("in X", "near X").
