@@ -379,5 +379,10 @@ def _examples_folder() -> Path | None:
     return None
 
 
+from .review_cli import review_app  # noqa: E402 - its commands use this module's helpers
+
+app.add_typer(review_app, name="review")
+
+
 def main() -> None:  # pragma: no cover - the console script calls app() directly
     sys.exit(app())
