@@ -141,6 +141,7 @@ def test_filters_combine(client: TestClient) -> None:
         ("/api/v1/events?verdict=agree", "verdict"),
         ("/api/v1/documents?limit=2&q=x", "q"),
         ("/api/v1/claims/c-post-0?verbose=1", "verbose"),
+        ("/api/v1/graph?types=location", "types"),
     ],
 )
 def test_an_unknown_parameter_is_a_400_naming_it(

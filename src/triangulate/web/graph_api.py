@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from ..model import Entity, EntityType
 from ..outputs.export_graphml import graph_edges
-from .api import MAX_OFFSET, Data, Page, Paging
+from .api import MAX_OFFSET, Data, Page, Paging, reject_unknown_parameters
 from .errors import ErrorResponse
 from .snapshot import Snapshot
 
@@ -131,7 +131,11 @@ def places(snapshot: Snapshot) -> list[Place]:
     ]
 
 
-router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+router = APIRouter(
+    prefix="/api/v1",
+    responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    dependencies=[Depends(reject_unknown_parameters)],
+)
 
 
 @router.get("/graph", response_model=Graph, tags=["entities"])
