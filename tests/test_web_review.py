@@ -127,6 +127,7 @@ def test_a_decision_posted_from_another_site_is_refused(client: TestClient) -> N
     )
     assert response.status_code == 403
     assert client.get("/api/v1/adjudications").json()["total"] == 0
+    _error(client.post("/api/v1/adjudications", json=VERDICT, headers={"origin": "null"}), 403)
     same = {"origin": LOCAL}
     assert client.post("/api/v1/adjudications", json=VERDICT, headers=same).status_code == 201
 

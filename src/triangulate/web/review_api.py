@@ -120,17 +120,19 @@ def adjudication_out(outcome: AdjudicationOutcome) -> dict[str, Any]:
 
 
 def require_same_origin(request: Request) -> None:
-    """Refuse a write a browser says comes from another site (a hostile page posting here)."""
-    host = request.headers.get("host", "").lower()
+    """Refuse a write a browser says comes from another site (a hostile page posting here).
+
+    ``Sec-Fetch-Site`` decides where the browser sends it; else ``Origin`` (which is "null"
+    for this server's own forms under its no-referrer policy, so it cannot decide alone)."""
+    site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    if origin is not None and origin != "null":
-        if urlsplit(origin).netloc.lower() != host:
-            raise ApiError(403, "a decision must come from this server's own pages")
-        return
-    if origin == "null" or request.headers.get("sec-fetch-site", "same-origin") not in (
-        "same-origin",
-        "none",
-    ):
+    if site is not None:
+        allowed = site in ("same-origin", "none")
+    elif origin is not None:
+        allowed = urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()
+    else:
+        allowed = True  # not a browser: no page can make it send this
+    if not allowed:
         raise ApiError(403, "a decision must come from this server's own pages")
 
 
