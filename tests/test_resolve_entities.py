@@ -35,7 +35,7 @@ def test_surname_joins_full_name_and_titles_are_stripped() -> None:
     [person] = entity_named(entities, "Helga Sorensen")
     assert person.type == "person"
     assert person.name == "Helga Sorensen"
-    assert set(person.aliases) == {"Helga Sorensen", "Sorensen"}
+    assert set(person.aliases) == {"Helga Sorensen", "Sorensen", "Ms. Sorensen"}
     assert len(person.mentions) == 3
     assert all(mapping[("d1", span.start, span.end)] == person.id for span in person.mentions)
 
@@ -260,3 +260,35 @@ def test_a_short_form_two_countries_share_joins_neither() -> None:
     assert len(entity_named(entities, "Swedish Red Lantern")) == 1
     assert "Danish Red Lantern" not in entity_named(entities, "Swedish Red Lantern")[0].aliases
     assert "General" not in entity_named(entities, "General Motors")[0].aliases
+
+
+def test_a_person_is_also_known_by_title_and_surname_as_written() -> None:
+    text = "Mrs. Clinton arrived. Hillary Clinton left, said the minister Brown."
+    entities, _ = resolve_entities([typed_analysis(
+        "d1", text, [("Clinton", "person"), ("Hillary Clinton", "person"), ("Brown", "person")]
+    )])
+    [clinton] = entity_named(entities, "Hillary Clinton")
+    assert set(clinton.aliases) == {"Hillary Clinton", "Clinton", "Mrs. Clinton"}
+    [brown] = entity_named(entities, "Brown")
+    assert brown.aliases == ("Brown",)
+
+
+def test_only_a_whole_title_names_a_person() -> None:
+    text = "Prime Minister Brown spoke. Ms Okafor replied to President Ines Duarte."
+    entities, _ = resolve_entities([typed_analysis(
+        "d1", text, [("Brown", "person"), ("Okafor", "person"), ("Ines Duarte", "person")]
+    )])
+    assert entity_named(entities, "Brown")[0].aliases == ("Brown",)
+    assert entity_named(entities, "Okafor")[0].aliases == ("Okafor", "Ms Okafor")
+    assert entity_named(entities, "Ines Duarte")[0].aliases == ("Ines Duarte",)
+
+
+def test_a_place_is_one_with_or_without_its_subdivision_head() -> None:
+    text = "Tarvos Island shook. In Tarvos, houses fell. Cyprus Island? New York State, New York."
+    entities, _ = resolve_entities([typed_analysis("d1", text, [
+        ("Tarvos Island", "location"), ("Tarvos", "location"), ("Cyprus Island", "location"),
+        ("New York State", "location"), ("New York", "location"),
+    ])])
+    assert set(entity_named(entities, "Tarvos")[0].aliases) == {"Tarvos Island", "Tarvos"}
+    assert entity_named(entities, "Cyprus Island")[0].aliases == ("Cyprus Island",)
+    assert "New York State" not in entity_named(entities, "New York")[0].aliases

@@ -9,6 +9,7 @@ expansion that the text defines or whose initials they are.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,9 @@ from ..language.en.names import (
     NAME_PARTICLES,
     ORGANIZATION_HEADS,
     SHORT_FORM_DROPS,
+    SUBDIVISION_HEADS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
 from ..union_find import UnionFind
@@ -74,7 +77,7 @@ def resolve_entities(
     _join_acronyms(items, groups, texts)
     _join_place_spellings(items, groups)
     _join_organization_short_forms(items, groups)
-    return _build_entities(items, groups)
+    return _build_entities(items, groups, texts)
 
 
 def _is_full_person(item: _Item) -> bool:
@@ -196,6 +199,14 @@ def _canonical_key(item: _Item) -> str:
         if places:
             place = places[0]
             return f"place:{place.kind}:{place.name}:{place.country}"
+        words = item.key.split()
+        if len(words) > 1 and words[-1] in SUBDIVISION_HEADS:  # "Qeshm Island" is "Qeshm"
+            bare = " ".join(words[:-1])
+            places = gazetteer.lookup(bare)
+            if places and places[0].kind != "country":
+                return f"place:{places[0].kind}:{places[0].name}:{places[0].country}"
+            if not places:
+                return "name:" + spelling_key(bare)
     return "name:" + spelling_key(item.key)
 
 
@@ -316,7 +327,7 @@ def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None
 
 
 def _build_entities(
-    items: list[_Item], groups: UnionFind
+    items: list[_Item], groups: UnionFind, texts: dict[str, str]
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
     entities: list[Entity] = []
     mention_map: dict[tuple[str, int, int], str] = {}
@@ -326,7 +337,10 @@ def _build_entities(
         entity_type = _cluster_type(cluster)
         name = _cluster_name(cluster, entity_type)
         entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
-        aliases = tuple(dict.fromkeys([name] + [item.mention.text for item in cluster]))
+        titled = [_titled(item, texts[item.document]) for item in cluster]
+        aliases = tuple(dict.fromkeys(
+            [name] + [item.mention.text for item in cluster] + [t for t in titled if t]
+        ))
         spans = tuple(
             DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster
         )
@@ -335,6 +349,22 @@ def _build_entities(
         for span in spans:
             mention_map[(span.document, span.start, span.end)] = entity_id
     return entities, mention_map
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
+
+
+def _titled(item: _Item, text: str) -> str | None:
+    """A person's name as the text gives it with one title ("Mrs Clinton", "President Obama")."""
+    if item.mention.type != "person" or " " in item.mention.text:
+        return None
+    before = _TITLE_BEFORE.search(text, max(0, item.mention.start - 16), item.mention.start)
+    if before is None or before.group(1).casefold() not in TITLE_HEADS:
+        return None
+    earlier = text[max(0, before.start() - 20) : before.start()].split()
+    if earlier and earlier[-1][:1].isupper() and earlier[-1].casefold() in TITLE_MODIFIERS:
+        return None  # "Prime Minister Brown" is not "Minister Brown"
+    return text[before.start() : item.mention.end]
 
 
 def _cluster_type(cluster: list[_Item]) -> EntityType:

@@ -137,6 +137,11 @@ LOCATION_HEADS = word_set("""
     gulf bay strait straits peninsula desert coast plain plateau basin delta canal pass hills
     heights forest corridor enclave exclave republic city town village municipality
 """)
+# Heads that a place's name may go without ("Qeshm Island" is "Qeshm"); not "city" or "state",
+# which tell a city from its country and a state from its city.
+SUBDIVISION_HEADS = word_set("""
+    island islands province governorate region district county prefecture oblast
+""")
 EVENT_HEADS = word_set("""
     war wars battle siege offensive operation revolution uprising crisis conflict summit
     conference forum talks election elections referendum olympics games championship cup
