@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..analyze import entity_gazetteer as gazetteer
@@ -24,6 +24,7 @@ from ..analyze.entity_names import (
     same_name_word,
     spelling_key,
     surname_first,
+    transliteration_key,
 )
 from ..ids import record_id
 from ..language.en.demonyms import demonyms
@@ -103,14 +104,13 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     documents_of: dict[str, set[str]] = defaultdict(set)
     for index in full:
         documents_of[items[index].key].add(items[index].document)
-    for position, first in enumerate(keys):
-        for second in keys[position + 1 :]:
-            if _same_person(first, second) or (
-                # two outlets' spellings of one name; one outlet writing both means two people
-                documents_of[first].isdisjoint(documents_of[second])
-                and _spelling_of_person(first, second)
-            ):
-                groups.union(by_key[first], by_key[second])
+    for first, second in _candidate_name_pairs(keys):
+        if _same_person(first, second) or (
+            # two outlets' spellings of one name; one outlet writing both means two people
+            documents_of[first].isdisjoint(documents_of[second])
+            and _spelling_of_person(first, second)
+        ):
+            groups.union(by_key[first], by_key[second])
     surnames = {index: _surname_key(items[index]) for index in full}
     full_keys = {index: items[index].key for index in full}
     by_document: dict[str, list[int]] = defaultdict(list)
@@ -132,6 +132,26 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
             groups.union(target, index)
             resolved.add(index)
     return resolved
+
+
+def _candidate_name_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of full names that ``_same_person`` or ``_spelling_of_person`` can join, from
+    an index instead of all pairs: names sharing their given name or their surname, or whose
+    surnames' transliteration keys share a first letter and differ in length by two at most."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    probes: list[list[str]] = []
+    for position, key in enumerate(keys):
+        words = key.split()
+        surname = transliteration_key(words[-1])
+        own = [f"g:{words[0]}", f"s:{words[-1]}", f"t:{surname[:1]}:{len(surname)}"]
+        for block in own:
+            blocks[block].append(position)
+        probes.append(own[:2] + [f"t:{surname[:1]}:{len(surname) + d}" for d in range(-2, 3)])
+    for position, key in enumerate(keys):
+        partners = {other for block in probes[position] for other in blocks.get(block, ())
+                    if other > position}
+        for other in sorted(partners):
+            yield key, keys[other]
 
 
 def _surname_key(item: _Item) -> str:
