@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 
 from triangulate.cli import app
 from triangulate.model import (
+    Adjudication,
+    AdjudicationAction,
     Analysis,
     Claim,
     ClaimRecord,
@@ -40,6 +42,7 @@ from triangulate.outputs.export_jsonld import CONTEXT, appearance_id, jsonld_dat
 from triangulate.outputs.export_timelinejs import date_parts, timelinejs_data
 from triangulate.outputs.export_xlsx import write_xlsx
 from triangulate.outputs.exports import EXPORT_FORMATS, write_export
+from triangulate.reconcile.adjudication import adjudicate
 from triangulate.store import open_store
 
 from .conftest import make_document
@@ -513,7 +516,7 @@ def test_xlsx_has_one_sheet_per_table_with_names(corpus: HandBuilt, tmp_path: Pa
     write_xlsx(*corpus, path)
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [
-        "documents", "entities", "claims", "events", "comparisons", "timeline"
+        "documents", "entities", "claims", "events", "comparisons", "timeline", "adjudications"
     ]
 
     def rows(name: str) -> list[dict[str, Any]]:
@@ -532,11 +535,57 @@ def test_xlsx_has_one_sheet_per_table_with_names(corpus: HandBuilt, tmp_path: Pa
     assert events["v1"]["participants"] == "Ana Ruíz" and events["v1"]["places"] == "Isla Clara"
     (comparison,) = rows("comparisons")
     assert comparison["verdict"] == "update"
+    assert comparison["review"] is None and comparison["machine verdict"] is None
+    assert rows("adjudications") == []
     assert comparison["sources"] == "Harbour Gazette (2023-03-02); Island Post (2023-03-05)"
     assert "Island Post (2023-03-05): 5 ferries sailed" in comparison["claims"]
     timeline = rows("timeline")
     assert [t["status"] for t in timeline] == ["single_source", "disputed", "superseded"]
     assert timeline[1]["disputed by"].startswith("Harbour Gazette (2023-03-02): any cargo")
+
+
+def _decision(
+    number: int, action: AdjudicationAction, claims: tuple[str, ...], **fields: Any
+) -> Adjudication:
+    return Adjudication(
+        f"a{number}", action, "comparison", "q1", reviewer=f"Reviewer {number}",
+        decided_at=f"2023-04-0{number}T10:00:00+00:00", claims=claims, **fields,
+    )
+
+
+def test_xlsx_carries_the_review_and_the_audit_trail(corpus: HandBuilt, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    analyses, reconciliation = corpus
+    decisions = [
+        _decision(1, "confirm", ("a-c0", "b-c0")),
+        _decision(2, "set_verdict", ("a-c0", "b-c0"), verdict="conflict", note="not the same day"),
+        _decision(3, "reject", ("a-c0", "gone")),
+    ]
+    path = tmp_path / "out.xlsx"
+    write_xlsx(analyses, adjudicate(reconciliation, decisions), path)
+    workbook = openpyxl.load_workbook(path)
+
+    def rows(name: str) -> list[dict[str, Any]]:
+        header, *body = workbook[name].iter_rows(values_only=True)
+        return [dict(zip(header, row, strict=True)) for row in body]
+
+    (comparison,) = rows("comparisons")
+    assert (comparison["verdict"], comparison["review"], comparison["human verdict"]) == (
+        "conflict", "verdict changed", "conflict"
+    )
+    assert comparison["machine verdict"] == "update"
+    assert (comparison["reviewer"], comparison["reviewed at"], comparison["review note"]) == (
+        "Reviewer 2", "2023-04-02T10:00:00+00:00", "not the same day"
+    )
+    trail = rows("adjudications")
+    assert [(t["id"], t["action"], t["status"]) for t in trail] == [
+        ("a1", "confirm", "superseded"),
+        ("a2", "set verdict", "applied"),
+        ("a3", "reject", "no longer applies"),
+    ]
+    assert trail[1]["target name"] == "How many ferries sailed to Isla Clara?"
+    assert (trail[1]["verdict"], trail[1]["now applies to"]) == ("conflict", "q1")
+    assert trail[1]["reviewer"] == "Reviewer 2" and trail[1]["note"] == "not the same day"
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(

@@ -1,5 +1,7 @@
 """The XLSX export: one workbook, one sheet per table (documents, entities, claims, events,
-comparisons, timeline), written for a reader: entities and documents by name, not only by id.
+comparisons, timeline, adjudications), written for a reader: entities and documents by name, not
+only by id. A comparison a person reviewed carries the review beside the machine's verdict; the
+adjudications sheet is the audit trail.
 
 Every cell is a value, never a formula: text read from documents that starts with ``=`` stays
 text, and characters a workbook cannot hold are dropped.
@@ -15,7 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import Analysis, ClaimRecord, Document, Reconciliation
+from ..model import Analysis, ClaimRecord, Comparison, Document, Reconciliation, Review
 from .export_csv import LIST_SEPARATOR, RELAY_SEPARATOR, Cell
 
 MAX_COLUMN_WIDTH = 60
@@ -138,6 +140,7 @@ def xlsx_sheets(
             c.explanation,
             names.claim_list(c.claims),
             names.document_list(names.claims[i].document for i in c.claims if i in names.claims),
+            *_review_cells(c.review),
         )
         for c in r.comparisons
     ]
@@ -160,7 +163,60 @@ def xlsx_sheets(
         ("events", EVENT_HEADER, events),
         ("comparisons", COMPARISON_HEADER, comparisons),
         ("timeline", TIMELINE_HEADER, timeline),
+        ("adjudications", ADJUDICATION_HEADER, _adjudication_rows(names, r)),
     ]
+
+
+REVIEW_ACTIONS = {"confirm": "confirmed", "reject": "rejected", "set_verdict": "verdict changed"}
+
+
+def _review_cells(review: Review | None) -> Row:
+    """review, human verdict, machine verdict, reviewer, reviewed at, review note."""
+    if review is None:
+        return (None,) * len(REVIEW_HEADER)
+    human = None if review.action == "reject" else review.verdict
+    return (
+        REVIEW_ACTIONS.get(review.action, review.action), human, review.machine_verdict,
+        review.reviewer, review.decided_at, review.note or None,
+    )
+
+
+def _adjudication_rows(names: Names, reconciliation: Reconciliation) -> list[Row]:
+    """The audit trail, oldest first: each decision, what it was taken on (by name), and what
+    became of it; mentions as ``document:start-end``."""
+    comparisons: dict[str, Comparison] = {c.id: c for c in reconciliation.comparisons}
+    events = {e.id: e.summary for e in reconciliation.events}
+
+    def described(kind: str, record: str) -> str:
+        if kind == "comparison":
+            return comparisons[record].question if record in comparisons else record
+        if kind == "entity":
+            return names.entities.get(record, record)
+        return events.get(record, record)
+
+    rows: list[Row] = []
+    for outcome in reconciliation.adjudications:
+        a = outcome.adjudication
+        rows.append((
+            a.id,
+            a.decided_at,
+            a.reviewer,
+            a.action.replace("_", " "),
+            a.target_kind,
+            a.target,
+            described(a.target_kind, outcome.targets[0] if outcome.targets else a.target),
+            a.verdict,
+            a.note or None,
+            outcome.status.replace("_", " "),
+            LIST_SEPARATOR.join(outcome.targets),
+            LIST_SEPARATOR.join(a.merged),
+            " | ".join(
+                LIST_SEPARATOR.join(f"{m.document}:{m.start}-{m.end}" for m in group)
+                for group in a.mentions
+            ),
+            a.name,
+        ))
+    return rows
 
 
 DOCUMENT_HEADER = (
@@ -177,11 +233,18 @@ CLAIM_HEADER = (
 EVENT_HEADER = (
     "id", "type", "summary", "start", "end", "participants", "places", "count", "sources",
 )  # fmt: skip
+REVIEW_HEADER = (
+    "review", "human verdict", "machine verdict", "reviewer", "reviewed at", "review note",
+)  # fmt: skip
 COMPARISON_HEADER = (
-    "id", "question", "verdict", "kind", "explanation", "claims", "sources",
+    "id", "question", "verdict", "kind", "explanation", "claims", "sources", *REVIEW_HEADER,
 )  # fmt: skip
 TIMELINE_HEADER = (
     "date", "end", "summary", "status", "sources", "supported by", "disputed by",
+)  # fmt: skip
+ADJUDICATION_HEADER = (
+    "id", "decided at", "reviewer", "action", "on", "target", "target name", "verdict", "note",
+    "status", "now applies to", "merged", "mentions", "new name",
 )  # fmt: skip
 
 
