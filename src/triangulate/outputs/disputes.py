@@ -22,6 +22,7 @@ from ..model import (
     ComparisonKind,
     Quantity,
     Reconciliation,
+    Review,
     Stance,
     Verdict,
 )
@@ -79,13 +80,15 @@ class Answer:
 
 @dataclass(frozen=True)
 class Judgement:
-    """A verdict between answers of the row: one comparison of the reconciliation."""
+    """A verdict between answers of the row: one comparison of the reconciliation, with the
+    person's review of it when there is one (``verdict`` is then the one in force)."""
 
     comparison: str
     verdict: Verdict
     question: str
     explanation: str
     claims: tuple[str, ...]
+    review: Review | None = None
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,8 @@ def _dispute(
         scopes=tuple(dict.fromkeys(c.question for c in group)),
         answers=folded,
         judgements=tuple(
-            Judgement(c.id, c.verdict, c.question, c.explanation, c.claims) for c in group
+            Judgement(c.id, c.verdict, c.question, c.explanation, c.claims, c.review)
+            for c in group
         ),
         verdicts=dict(sorted(verdicts.items())),
         conflicts=verdicts["conflict"],
