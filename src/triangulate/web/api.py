@@ -110,18 +110,24 @@ SpeakerFilter = Annotated[
 EntityFilter = Annotated[
     str | None, Query(max_length=500, description="An entity (id or name) the item involves.")
 ]
-def _blank_is_none(value: object) -> object:
+NameSearch = Annotated[
+    str | None,
+    Query(max_length=200, description="Words the entity's name or an alias contains."),
+]
+
+
+def blank_is_none(value: object) -> object:
     return None if value == "" else value  # an empty date field of a form
 
 
 FromFilter = Annotated[
     date | None,
-    BeforeValidator(_blank_is_none),
+    BeforeValidator(blank_is_none),
     Query(alias="from", description="On or after this ISO date (YYYY-MM-DD)."),
 ]
 ToFilter = Annotated[
     date | None,
-    BeforeValidator(_blank_is_none),
+    BeforeValidator(blank_is_none),
     Query(alias="to", description="On or before this ISO date (YYYY-MM-DD)."),
 ]
 ALWAYS_ACCEPTED = frozenset({"token"})  # the access token, taken by the security middleware
@@ -242,10 +248,11 @@ def list_entities(
     paging: Paging,
     type: Annotated[EntityType | None, Query()] = None,
     source: SourceFilter = None,
+    q: NameSearch = None,
 ) -> dict[str, Any]:
     """Entities resolved across documents, most mentioned first; ``source`` keeps those named
-    in its documents."""
-    named = filters.entities(data, ListFilter(source=source))
+    in its documents, ``q`` those whose name or an alias contains its words."""
+    named = filters.named_like(filters.entities(data, ListFilter(source=source)), q)
     items = [e for e in named if type is None or e.type == type]
     return paging.page(sorted(items, key=lambda e: (-len(e.mentions), e.name)))
 

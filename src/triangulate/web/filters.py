@@ -245,3 +245,15 @@ def documents(data: Snapshot, wanted: ListFilter) -> list[str]:
 def entities(data: Snapshot, wanted: ListFilter) -> list[Entity]:
     narrowing = Narrowing(data, wanted)
     return [e for e in data.reconciliation.entities if narrowing.entity(e)]
+
+
+def named_like(items: Iterable[Entity], text: str | None) -> list[Entity]:
+    """The entities whose name or an alias contains ``text`` (case and spacing ignored)."""
+    wanted = " ".join((text or "").split()).casefold()
+    if not wanted:
+        return list(items)
+    return [
+        e
+        for e in items
+        if any(wanted in " ".join(n.split()).casefold() for n in (e.name, *e.aliases))
+    ]

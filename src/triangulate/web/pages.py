@@ -1,5 +1,7 @@
 """Server-rendered pages: overview, documents, timeline, comparisons, entities (with their
-co-occurrence graph), the map of places, events, search."""
+co-occurrence graph), the map of places, events, search, disputes and sources.
+
+Like the API, a page answers a query parameter it does not take with a 400 naming it."""
 
 from __future__ import annotations
 
@@ -8,13 +10,24 @@ from itertools import groupby
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from pydantic import BeforeValidator
 
 from ..model import Verdict
 from . import filters
-from .api import Data, Dates, EntityFilter, SourceFilter, SpeakerFilter, run_search
+from .api import (
+    Data,
+    Dates,
+    EntityFilter,
+    NameSearch,
+    SourceFilter,
+    SpeakerFilter,
+    blank_is_none,
+    reject_unknown_parameters,
+    run_search,
+)
 from .errors import ApiError
 from .filters import ListFilter
 from .graph_api import places
@@ -22,7 +35,11 @@ from .render import document_body, marked_context, marked_snippet, parse_mark
 from .snapshot import Snapshot
 from .workspace_api import dispute_order, workspace
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(
+    include_in_schema=False,
+    default_response_class=HTMLResponse,
+    dependencies=[Depends(reject_unknown_parameters)],
+)
 SEARCH_PAGE_SIZE = 25
 GRAPH_NODES = 80
 
@@ -41,6 +58,15 @@ def _render(request: Request, template: str, data: Snapshot, **context: Any) -> 
 
 def _not_found(what: str, key: str) -> ApiError:
     return ApiError(404, f"no {what} with id {key!r}")
+
+
+def _active_filters(request: Request, *names: str) -> dict[str, str]:
+    """The filters of ``names`` the request sets to something, as its form should show them."""
+    return {n: v for n in names if (v := request.query_params.get(n, "").strip())}
+
+
+def _publishers(data: Snapshot) -> list[str]:
+    return sorted({p for a in data.analyses.values() if (p := a.document.publisher)})
 
 
 @router.get("/")
@@ -112,7 +138,7 @@ def comparisons_page(
     request: Request,
     data: Data,
     dates: Dates,
-    verdict: Annotated[Verdict | None, Query()] = None,
+    verdict: Annotated[Verdict | None, BeforeValidator(blank_is_none), Query()] = None,
     source: SourceFilter = None,
     speaker: SpeakerFilter = None,
     entity: EntityFilter = None,
@@ -128,7 +154,14 @@ def comparisons_page(
     items = filters.comparisons(data, wanted)
     verdicts = Counter(c.verdict for c in data.reconciliation.comparisons)
     return _render(
-        request, "comparisons.html.j2", data, comparisons=items, verdicts=verdicts, verdict=verdict
+        request,
+        "comparisons.html.j2",
+        data,
+        comparisons=items,
+        verdicts=verdicts,
+        verdict=verdict,
+        publishers=_publishers(data),
+        active=_active_filters(request, "verdict", "source", "speaker", "entity", "from", "to"),
     )
 
 
@@ -166,10 +199,11 @@ def event_page(request: Request, event_id: str, data: Data) -> Response:
 def entities_page(
     request: Request,
     data: Data,
-    type: Annotated[str | None, Query()] = None,
+    type: Annotated[str | None, Query(max_length=40)] = None,
     source: SourceFilter = None,
+    q: NameSearch = None,
 ) -> Response:
-    named = filters.entities(data, ListFilter(source=source))
+    named = filters.named_like(filters.entities(data, ListFilter(source=source)), q)
     entities = [e for e in named if not type or e.type == type]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     types = Counter(e.type for e in data.reconciliation.entities)
@@ -185,6 +219,8 @@ def entities_page(
         types=types,
         type=type,
         graph_src=graph_src,
+        publishers=_publishers(data),
+        active=_active_filters(request, "type", "source", "q"),
     )
 
 
