@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,41 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_unsupported_store_url_is_refused() -> None:
     with pytest.raises(StoreError, match="unsupported"):
         open_store("redis://localhost/0")
+
+
+def test_a_version_4_store_has_its_analyses_packed_and_each_text_kept_once(
+    tmp_path: Path,
+) -> None:
+    from triangulate import serialize
+
+    path = tmp_path / "old.db"
+    analysis = _analysis()
+    doc = analysis.document
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    for migration in MIGRATIONS[:4]:
+        db.executescript(migration.sql)
+        db.execute(
+            "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+            (migration.version, migration.name),
+        )
+    db.execute(
+        "INSERT INTO documents (id, sha256, source, text, analysis) VALUES (?, ?, ?, ?, ?)",
+        (doc.id, doc.sha256, doc.source, doc.text, serialize.dumps(analysis)),
+    )
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.schema_versions() == [1, 2, 3, 4, 5]
+        assert store.analyses() == [analysis]
+        store.put_analysis(_analysis("Officials said 41 buses were sent.", "d2"))
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT text, analysis, packed FROM documents").fetchall()
+    assert len(rows) == 2
+    for text, legacy, packed in rows:
+        assert legacy == "" and packed is not None
+        assert text.encode() not in zlib.decompress(packed)
+    db.close()

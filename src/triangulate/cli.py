@@ -29,6 +29,7 @@ from .errors import TriangulateError
 from .language.en.plurals import counted
 from .outputs.exports import EXPORT_FORMATS, write_export
 from .run import Budget
+from .store import shown_location, store_exists
 
 app = typer.Typer(
     add_completion=False,
@@ -40,7 +41,10 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 
-DbOption = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="The store: a SQLite file (default) or a postgresql:// URL."),
+]
 
 EXIT_NOTHING_ANALYSED = 1
 EXIT_USAGE = 2
@@ -240,7 +244,7 @@ def _print_summary(summary: RunSummary, seconds: float) -> None:
 @app.command()
 def analyze(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, feeds or URLs.")],
-    db: DbOption = Path("triangulate.db"),
+    db: DbOption = "triangulate.db",
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: CPU count).")
     ] = None,
@@ -284,7 +288,7 @@ def export(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The file to write (for csv: a folder).")
     ],
-    db: DbOption = Path("triangulate.db"),
+    db: DbOption = "triangulate.db",
     format: Annotated[
         str, typer.Option("--format", "-f", help=f"Export format: {'|'.join(EXPORT_FORMATS)}.")
     ] = "json",
@@ -292,7 +296,7 @@ def export(
     """Write everything the store knows in one of the export formats."""
     if format not in EXPORT_FORMATS:
         raise _fail(f"unknown export format {format!r}; available: {', '.join(EXPORT_FORMATS)}")
-    if not db.exists():
+    if not store_exists(db):
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
     with _stage("export"), Corpus.open(db) as corpus, _phase(f"writing {format} export"):
         write_export(format, corpus.analyses(), corpus.reconciliation(), output)
@@ -304,10 +308,10 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
         "report.html"
     ),
-    db: DbOption = Path("triangulate.db"),
+    db: DbOption = "triangulate.db",
 ) -> None:
     """Write a self-contained HTML report (one file, no network) of the store."""
-    if not db.exists():
+    if not store_exists(db):
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
     from .outputs.report import write_report
 
@@ -321,7 +325,7 @@ def demo(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The HTML report to write.")
     ] = Path("report.html"),
-    db: DbOption = Path("demo.db"),
+    db: DbOption = "demo.db",
 ) -> None:
     """Analyse the bundled example articles and write the HTML report."""
     from .outputs.report import write_report
@@ -340,7 +344,7 @@ def demo(
 
 @app.command()
 def serve(
-    db: DbOption = Path("triangulate.db"),
+    db: DbOption = "triangulate.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[
@@ -351,7 +355,7 @@ def serve(
     """Serve the web app and the REST API (/api/v1) over the store in --db."""
     from .web.security import allowed_hosts_for, is_loopback, resolve_token
 
-    if not db.exists():
+    if not store_exists(db):
         raise _fail(f"{db}: no such store; run `triangulate analyze` first")
     access = resolve_token(token)
     if access is None and not is_loopback(host):
@@ -366,7 +370,7 @@ def serve(
     with _stage("serve", EXIT_USAGE):
         web_app = create_app(db, token=access, allowed_hosts=allowed_hosts_for(host))
     err.print(
-        Text(f"serving {printable(db)} on http://{host}:{port}/"
+        Text(f"serving {printable(shown_location(db))} on http://{host}:{port}/"
              + (" (token required)" if access else ""))
     )
     uvicorn.run(web_app, host=host, port=port, log_level="info")

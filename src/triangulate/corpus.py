@@ -23,7 +23,7 @@ from .language.en.plurals import counted
 from .model import Analysis, Document, Failure, PublishedBasis, Reconciliation
 from .run import Budget, Executor, TaskFailed, make_executor
 from .run.executors import describe_exception
-from .store import SQLiteStore, open_store
+from .store import Store, open_store
 
 DOCUMENTS_PER_WORKER = 24
 """Each worker process loads the models again (seconds): a run starts one worker per this many
@@ -136,7 +136,7 @@ def _source_of(task: Task) -> str:
 class Corpus:
     """A store of analysed documents and what reconciliation made of them."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     @classmethod

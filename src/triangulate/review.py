@@ -31,7 +31,7 @@ from .model import (
     Verdict,
 )
 from .reconcile.adjudication import adjudicate
-from .store import SQLiteStore
+from .store import Store
 
 ACTIONS: tuple[str, ...] = get_args(AdjudicationAction)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
@@ -92,7 +92,7 @@ def mention_key(mention: DocSpan) -> str:
     return f"{mention.document}:{mention.start}-{mention.end}"
 
 
-def adjudicated(store: SQLiteStore) -> Reconciliation:
+def adjudicated(store: Store) -> Reconciliation:
     """The stored reconciliation with every decision of the audit trail applied."""
     return adjudicate(store.reconciliation(), store.adjudications())
 
@@ -189,7 +189,7 @@ def _mention_anchor(
 
 
 def decide_in_store(
-    store: SQLiteStore,
+    store: Store,
     action: str,
     target: str,
     *,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,7 +18,7 @@ import typer
 from .errors import TriangulateError
 from .model import AdjudicationOutcome, DocSpan
 from .review import ReviewError, adjudicated, decide_in_store, parse_mention
-from .store import SQLiteStore, open_store
+from .store import Store, open_store, store_exists
 
 EXIT_REFUSED = 2
 
@@ -30,7 +29,9 @@ review_app = typer.Typer(
     "documents are added); `review log` lists the decisions.",
 )
 
-Db = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
+Db = Annotated[
+    str, typer.Option("--db", help="The store: a SQLite file or a postgresql:// URL.")
+]
 By = Annotated[str, typer.Option("--by", help="Who takes the decision.")]
 Note = Annotated[str, typer.Option("--note", help="Why.")]
 Mentions = Annotated[
@@ -48,8 +49,8 @@ def _refuse(message: object) -> typer.Exit:
 
 
 @contextmanager
-def _store(db: Path) -> Iterator[SQLiteStore]:
-    if not db.exists():
+def _store(db: str) -> Iterator[Store]:
+    if not store_exists(db):
         raise _refuse(f"{db}: no such store; run `triangulate analyze` first")
     try:
         with open_store(db) as store:
@@ -79,7 +80,7 @@ def describe(outcome: AdjudicationOutcome) -> str:
 
 
 def _decide(
-    db: Path,
+    db: str,
     action: str,
     target: str,
     by: str,
@@ -105,20 +106,20 @@ def _decide(
 
 
 @review_app.command()
-def confirm(comparison: str, by: By, note: Note = "", db: Db = Path("triangulate.db")) -> None:
+def confirm(comparison: str, by: By, note: Note = "", db: Db = "triangulate.db") -> None:
     """Confirm a comparison's verdict."""
     _decide(db, "confirm", comparison, by, note)
 
 
 @review_app.command()
-def reject(comparison: str, by: By, note: Note = "", db: Db = Path("triangulate.db")) -> None:
+def reject(comparison: str, by: By, note: Note = "", db: Db = "triangulate.db") -> None:
     """Reject a comparison: its claims do not answer the same question."""
     _decide(db, "reject", comparison, by, note)
 
 
 @review_app.command()
 def verdict(
-    comparison: str, verdict: str, by: By, note: Note = "", db: Db = Path("triangulate.db")
+    comparison: str, verdict: str, by: By, note: Note = "", db: Db = "triangulate.db"
 ) -> None:
     """Change a comparison's verdict (agree, conflict, update, partial, omission)."""
     _decide(db, "set_verdict", comparison, by, note, verdict=verdict)
@@ -126,7 +127,7 @@ def verdict(
 
 @review_app.command("merge-entities")
 def merge_entities(
-    entity: str, others: list[str], by: By, note: Note = "", db: Db = Path("triangulate.db")
+    entity: str, others: list[str], by: By, note: Note = "", db: Db = "triangulate.db"
 ) -> None:
     """Merge OTHERS into ENTITY: one entity with all their mentions and names."""
     _decide(db, "merge_entities", entity, by, note, others=others)
@@ -139,7 +140,7 @@ def split_entity(
     mention: Mentions,
     name: Name = None,
     note: Note = "",
-    db: Db = Path("triangulate.db"),
+    db: Db = "triangulate.db",
 ) -> None:
     """Move the named mentions out of ENTITY into a new entity."""
     _decide(db, "split_entity", entity, by, note, mentions=mention, name=name)
@@ -147,7 +148,7 @@ def split_entity(
 
 @review_app.command("merge-events")
 def merge_events(
-    event: str, others: list[str], by: By, note: Note = "", db: Db = Path("triangulate.db")
+    event: str, others: list[str], by: By, note: Note = "", db: Db = "triangulate.db"
 ) -> None:
     """Merge OTHERS into EVENT: one event with all their mentions and claims."""
     _decide(db, "merge_events", event, by, note, others=others)
@@ -160,7 +161,7 @@ def split_event(
     mention: Mentions,
     name: Name = None,
     note: Note = "",
-    db: Db = Path("triangulate.db"),
+    db: Db = "triangulate.db",
 ) -> None:
     """Move the named mentions out of EVENT into a new event (NAME is its summary)."""
     _decide(db, "split_event", event, by, note, mentions=mention, name=name)
@@ -168,7 +169,7 @@ def split_event(
 
 @review_app.command()
 def log(
-    db: Db = Path("triangulate.db"),
+    db: Db = "triangulate.db",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """The audit trail, oldest first: who decided what, when, why, and whether it applies."""

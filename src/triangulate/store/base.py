@@ -1,10 +1,11 @@
-"""The store interface: what every backend (SQLite now, PostgreSQL later) provides."""
+"""The store interface: what every backend (SQLite, PostgreSQL) provides."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, Self
 
 from ..model import Adjudication, Analysis, Failure, Reconciliation
+from .search import SearchHit, SearchKind
 
 
 class Store(Protocol):
@@ -58,4 +59,25 @@ class Store(Protocol):
         """The audit trail, oldest first."""
         ...
 
+    def search(
+        self, query: str, *, kind: SearchKind | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[int, list[SearchHit]]:
+        """Documents and claims matching ``query`` (best first) and how many match in all.
+
+        Raises ValueError for a query with nothing to search for.
+        """
+        ...
+
+    def refresh_search_index(self) -> bool:
+        """Rebuild the full-text index when documents or claims changed; True when it did."""
+        ...
+
+    def schema_versions(self) -> list[int]:
+        """The migrations applied to the store."""
+        ...
+
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...

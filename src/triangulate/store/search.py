@@ -1,10 +1,11 @@
-"""Full-text search over documents and claims: query parsing and hits (SQLite FTS5 behind it)."""
+"""Full-text search over documents and claims: query parsing and hits (SQLite FTS5 or
+PostgreSQL's text search behind it)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SearchKind = Literal["document", "claim"]
 
@@ -30,6 +31,31 @@ class SearchHit:
     rank: float
 
 
+class SearchTerm(NamedTuple):
+    """A word or "quoted phrase" a reader typed; ``prefix`` for a word typed with a ``*``."""
+
+    text: str
+    prefix: bool
+
+
+def search_terms(query: str) -> list[SearchTerm]:
+    """The terms of what a reader types: words and "quoted phrases", all to be matched.
+
+    Raises ValueError when nothing searchable is left.
+    """
+    terms: list[SearchTerm] = []
+    for match in _TERM.finditer(query.replace("\x00", " ")):  # FTS5 reads NUL as the end
+        phrase, word = match.group(1), match.group(2)
+        text = phrase if phrase is not None else word
+        prefix = phrase is None and text.endswith("*")
+        text = text.rstrip("*") if prefix else text
+        if _WORD.search(text):
+            terms.append(SearchTerm(text, prefix))
+    if not terms:
+        raise ValueError("the query has no words to search for")
+    return terms
+
+
 def match_expression(query: str) -> str:
     """An FTS5 MATCH expression for what a reader types: words AND-ed, "quoted phrases" kept.
 
@@ -37,19 +63,10 @@ def match_expression(query: str) -> str:
     a trailing ``*`` on a word asks for a prefix match.  Raises ValueError when nothing
     searchable is left.
     """
-    terms: list[str] = []
-    for match in _TERM.finditer(query.replace("\x00", " ")):  # FTS5 reads NUL as the end
-        phrase, word = match.group(1), match.group(2)
-        text = phrase if phrase is not None else word
-        prefix = phrase is None and text.endswith("*")
-        text = text.rstrip("*") if prefix else text
-        if not _WORD.search(text):
-            continue
-        quoted = '"' + text.replace('"', '""') + '"'
-        terms.append(quoted + ("*" if prefix else ""))
-    if not terms:
-        raise ValueError("the query has no words to search for")
-    return " ".join(terms)
+    return " ".join(
+        '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
+        for term in search_terms(query)
+    )
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -21,7 +21,8 @@ from ..model import (
     Reconciliation,
     TimelineEntry,
 )
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, PACKED_ANALYSES
+from .packing import load_analysis, pack_analysis
 from .search import MATCH_CLOSE, MATCH_OPEN, SearchHit, SearchKind, match_expression, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
@@ -63,6 +64,8 @@ class SQLiteStore:
             with self._transaction() as db:
                 for statement in _statements(migration.sql):
                     db.execute(statement)
+                if migration.name == PACKED_ANALYSES:
+                    _repack_analyses(db)
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     (migration.version, migration.name),
@@ -126,8 +129,8 @@ class SQLiteStore:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO documents"
-                " (id, sha256, source, title, publisher, published, language, text, analysis)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " (id, sha256, source, title, publisher, published, language, text, analysis,"
+                " packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
                 (
                     doc.id,
                     doc.sha256,
@@ -137,15 +140,17 @@ class SQLiteStore:
                     doc.published,
                     doc.language,
                     doc.text,
-                    serialize.dumps(analysis),
+                    pack_analysis(analysis),
                 ),
             )
             db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
             self._mark_reconciliation(db, "stale")
 
     def analyses(self) -> list[Analysis]:
-        rows = self._db.execute("SELECT analysis FROM documents ORDER BY source, id")
-        return [serialize.loads(Analysis, row[0]) for row in rows]
+        rows = self._db.execute(
+            "SELECT packed, analysis, text FROM documents ORDER BY source, id"
+        )
+        return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
 
     def document_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -332,14 +337,12 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def open_store(location: str | Path) -> SQLiteStore:
-    """Open (creating and migrating if needed) the store at ``location``.
-
-    A plain path or ``sqlite:///path`` opens SQLite; other schemes are not supported yet.
-    """
-    text = str(location)
-    if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///") :]
-    elif "://" in text:
-        raise StoreError(f"{text}: unsupported store (only SQLite files for now)")
-    return SQLiteStore(text)
+def _repack_analyses(db: sqlite3.Connection) -> None:
+    """Compress the analyses stored before packing, leaving their text in ``documents.text``."""
+    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE packed IS NULL")]
+    for doc_id in ids:
+        (legacy,) = db.execute("SELECT analysis FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        packed = pack_analysis(serialize.loads(Analysis, legacy))
+        db.execute(
+            "UPDATE documents SET analysis = '', packed = ? WHERE id = ?", (packed, doc_id)
+        )

@@ -1,4 +1,4 @@
-"""What the web app shows: one in-memory snapshot of the store, reloaded when the file changes."""
+"""What the web app shows: one in-memory snapshot of the store, reloaded when the store changes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, get_args
+from typing import TYPE_CHECKING, ClassVar, get_args
 from urllib.parse import quote
 
 from ..errors import StoreError
@@ -29,7 +29,10 @@ from ..model import (
     Verdict,
 )
 from ..reconcile.adjudication import adjudicate, matching_comparisons
-from ..store import SQLiteStore
+from ..store import Store, is_server_location, open_store
+
+if TYPE_CHECKING:
+    from ..store.postgres import PostgresStore
 
 log = logging.getLogger(__name__)
 
@@ -160,28 +163,34 @@ def _decisions_by_record(
 
 
 class SnapshotSource:
-    """Opens the store at ``path`` when needed and keeps the last snapshot until the store changes.
+    """Opens the store at ``location`` when needed and keeps the last snapshot until the store
+    changes.
 
-    A change shows as a new ``PRAGMA data_version`` on one connection kept open for that (it
-    counts commits by every other connection, in any process), or as a new file at ``path``.
-    Checking costs one PRAGMA and one ``stat``; only the first request after a change reloads,
-    and refreshes the search index, while the others wait for it. Every read opens its own
-    short-lived connection, as SQLite connections stay in the thread that made them.
+    For a SQLite file, a change shows as a new ``PRAGMA data_version`` on one connection kept
+    open for that (it counts commits by every other connection, in any process), or as a new
+    file at the path; checking costs one PRAGMA and one ``stat``. For a PostgreSQL store, it
+    shows as a new count of the store's writes, read on one connection kept open (one small
+    query). Only the first request after a change reloads, and refreshes the search index,
+    while the others wait for it. Every read opens its own short-lived store, as SQLite
+    connections stay in the thread that made them.
     """
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+    def __init__(self, location: str | Path) -> None:
+        self.location = location
+        self.on_server = is_server_location(location)
+        self.path = Path(location)
         self._lock = threading.Lock()
         self._watch: sqlite3.Connection | None = None
         self._watched_file: tuple[int, int] | None = None
+        self._watch_server: PostgresStore | None = None
         self._version: tuple[int, int, int] | None = None
         self._snapshot: Snapshot | None = None
-        with self.store():  # creates and migrates the file now, so that errors show at start
+        with self.store():  # creates and migrates the store now, so that errors show at start
             pass
 
     @contextmanager
-    def store(self) -> Iterator[SQLiteStore]:
-        store = SQLiteStore(self.path)
+    def store(self) -> Iterator[Store]:
+        store = open_store(self.location if self.on_server else self.path)
         try:
             yield store
         finally:
@@ -210,9 +219,14 @@ class SnapshotSource:
             if self._watch is not None:
                 self._watch.close()
             self._watch = None
+            if self._watch_server is not None:
+                self._watch_server.close()
+            self._watch_server = None
 
     def _store_version(self) -> tuple[int, int, int]:
         """(device, inode, data_version) of the store now: equal while nothing changed."""
+        if self.on_server:
+            return (0, 0, self._server_changes())
         try:
             info = os.stat(self.path)
         except FileNotFoundError:
@@ -224,3 +238,17 @@ class SnapshotSource:
             self._watch = sqlite3.connect(self.path, check_same_thread=False)
             self._watched_file = file
         return (*file, int(self._watch.execute("PRAGMA data_version").fetchone()[0]))
+
+    def _server_changes(self) -> int:
+        """The PostgreSQL store's count of writes (its watching connection opened again once
+        when the server dropped it)."""
+        from ..store.postgres import PostgresStore
+
+        if self._watch_server is not None:
+            try:
+                return self._watch_server.change_count()
+            except StoreError:
+                self._watch_server.close()
+                self._watch_server = None
+        self._watch_server = PostgresStore(str(self.location))
+        return self._watch_server.change_count()

@@ -1,0 +1,429 @@
+"""A store in a PostgreSQL database, for a corpus shared by several people or machines.
+
+The same tables, migrations and behaviour as the SQLite store; full-text search is
+PostgreSQL's own (a tsvector with a GIN index). Needs psycopg 3 (``pip install
+'triangulate[postgres]'``); the database must exist (``createdb``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from .. import serialize
+from ..errors import StoreError
+from ..ids import check_unique
+from ..model import (
+    Adjudication,
+    Analysis,
+    ClaimRecord,
+    Comparison,
+    Entity,
+    Event,
+    Failure,
+    Reconciliation,
+    TimelineEntry,
+)
+from .locations import shown_location
+from .migrations import PACKED_ANALYSES, POSTGRES_MIGRATIONS
+from .packing import load_analysis, pack_analysis
+from .search import (
+    MATCH_CLOSE,
+    MATCH_OPEN,
+    SearchHit,
+    SearchKind,
+    SearchTerm,
+    search_terms,
+    split_snippet,
+)
+
+try:
+    import psycopg
+except ImportError:  # pragma: no cover - reported when a postgresql:// store is opened
+    psycopg = None  # type: ignore[assignment]
+
+RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
+MIGRATION_LOCK = 7_320_411  # advisory lock keys: one process migrates, one rebuilds the index
+SEARCH_LOCK = 7_320_412
+CONNECT_SECONDS = 10
+HEADLINE = f"StartSel={MATCH_OPEN}, StopSel={MATCH_CLOSE}, MaxWords=24, MinWords=12, ShortWord=0"
+_WORDS = re.compile(r"\w+")
+
+
+class PostgresStore:
+    """Documents, analyses and corpus results in one PostgreSQL database."""
+
+    def __init__(self, url: str) -> None:
+        self.location = shown_location(url)
+        if psycopg is None:
+            raise StoreError(
+                f"{self.location}: a PostgreSQL store needs psycopg: "
+                "pip install 'triangulate[postgres]'"
+            )
+        try:
+            self._db = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_SECONDS)
+        except psycopg.Error as error:
+            raise StoreError(f"{self.location}: cannot open the store: {_reason(error)}") from error
+        try:
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # ---- schema ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        newest = max(m.version for m in POSTGRES_MIGRATIONS)
+        applied = self._applied()
+        if applied and max(applied) == newest:
+            return
+        with self._transaction("migrate") as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
+            done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+            if done and max(done) > newest:
+                raise StoreError(
+                    f"{self.location}: written by a newer Triangulate"
+                    f" (schema {max(done)} > {newest})"
+                )
+            for migration in POSTGRES_MIGRATIONS:
+                if migration.version in done:
+                    continue
+                db.execute(migration.sql)  # several statements: only without parameters
+                if migration.name == PACKED_ANALYSES:
+                    _repack_analyses(db)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                    (migration.version, migration.name),
+                )
+
+    def _applied(self) -> list[int]:
+        exists = self._one("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        return self.schema_versions() if exists and exists[0] else []
+
+    def schema_versions(self) -> list[int]:
+        return [row[0] for row in self._rows("SELECT version FROM schema_migrations ORDER BY 1")]
+
+    @contextmanager
+    def _transaction(self, action: str = "write to") -> Iterator[Any]:
+        try:
+            with self._db.transaction():
+                yield self._db
+        except psycopg.Error as error:
+            raise StoreError(
+                f"{self.location}: cannot {action} the store: {_reason(error)}"
+            ) from error
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except psycopg.Error as error:
+            raise StoreError(f"{self.location}: cannot read the store: {_reason(error)}") from error
+
+    def _one(self, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def check_writable(self) -> None:
+        """Raise StoreError now, before any work, when the store cannot be written."""
+        with self._transaction() as db:
+            db.execute("UPDATE store_state SET value = value WHERE key = 'reconciliation'")
+
+    def reconciliation_is_current(self) -> bool:
+        """False when analyses were stored after the last reconciliation, or it never ran
+        to the end."""
+        row = self._one("SELECT value FROM store_state WHERE key = 'reconciliation'")
+        return row is not None and row[0] == "current"
+
+    def change_count(self) -> int:
+        """How many writes the store has seen: a reader that kept results compares it."""
+        row = self._one("SELECT value FROM store_state WHERE key = 'changes'")
+        return int(row[0]) if row else 0
+
+    def _count_change(self, db: Any) -> None:
+        db.execute(
+            "INSERT INTO store_state (key, value) VALUES ('changes', '1')"
+            " ON CONFLICT (key) DO UPDATE SET value = (store_state.value::bigint + 1)::text"
+        )
+
+    def _mark_reconciliation(self, db: Any, state: str) -> None:
+        """Record whether the results are current, and count the change (documents or claims
+        changed: the search index is rebuilt once for it)."""
+        db.execute(
+            "INSERT INTO store_state (key, value) VALUES ('reconciliation', %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (state,),
+        )
+        db.execute(
+            "INSERT INTO store_state (key, value) VALUES ('generation', '1')"
+            " ON CONFLICT (key) DO UPDATE SET value = (store_state.value::bigint + 1)::text"
+        )
+        self._count_change(db)
+
+    # ---- documents ------------------------------------------------------------------------
+
+    def known_sha256(self) -> set[str]:
+        return {row[0] for row in self._rows("SELECT sha256 FROM documents")}
+
+    def find_by_sha256(self, sha256: str) -> str | None:
+        row = self._one("SELECT id FROM documents WHERE sha256 = %s", (sha256,))
+        return row[0] if row else None
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        doc = analysis.document
+        with self._transaction() as db:
+            db.execute("DELETE FROM documents WHERE id = %s OR sha256 = %s", (doc.id, doc.sha256))
+            db.execute(
+                "INSERT INTO documents (id, sha256, source, title, publisher, published, language,"
+                " text, analysis, packed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, '', %s)",
+                (
+                    doc.id,
+                    doc.sha256,
+                    doc.source,
+                    doc.title,
+                    doc.publisher,
+                    doc.published,
+                    doc.language,
+                    doc.text,
+                    pack_analysis(analysis),
+                ),
+            )
+            db.execute("DELETE FROM failures WHERE source = %s", (doc.source,))
+            self._mark_reconciliation(db, "stale")
+
+    def analyses(self) -> list[Analysis]:
+        rows = self._rows(
+            "SELECT packed, analysis, text FROM documents"
+            ' ORDER BY source COLLATE "C", id COLLATE "C"'
+        )
+        return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
+
+    def document_count(self) -> int:
+        row = self._one("SELECT count(*) FROM documents")
+        return int(row[0]) if row else 0
+
+    # ---- failures -------------------------------------------------------------------------
+
+    def put_failure(self, failure: Failure) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM failures WHERE source = %s", (failure.source,))
+            db.execute(
+                "INSERT INTO failures (source, reason) VALUES (%s, %s)",
+                (failure.source, failure.reason),
+            )
+            self._count_change(db)
+
+    def clear_failure(self, source: str) -> None:
+        with self._transaction() as db:
+            if db.execute("DELETE FROM failures WHERE source = %s", (source,)).rowcount:
+                self._count_change(db)
+
+    def failures(self) -> list[Failure]:
+        rows = self._rows("SELECT source, reason FROM failures ORDER BY position")
+        return [Failure(source, reason) for source, reason in rows]
+
+    # ---- corpus results -------------------------------------------------------------------
+
+    def put_reconciliation(self, reconciliation: Reconciliation) -> None:
+        r = reconciliation
+        check_unique(
+            [
+                ("entities", r.entities, lambda e: f"{e.type} {e.name!r}"),
+                ("claims", r.claims, lambda c: f"{c.document}: {c.claim.text[:60]!r}"),
+                ("events", r.events, lambda e: f"{e.type} on {e.start}: {e.summary[:60]!r}"),
+                (
+                    "comparisons",
+                    r.comparisons,
+                    lambda c: f"{c.verdict} {c.question[:60]!r} on {', '.join(c.claims)}",
+                ),
+            ]
+        )
+        with self._transaction() as db, db.cursor() as cursor:
+            for table in RESULT_TABLES:
+                cursor.execute(f"DELETE FROM {table}")
+            cursor.executemany(
+                "INSERT INTO entities VALUES (%s, %s, %s, %s, %s)",
+                [(e.id, i, e.name, e.type, serialize.dumps(e)) for i, e in enumerate(r.entities)],
+            )
+            cursor.executemany(
+                "INSERT INTO claims VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (c.id, i, c.document, c.claim.text, serialize.dumps(c))
+                    for i, c in enumerate(r.claims)
+                ],
+            )
+            cursor.executemany(
+                "INSERT INTO events VALUES (%s, %s, %s, %s, %s)",
+                [(e.id, i, e.type, e.start, serialize.dumps(e)) for i, e in enumerate(r.events)],
+            )
+            cursor.executemany(
+                "INSERT INTO comparisons VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (c.id, i, c.verdict, c.question, serialize.dumps(c))
+                    for i, c in enumerate(r.comparisons)
+                ],
+            )
+            cursor.executemany(
+                "INSERT INTO timeline VALUES (%s, %s, %s, %s)",
+                [(i, t.date, t.event, serialize.dumps(t)) for i, t in enumerate(r.timeline)],
+            )
+            cursor.executemany("INSERT INTO notes VALUES (%s, %s)", list(enumerate(r.notes)))
+            self._mark_reconciliation(db, "current")
+
+    def reconciliation(self) -> Reconciliation:
+        def load(table: str, cls: type) -> tuple:
+            rows = self._rows(f"SELECT data FROM {table} ORDER BY position")
+            return tuple(serialize.loads(cls, row[0]) for row in rows)
+
+        notes = tuple(row[0] for row in self._rows("SELECT text FROM notes ORDER BY position"))
+        return Reconciliation(
+            entities=load("entities", Entity),
+            claims=load("claims", ClaimRecord),
+            events=load("events", Event),
+            comparisons=load("comparisons", Comparison),
+            timeline=load("timeline", TimelineEntry),
+            notes=notes,
+        )
+
+    # ---- the audit trail of people's decisions --------------------------------------------
+
+    def add_adjudication(self, adjudication: Adjudication) -> None:
+        """Append a decision to the audit trail (a decision already there is not added twice)."""
+        a = adjudication
+        with self._transaction() as db:
+            added = db.execute(
+                "INSERT INTO adjudications"
+                " (id, action, target_kind, target, reviewer, decided_at, note, data)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                (
+                    a.id, a.action, a.target_kind, a.target, a.reviewer, a.decided_at, a.note,
+                    serialize.dumps(a),
+                ),
+            )
+            if added.rowcount:
+                self._count_change(db)
+
+    def adjudications(self) -> list[Adjudication]:
+        """Every decision ever taken, oldest first."""
+        rows = self._rows("SELECT data FROM adjudications ORDER BY position")
+        return [serialize.loads(Adjudication, row[0]) for row in rows]
+
+    # ---- full-text search -----------------------------------------------------------------
+
+    def search(
+        self, query: str, *, kind: SearchKind | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[int, list[SearchHit]]:
+        """Documents and claims matching ``query`` (best first) and how many match in all.
+
+        Words are AND-ed, "quoted phrases" kept, ``word*`` matches a prefix, as with SQLite;
+        ``rank`` is the negated ts_rank (lower is better, as bm25 is). Raises ValueError for a
+        query with nothing to search for.
+        """
+        tsquery, params = _tsquery(search_terms(query))
+        self.refresh_search_index()
+        where = "terms @@ query" + (" AND kind = %s" if kind else "")
+        filters: list[object] = [*params, kind] if kind else list(params)
+        matching = f"search_index, (SELECT {tsquery} AS query) AS q WHERE {where}"
+        total_row = self._one(f"SELECT count(*) FROM {matching}", filters)
+        rows = self._rows(
+            "SELECT kind, ref, document, title, ts_headline('simple', body, query, %s), score"
+            " FROM (SELECT kind, ref, document, title, body, query,"
+            " -ts_rank(terms, query) AS score"
+            f" FROM {matching}"
+            ' ORDER BY score, kind DESC, ref COLLATE "C" LIMIT %s OFFSET %s) AS best'
+            ' ORDER BY score, kind DESC, ref COLLATE "C"',
+            [HEADLINE, *filters, limit, offset],
+        )
+        hits = []
+        for hit_kind, ref, document, title, marked, score in rows:
+            snippet, highlights = split_snippet(marked or "")
+            hits.append(
+                SearchHit(hit_kind, ref, document, title, snippet, highlights, float(score))
+            )
+        return (int(total_row[0]) if total_row else 0), hits
+
+    def refresh_search_index(self) -> bool:
+        """Rebuild the full-text index when documents or claims changed; True when it did."""
+        signature = self._search_signature()
+        row = self._one("SELECT signature FROM search_state WHERE id = 1")
+        if row and row[0] == signature:
+            return False
+        with self._transaction() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (SEARCH_LOCK,))
+            signature = self._search_signature()
+            row = db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
+            if row and row[0] == signature:
+                return False  # another process rebuilt it meanwhile
+            db.execute("DELETE FROM search_index")
+            db.execute(
+                "INSERT INTO search_index (kind, ref, document, title, body)"
+                " SELECT 'document', id, id, coalesce(title, ''), text FROM documents"
+            )
+            db.execute(
+                "INSERT INTO search_index (kind, ref, document, title, body)"
+                " SELECT 'claim', id, document, '', text FROM claims"
+            )
+            db.execute(
+                "INSERT INTO search_state (id, signature) VALUES (1, %s)"
+                " ON CONFLICT (id) DO UPDATE SET signature = excluded.signature",
+                (signature,),
+            )
+        return True
+
+    def _search_signature(self) -> str:
+        row = self._one("SELECT value FROM store_state WHERE key = 'generation'")
+        return f"generation {row[0] if row else 0}"
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _tsquery(terms: list[SearchTerm]) -> tuple[str, list[str]]:
+    """A tsquery expression AND-ing ``terms`` and its parameters: each term is text to
+    ``phraseto_tsquery`` (never tsquery syntax), a prefix word's last part a quoted lexeme."""
+    parts: list[str] = []
+    params: list[str] = []
+    for term in terms:
+        words = _WORDS.findall(term.text)
+        if not term.prefix or not words:
+            parts.append("phraseto_tsquery('simple', %s)")
+            params.append(term.text)
+            continue
+        prefix = "to_tsquery('simple', %s)"
+        if len(words) > 1:
+            parts.append(f"tsquery_phrase(phraseto_tsquery('simple', %s), {prefix})")
+            params.append(" ".join(words[:-1]))
+        else:
+            parts.append(prefix)
+        params.append(f"'{words[-1]}':*")
+    return " && ".join(parts), params
+
+
+def _repack_analyses(db: Any) -> None:
+    """Compress the analyses stored before packing, leaving their text in ``documents.text``."""
+    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE packed IS NULL")]
+    for doc_id in ids:
+        (legacy,) = db.execute(
+            "SELECT analysis FROM documents WHERE id = %s", (doc_id,)
+        ).fetchone()
+        packed = pack_analysis(serialize.loads(Analysis, legacy))
+        db.execute(
+            "UPDATE documents SET analysis = '', packed = %s WHERE id = %s", (packed, doc_id)
+        )
+
+
+def _reason(error: Exception) -> str:
+    """The server's message without psycopg's extra lines."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
