@@ -32,6 +32,7 @@ from .errors import ApiError
 from .filters import ListFilter
 from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
+from .row_pages import RowPage
 from .snapshot import Snapshot
 from .workspace_api import dispute_order, workspace
 
@@ -41,6 +42,7 @@ router = APIRouter(
     dependencies=[Depends(reject_unknown_parameters)],
 )
 SEARCH_PAGE_SIZE = 25
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="The page of rows, from 1.")]
 GRAPH_NODES = 80
 
 
@@ -288,13 +290,28 @@ def api_docs(request: Request, data: Data) -> Response:
 
 @router.get("/disputes")
 def disputes_page(
-    request: Request, data: Data, sort: Annotated[str | None, Query(max_length=20)] = None
+    request: Request,
+    data: Data,
+    sort: Annotated[str | None, Query(max_length=20)] = None,
+    page: PageNumber = 1,
 ) -> Response:
     order = dispute_order(sort)
     disputes = workspace(data).sorted_disputes(order)
-    return _render(request, "disputes.html.j2", data, disputes=disputes, sort=order)
+    rows = RowPage.of(page, len(disputes), "/disputes", {"sort": sort})
+    return _render(
+        request, "disputes.html.j2", data, disputes=rows.rows(disputes), sort=order, rows=rows
+    )
 
 
 @router.get("/sources")
-def sources_page(request: Request, data: Data) -> Response:
-    return _render(request, "sources.html.j2", data, sources=workspace(data).sources)
+def sources_page(request: Request, data: Data, page: PageNumber = 1) -> Response:
+    """Each of the view's lists shows its rows of page ``page``."""
+    sources = workspace(data).sources
+    longest = max(
+        len(sources.outlets),
+        len(sources.speakers),
+        len(sources.lineage),
+        len(sources.single_origin),
+    )
+    rows = RowPage.of(page, longest, "/sources")
+    return _render(request, "sources.html.j2", data, sources=sources, rows=rows)
