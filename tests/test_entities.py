@@ -124,3 +124,8 @@ def test_organisation_names_go_on_over_to_and_places_over_their_head_word() -> N
     assert found.get("Syntagma Square") in ("facility", "location")
     assert found.get("Committee to Protect Journalists") == "organization"
     assert "Paris" in found and "London" in found
+
+
+def test_currency_signs_are_not_names() -> None:
+    found = dict(pairs("The loan of US$ 17.4 billion went to Chrysler, and C$ 4 billion to GM."))
+    assert "US$" not in found and "C$" not in found

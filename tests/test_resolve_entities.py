@@ -292,3 +292,48 @@ def test_a_place_is_one_with_or_without_its_subdivision_head() -> None:
     assert set(entity_named(entities, "Tarvos")[0].aliases) == {"Tarvos Island", "Tarvos"}
     assert entity_named(entities, "Cyprus Island")[0].aliases == ("Cyprus Island",)
     assert "New York State" not in entity_named(entities, "New York")[0].aliases
+
+
+def test_a_wire_credit_in_brackets_is_not_the_place_before_it() -> None:
+    text = "CAIRO, Egypt (CNN) -- Protests went on in Egypt."
+    entities, _ = resolve_entities([typed_analysis(
+        "d1", text, [("CAIRO", "location"), ("Egypt", "location"), ("CNN", "organization"),
+                     ("Egypt", "location")]
+    )])
+    [egypt] = entity_named(entities, "Egypt")
+    assert "CNN" not in egypt.aliases
+    assert len(egypt.mentions) == 2
+
+
+def test_two_surnames_run_together_do_not_hide_a_person() -> None:
+    first = typed_analysis(
+        "d1", "Hosni Mubarak met Barack Obama. Mubarak Obama talks (caption).",
+        [("Hosni Mubarak", "person"), ("Barack Obama", "person"), ("Mubarak Obama", "person")],
+    )
+    second = typed_analysis("d2", "Obama spoke; Osama was not mentioned.",
+                            [("Obama", "person"), ("Osama", "person")])
+    entities, _ = resolve_entities([first, second])
+    [obama] = entity_named(entities, "Barack Obama")
+    assert "Obama" in obama.aliases
+    assert "Osama" not in obama.aliases
+
+
+def test_a_place_mistyped_now_and_then_stays_one_place() -> None:
+    text = "Aid reached Port-au-Prince. Port-au-Prince said so. In Port-au-Prince, and in Scotland."
+    entities, _ = resolve_entities([typed_analysis("d1", text, [
+        ("Port-au-Prince", "location"), ("Port-au-Prince", "organization"),
+        ("Port-au-Prince", "location"), ("Scotland", "location"),
+    ])])
+    [city] = entity_named(entities, "Port-au-Prince")
+    assert len(city.mentions) == 3 and city.type == "location"
+    uk = resolve_entities([typed_analysis("d2", "Britain and Scotland.", [
+        ("Britain", "location"), ("Scotland", "location")])])[0]
+    assert len(uk) == 2
+
+
+def test_an_organisation_cut_off_before_its_head_word_joins_it() -> None:
+    text = "The Pacific Monetary Fund lent money; the Pacific Monetary fund said it would."
+    entities, _ = resolve_entities([typed_analysis("d1", text, [
+        ("Pacific Monetary Fund", "organization"), ("Pacific Monetary", "organization")])])
+    [fund] = entity_named(entities, "Pacific Monetary Fund")
+    assert "Pacific Monetary" in fund.aliases

@@ -119,7 +119,8 @@ def combine(
     for index, rule in enumerate(rules):
         if not used[index] and (rule.strength == "strong" or rule.by_name):
             merged.append(rule.mention)
-    return _without_overlaps(merged)
+    return [mention for mention in _without_overlaps(merged)
+            if not _CURRENCY_SIGN.fullmatch(mention.text)]
 
 
 CONLL_CLASS: dict[EntityType, str] = {  # each type's coarse class among the model's labels
@@ -185,6 +186,7 @@ def _rules_stand(text: str, overlapping: list[RuleMention], found: Mention) -> b
     )
 
 
+_CURRENCY_SIGN = re.compile(r"[A-Z]{0,3}[$\u20ac\u00a3\u00a5]")  # "US$", "C$": not names
 _JOINERS = frozenset({"-", "/", "\u2013", "\u2010", "\u2011", " - ", " / ", " \u2013 "})
 
 

@@ -33,7 +33,7 @@ def same_name_word(first: str, second: str) -> bool:
     a, b = transliteration_key(first), transliteration_key(second)
     if a == b:
         return True
-    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 5:
+    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 6:
         return False
     allowed = 1 if min(len(a), len(b)) < 8 else 2
     return OSA.distance(a, b) <= allowed or fuzz.ratio(a, b) >= 85

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
@@ -29,6 +29,7 @@ from ..analyze.entity_names import (
 from ..ids import record_id
 from ..language.en.demonyms import demonyms
 from ..language.en.names import (
+    COUNTRY_PARTS,
     NAME_PARTICLES,
     ORGANIZATION_HEADS,
     SHORT_FORM_DROPS,
@@ -97,6 +98,8 @@ def _is_bare_name(item: _Item) -> bool:
 
 def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     full = [index for index, item in enumerate(items) if _is_full_person(item)]
+    glued = _glued_names({items[index].key for index in full})
+    full = [index for index in full if items[index].key not in glued]
     by_key: dict[str, int] = {}
     for index in full:
         groups.union(by_key.setdefault(items[index].key, index), index)
@@ -132,6 +135,22 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
             groups.union(target, index)
             resolved.add(index)
     return resolved
+
+
+def _glued_names(keys: set[str]) -> set[str]:
+    """Two people's surnames run together, as headlines and captions do ("Mubarak Obama"
+    beside "Hosni Mubarak" and "Barack Obama"): no one's full name."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        surnames[key.split()[-1]].add(key)
+    glued = set()
+    for key in keys:
+        words = key.split()
+        first_owners = surnames.get(words[0], set()) - {key}
+        last_owners = surnames.get(words[-1], set()) - {key}
+        if len(words) == 2 and first_owners and last_owners:
+            glued.add(key)
+    return glued
 
 
 def _candidate_name_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
@@ -200,11 +219,28 @@ def _spelling_of_person(first: str, second: str) -> bool:
 
 def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int]) -> None:
     first_of_key: dict[str, int] = {}
+    places = _mostly_places(items)
     for index, item in enumerate(items):
         if _is_full_person(item) or index in resolved_bare:
             continue
+        if item.key in places and item.mention.type in ("person", "organization", "other"):
+            item = _Item(item.document, replace(item.mention, type="location"), item.key,
+                         item.order)  # "Qeshm Gov." is the island's, not a person named Qeshm
         key = _canonical_key(item)
         groups.union(first_of_key.setdefault(key, index), index)
+
+
+def _mostly_places(items: list[_Item]) -> set[str]:
+    """Names of the gazetteer that the corpus calls a place more often than anything else."""
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        types[item.key][item.mention.type] += 1
+    return {
+        key for key, counts in types.items()
+        if len(counts) > 1
+        and counts["location"] > max(n for kind, n in counts.items() if kind != "location")
+        and gazetteer.lookup(key)
+    }
 
 
 def _canonical_key(item: _Item) -> str:
@@ -216,6 +252,8 @@ def _canonical_key(item: _Item) -> str:
         return f"group:{code}" if code else "group:" + item.key
     if mention.type == "location":
         places = gazetteer.lookup(item.key)
+        if item.key in COUNTRY_PARTS:
+            return "place:part:" + item.key
         if places:
             place = places[0]
             return f"place:{place.kind}:{place.name}:{place.country}"
@@ -292,7 +330,7 @@ def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> Non
     country joins the one country's organisation of that core, and none when several have it."""
     by_core: dict[tuple[str, ...], dict[str | None, list[int]]] = defaultdict(dict)
     for index, item in enumerate(items):
-        if item.mention.type != "organization" or is_acronym(item.mention.text):
+        if item.mention.type != "organization":
             continue
         country, core = _country_and_core(item.key)
         if core:
@@ -304,6 +342,16 @@ def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> Non
         qualified = [country for country in countries if country is not None]
         if None in countries and len(qualified) == 1:
             groups.union(countries[None][0], countries[qualified[0]][0])
+    headed: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for core, countries in by_core.items():
+        if len(core) >= 3 and core[-1] in ORGANIZATION_HEADS:
+            headed[core[:-1]].extend(members[0] for members in countries.values())
+    for core, countries in by_core.items():
+        longer = headed.get(core, [])
+        if len(core) >= 2 and core[-1] not in ORGANIZATION_HEADS and len(countries) == 1 and len(
+            {groups.find(index) for index in longer}
+        ) == 1:  # "International Monetary", cut off before its head word "fund"
+            groups.union(longer[0], next(iter(countries.values()))[0])
 
 
 def _country_and_core(key: str) -> tuple[str | None, tuple[str, ...]]:
@@ -336,11 +384,13 @@ def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None
     if start < 2 or text[start - 1] != "(":
         return None
     before = text[: start - 1].rstrip()
+    acronym = item.mention.text.replace(".", "").upper()
     for index, other in enumerate(items):
         if (
             other.document == item.document
             and other.mention.end == len(before)
             and (other.mention is not item.mention)
+            and initials(other.mention.text)[:1] == acronym[:1]  # not "Cairo, Egypt (CNN)"
         ):
             return index
     return None

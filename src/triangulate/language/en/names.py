@@ -182,6 +182,8 @@ REGIONS = _comma_list("""
     Northern Ireland, Scotland, England, Wales, Great Britain, Britain, Korean Peninsula,
     Eastern Mediterranean, Soviet Union, USSR, Yugoslavia, Czechoslovakia, Ottoman Empire
 """)
+# Parts of a country that COUNTRY_ALIASES files under it and a reader keeps apart from it.
+COUNTRY_PARTS = frozenset({"england", "scotland", "wales", "northern ireland"})
 # Country names as written in news beside the gazetteer's forms, with their ISO codes.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
@@ -209,7 +211,7 @@ COMPANY_SUFFIXES = word_set(
 # Last words that a short form of an organisation's name leaves off ("Ford" for "Ford Motor
 # Company", "the U.S. Treasury" for "the US Treasury Department").
 SHORT_FORM_DROPS = COMPANY_SUFFIXES | word_set(
-    "company corporation limited incorporated motor motors department"
+    "company corporation limited incorporated motor motors department news"
 )
 
 # Words that say a capitalised word before them is a place ("in X", "near X").
