@@ -14,37 +14,27 @@ from typing import Any
 
 from .. import serialize
 from ..errors import StoreError
-from ..ids import check_unique
-from ..model import (
-    Adjudication,
-    Analysis,
-    ClaimRecord,
-    Comparison,
-    Entity,
-    Event,
-    Failure,
-    Reconciliation,
-    TimelineEntry,
-)
+from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .locations import shown_location
 from .migrations import PACKED_ANALYSES, POSTGRES_MIGRATIONS
-from .packing import load_analysis, pack_analysis
-from .search import (
-    MATCH_CLOSE,
-    MATCH_OPEN,
-    SearchHit,
-    SearchKind,
-    SearchTerm,
-    search_terms,
-    split_snippet,
+from .packing import load_analysis
+from .rows import (
+    RESULT_TABLES,
+    adjudication_row,
+    check_reconciliation,
+    document_row,
+    read_reconciliation,
+    reconciliation_rows,
+    repack_analyses,
+    search_hits,
 )
+from .search import MATCH_CLOSE, MATCH_OPEN, SearchHit, SearchKind, SearchTerm, search_terms
 
 try:
     import psycopg
 except ImportError:  # pragma: no cover - reported when a postgresql:// store is opened
     psycopg = None  # type: ignore[assignment]
 
-RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
 MIGRATION_LOCK = 7_320_411  # advisory lock keys: one process migrates, one rebuilds the index
 SEARCH_LOCK = 7_320_412
 CONNECT_SECONDS = 10
@@ -97,7 +87,7 @@ class PostgresStore:
                     continue
                 db.execute(migration.sql)  # several statements: only without parameters
                 if migration.name == PACKED_ANALYSES:
-                    _repack_analyses(db)
+                    repack_analyses(db, "%s")
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                     (migration.version, migration.name),
@@ -182,17 +172,7 @@ class PostgresStore:
             db.execute(
                 "INSERT INTO documents (id, sha256, source, title, publisher, published, language,"
                 " text, analysis, packed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, '', %s)",
-                (
-                    doc.id,
-                    doc.sha256,
-                    doc.source,
-                    doc.title,
-                    doc.publisher,
-                    doc.published,
-                    doc.language,
-                    doc.text,
-                    pack_analysis(analysis),
-                ),
+                document_row(analysis),
             )
             db.execute("DELETE FROM failures WHERE source = %s", (doc.source,))
             self._mark_reconciliation(db, "stale")
@@ -231,80 +211,33 @@ class PostgresStore:
     # ---- corpus results -------------------------------------------------------------------
 
     def put_reconciliation(self, reconciliation: Reconciliation) -> None:
-        r = reconciliation
-        check_unique(
-            [
-                ("entities", r.entities, lambda e: f"{e.type} {e.name!r}"),
-                ("claims", r.claims, lambda c: f"{c.document}: {c.claim.text[:60]!r}"),
-                ("events", r.events, lambda e: f"{e.type} on {e.start}: {e.summary[:60]!r}"),
-                (
-                    "comparisons",
-                    r.comparisons,
-                    lambda c: f"{c.verdict} {c.question[:60]!r} on {', '.join(c.claims)}",
-                ),
-            ]
-        )
+        check_reconciliation(reconciliation)
         with self._transaction() as db, db.cursor() as cursor:
             for table in RESULT_TABLES:
                 cursor.execute(f"DELETE FROM {table}")
-            cursor.executemany(
-                "INSERT INTO entities VALUES (%s, %s, %s, %s, %s)",
-                [(e.id, i, e.name, e.type, serialize.dumps(e)) for i, e in enumerate(r.entities)],
-            )
-            cursor.executemany(
-                "INSERT INTO claims VALUES (%s, %s, %s, %s, %s)",
-                [
-                    (c.id, i, c.document, c.claim.text, serialize.dumps(c))
-                    for i, c in enumerate(r.claims)
-                ],
-            )
-            cursor.executemany(
-                "INSERT INTO events VALUES (%s, %s, %s, %s, %s)",
-                [(e.id, i, e.type, e.start, serialize.dumps(e)) for i, e in enumerate(r.events)],
-            )
-            cursor.executemany(
-                "INSERT INTO comparisons VALUES (%s, %s, %s, %s, %s)",
-                [
-                    (c.id, i, c.verdict, c.question, serialize.dumps(c))
-                    for i, c in enumerate(r.comparisons)
-                ],
-            )
-            cursor.executemany(
-                "INSERT INTO timeline VALUES (%s, %s, %s, %s)",
-                [(i, t.date, t.event, serialize.dumps(t)) for i, t in enumerate(r.timeline)],
-            )
-            cursor.executemany("INSERT INTO notes VALUES (%s, %s)", list(enumerate(r.notes)))
+            for table, rows in reconciliation_rows(reconciliation, with_position=True):
+                if rows:
+                    marks = ", ".join(["%s"] * len(rows[0]))
+                    cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
 
     def reconciliation(self) -> Reconciliation:
-        def load(table: str, cls: type) -> tuple:
-            rows = self._rows(f"SELECT data FROM {table} ORDER BY position")
-            return tuple(serialize.loads(cls, row[0]) for row in rows)
+        def data_of(table: str) -> list[str]:
+            return [row[0] for row in self._rows(f"SELECT data FROM {table} ORDER BY position")]
 
-        notes = tuple(row[0] for row in self._rows("SELECT text FROM notes ORDER BY position"))
-        return Reconciliation(
-            entities=load("entities", Entity),
-            claims=load("claims", ClaimRecord),
-            events=load("events", Event),
-            comparisons=load("comparisons", Comparison),
-            timeline=load("timeline", TimelineEntry),
-            notes=notes,
-        )
+        notes = [row[0] for row in self._rows("SELECT text FROM notes ORDER BY position")]
+        return read_reconciliation(data_of, notes)
 
     # ---- the audit trail of people's decisions --------------------------------------------
 
     def add_adjudication(self, adjudication: Adjudication) -> None:
         """Append a decision to the audit trail (a decision already there is not added twice)."""
-        a = adjudication
         with self._transaction() as db:
             added = db.execute(
                 "INSERT INTO adjudications"
                 " (id, action, target_kind, target, reviewer, decided_at, note, data)"
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                (
-                    a.id, a.action, a.target_kind, a.target, a.reviewer, a.decided_at, a.note,
-                    serialize.dumps(a),
-                ),
+                adjudication_row(adjudication),
             )
             if added.rowcount:
                 self._count_change(db)
@@ -340,13 +273,7 @@ class PostgresStore:
             ' ORDER BY score, kind DESC, ref COLLATE "C"',
             [HEADLINE, *filters, limit, offset],
         )
-        hits = []
-        for hit_kind, ref, document, title, marked, score in rows:
-            snippet, highlights = split_snippet(marked or "")
-            hits.append(
-                SearchHit(hit_kind, ref, document, title, snippet, highlights, float(score))
-            )
-        return (int(total_row[0]) if total_row else 0), hits
+        return (int(total_row[0]) if total_row else 0), search_hits(rows)
 
     def refresh_search_index(self) -> bool:
         """Rebuild the full-text index when documents or claims changed; True when it did."""
@@ -409,19 +336,6 @@ def _tsquery(terms: list[SearchTerm]) -> tuple[str, list[str]]:
             parts.append(prefix)
         params.append(f"'{words[-1]}':*")
     return " && ".join(parts), params
-
-
-def _repack_analyses(db: Any) -> None:
-    """Compress the analyses stored before packing, leaving their text in ``documents.text``."""
-    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE packed IS NULL")]
-    for doc_id in ids:
-        (legacy,) = db.execute(
-            "SELECT analysis FROM documents WHERE id = %s", (doc_id,)
-        ).fetchone()
-        packed = pack_analysis(serialize.loads(Analysis, legacy))
-        db.execute(
-            "UPDATE documents SET analysis = '', packed = %s WHERE id = %s", (packed, doc_id)
-        )
 
 
 def _reason(error: Exception) -> str:

@@ -9,23 +9,20 @@ from pathlib import Path
 
 from .. import serialize
 from ..errors import StoreError
-from ..ids import check_unique
-from ..model import (
-    Adjudication,
-    Analysis,
-    ClaimRecord,
-    Comparison,
-    Entity,
-    Event,
-    Failure,
-    Reconciliation,
-    TimelineEntry,
-)
+from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .migrations import MIGRATIONS, PACKED_ANALYSES
-from .packing import load_analysis, pack_analysis
-from .search import MATCH_CLOSE, MATCH_OPEN, SearchHit, SearchKind, match_expression, split_snippet
-
-RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
+from .packing import load_analysis
+from .rows import (
+    RESULT_TABLES,
+    adjudication_row,
+    check_reconciliation,
+    document_row,
+    read_reconciliation,
+    reconciliation_rows,
+    repack_analyses,
+    search_hits,
+)
+from .search import MATCH_CLOSE, MATCH_OPEN, SearchHit, SearchKind, match_expression
 
 
 class SQLiteStore:
@@ -65,7 +62,7 @@ class SQLiteStore:
                 for statement in _statements(migration.sql):
                     db.execute(statement)
                 if migration.name == PACKED_ANALYSES:
-                    _repack_analyses(db)
+                    repack_analyses(db, "?")
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     (migration.version, migration.name),
@@ -125,25 +122,14 @@ class SQLiteStore:
         return row[0] if row else None
 
     def put_analysis(self, analysis: Analysis) -> None:
-        doc = analysis.document
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO documents"
                 " (id, sha256, source, title, publisher, published, language, text, analysis,"
                 " packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
-                (
-                    doc.id,
-                    doc.sha256,
-                    doc.source,
-                    doc.title,
-                    doc.publisher,
-                    doc.published,
-                    doc.language,
-                    doc.text,
-                    pack_analysis(analysis),
-                ),
+                document_row(analysis),
             )
-            db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
+            db.execute("DELETE FROM failures WHERE source = ?", (analysis.document.source,))
             self._mark_reconciliation(db, "stale")
 
     def analyses(self) -> list[Analysis]:
@@ -175,76 +161,35 @@ class SQLiteStore:
     # ---- corpus results -------------------------------------------------------------------
 
     def put_reconciliation(self, reconciliation: Reconciliation) -> None:
-        r = reconciliation
-        check_unique(
-            [
-                ("entities", r.entities, lambda e: f"{e.type} {e.name!r}"),
-                ("claims", r.claims, lambda c: f"{c.document}: {c.claim.text[:60]!r}"),
-                ("events", r.events, lambda e: f"{e.type} on {e.start}: {e.summary[:60]!r}"),
-                (
-                    "comparisons",
-                    r.comparisons,
-                    lambda c: f"{c.verdict} {c.question[:60]!r} on {', '.join(c.claims)}",
-                ),
-            ]
-        )
+        check_reconciliation(reconciliation)
         with self._transaction() as db:
             for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
-            db.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?)",
-                [(e.id, e.name, e.type, serialize.dumps(e)) for e in r.entities],
-            )
-            db.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?)",
-                [(c.id, c.document, c.claim.text, serialize.dumps(c)) for c in r.claims],
-            )
-            db.executemany(
-                "INSERT INTO events VALUES (?, ?, ?, ?)",
-                [(e.id, e.type, e.start, serialize.dumps(e)) for e in r.events],
-            )
-            db.executemany(
-                "INSERT INTO comparisons VALUES (?, ?, ?, ?)",
-                [(c.id, c.verdict, c.question, serialize.dumps(c)) for c in r.comparisons],
-            )
-            db.executemany(
-                "INSERT INTO timeline VALUES (?, ?, ?, ?)",
-                [(i, t.date, t.event, serialize.dumps(t)) for i, t in enumerate(r.timeline)],
-            )
-            db.executemany("INSERT INTO notes VALUES (?, ?)", list(enumerate(r.notes)))
+            for table, rows in reconciliation_rows(reconciliation, with_position=False):
+                if rows:
+                    marks = ", ".join("?" * len(rows[0]))
+                    db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
 
     def reconciliation(self) -> Reconciliation:
-        def load(table: str, cls: type, order: str = "rowid") -> tuple:
+        def data_of(table: str) -> list[str]:
+            order = "position" if table == "timeline" else "rowid"
             rows = self._db.execute(f"SELECT data FROM {table} ORDER BY {order}")
-            return tuple(serialize.loads(cls, row[0]) for row in rows)
+            return [row[0] for row in rows]
 
-        notes = tuple(
-            row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position")
-        )
-        return Reconciliation(
-            entities=load("entities", Entity),
-            claims=load("claims", ClaimRecord),
-            events=load("events", Event),
-            comparisons=load("comparisons", Comparison),
-            timeline=load("timeline", TimelineEntry, "position"),
-            notes=notes,
-        )
+        notes = [row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position")]
+        return read_reconciliation(data_of, notes)
 
     # ---- the audit trail of people's decisions --------------------------------------------
 
     def add_adjudication(self, adjudication: Adjudication) -> None:
         """Append a decision to the audit trail (a decision already there is not added twice)."""
-        a = adjudication
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO adjudications"
                 " (id, action, target_kind, target, reviewer, decided_at, note, data)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (
-                    a.id, a.action, a.target_kind, a.target, a.reviewer, a.decided_at, a.note,
-                    serialize.dumps(a),
-                ),
+                adjudication_row(adjudication),
             )
 
     def adjudications(self) -> list[Adjudication]:
@@ -277,13 +222,7 @@ class SQLiteStore:
             f" FROM search_index WHERE {where} ORDER BY score, kind DESC, ref LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        hits = []
-        for hit_kind, ref, document, title, marked, score in rows:
-            snippet, highlights = split_snippet(marked or "")
-            hits.append(
-                SearchHit(hit_kind, ref, document, title, snippet, highlights, float(score))
-            )
-        return total, hits
+        return total, search_hits(rows)
 
     def refresh_search_index(self) -> bool:
         """Rebuild the full-text index when documents or claims changed; True when it did."""
@@ -336,13 +275,3 @@ def _statements(script: str) -> list[str]:
         statements.append(pending)
     return statements
 
-
-def _repack_analyses(db: sqlite3.Connection) -> None:
-    """Compress the analyses stored before packing, leaving their text in ``documents.text``."""
-    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE packed IS NULL")]
-    for doc_id in ids:
-        (legacy,) = db.execute("SELECT analysis FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        packed = pack_analysis(serialize.loads(Analysis, legacy))
-        db.execute(
-            "UPDATE documents SET analysis = '', packed = ? WHERE id = ?", (packed, doc_id)
-        )
