@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import StoreError
 from ..model import AdjudicationAction, AdjudicationOutcome, AdjudicationStatus, DocSpan, Verdict
+from ..outputs.export_json import adjudication_data
 from ..review import (
     MAX_NAME,
     MAX_NOTE,
@@ -96,29 +97,6 @@ class AdjudicationPage(BaseModel):
     offset: int
 
 
-def adjudication_out(outcome: AdjudicationOutcome) -> dict[str, Any]:
-    a = outcome.adjudication
-    return {
-        "id": a.id,
-        "action": a.action,
-        "target_kind": a.target_kind,
-        "target": a.target,
-        "reviewer": a.reviewer,
-        "decided_at": a.decided_at,
-        "note": a.note,
-        "verdict": a.verdict,
-        "claims": list(a.claims),
-        "mentions": [
-            [{"document": m.document, "start": m.start, "end": m.end} for m in group]
-            for group in a.mentions
-        ],
-        "merged": list(a.merged),
-        "name": a.name,
-        "status": outcome.status,
-        "targets": list(outcome.targets),
-    }
-
-
 def require_same_origin(request: Request) -> None:
     """Refuse a write a browser says comes from another site (a hostile page posting here).
 
@@ -176,14 +154,14 @@ def add_adjudication(request: Request, body: AdjudicationIn, data: Data) -> dict
         mentions=tuple(DocSpan(m.document, m.start, m.end) for m in body.mentions),
         name=body.name,
     )
-    return adjudication_out(_take(request, data, asked))
+    return adjudication_data(_take(request, data, asked))
 
 
 @router.get("/api/v1/adjudications", response_model=AdjudicationPage)
 def list_adjudications(data: Data, paging: Paging) -> dict[str, Any]:
     """The audit trail, oldest first: every decision with who took it, when and why, and what
     became of it now (``applied``, ``superseded`` or ``no_longer_applies``)."""
-    return paging.page([adjudication_out(o) for o in data.reconciliation.adjudications])
+    return paging.page([adjudication_data(o) for o in data.reconciliation.adjudications])
 
 
 @router.post("/review", include_in_schema=False, dependencies=[Depends(require_same_origin)])
