@@ -129,3 +129,11 @@ def test_organisation_names_go_on_over_to_and_places_over_their_head_word() -> N
 def test_currency_signs_are_not_names() -> None:
     found = dict(pairs("The loan of US$ 17.4 billion went to Chrysler, and C$ 4 billion to GM."))
     assert "US$" not in found and "C$" not in found
+
+
+def test_the_outlets_credit_in_a_dateline_is_not_a_name_of_the_story() -> None:
+    text = ("CAIRO, Egypt (CNN) -- Protests went on, a witness told CNN.\n"
+            "ATHENS (Reuters) - Police fired tear gas.")
+    found = mentions_of(text)
+    assert [m.text for m in found if m.text in ("CNN", "Reuters")] == ["CNN"]
+    assert found[[m.text for m in found].index("CNN")].start == text.index("told CNN") + 5

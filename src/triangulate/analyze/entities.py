@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..ingest.furniture import DATELINE
 from ..language.en.names import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VARIANTS, word_set
 from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
@@ -54,7 +55,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     The trained model finds names; the rules below trim them, give the finer types and add the
     names they are sure of (``entity_combine``).  Without the model, the rules alone.
     """
-    blocked = url_spans(text)
+    blocked = _outside_the_story(text)
     rules = _rule_mentions(text, sentences, blocked)
     if not model_available():
         return [rule.mention for rule in rules]
@@ -97,7 +98,23 @@ def _confirmed_in_headlines(
 
 def find_rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     """The names the rules alone find (the recogniser without its trained model)."""
-    return [rule.mention for rule in _rule_mentions(text, sentences, url_spans(text))]
+    return [rule.mention for rule in _rule_mentions(text, sentences, _outside_the_story(text))]
+
+
+def _outside_the_story(text: str) -> list[tuple[int, int]]:
+    """Where names are not the story's: web addresses, and the outlet's credit in a wire
+    dateline ("CAIRO, Egypt (CNN) --" credits CNN, which the story is not about)."""
+    spans = url_spans(text) + [
+        (match.start("publisher") - 1, match.end("publisher") + 1)
+        for match in DATELINE.finditer(text)
+    ]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _rule_mentions(
