@@ -166,6 +166,28 @@ class DateRange:
         self.date_from = date_from
         self.date_to = date_to
 
+    def narrowing(
+        self,
+        *,
+        source: str | None = None,
+        speaker: str | None = None,
+        entity: str | None = None,
+        verdict: Verdict | None = None,
+        stance: Stance | None = None,
+        status: str | None = None,
+    ) -> ListFilter:
+        """The list filter of this date range and the other filters given."""
+        return ListFilter(
+            source=source,
+            speaker=speaker,
+            entity=entity,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            verdict=verdict,
+            stance=stance,
+            status=status,
+        )
+
 
 Dates = Annotated[DateRange, Depends()]
 
@@ -177,7 +199,8 @@ router = APIRouter(
 )
 
 
-def _one(items: dict[str, T], key: str, what: str) -> T:
+def found_or_404(items: dict[str, T], key: str, what: str) -> T:
+    """``items[key]``, or the 404 error naming what has no such id."""
     if key not in items:
         raise ApiError(404, f"no {what} with id {key!r}")
     return items[key]
@@ -220,20 +243,14 @@ def list_documents(
 ) -> dict[str, Any]:
     """The documents in the store with their metadata and annotation counts (no text);
     ``source``, ``entity`` (documents naming it) and ``from``/``to`` (published) narrow them."""
-    wanted = ListFilter(
-        source=source,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
-    kept = filters.documents(data, wanted)
+    kept = filters.documents(data, dates.narrowing(source=source, entity=entity))
     return paging.page([_summary(data, data.analyses[doc_id]) for doc_id in kept])
 
 
 @router.get("/documents/{doc_id}", response_model=Analysis, responses=NOT_FOUND, tags=["documents"])
 def get_document(doc_id: str, data: Data) -> Analysis:
     """A document with its cleaned text and every annotation (offsets into ``document.text``)."""
-    return _one(data.analyses, doc_id, "document")
+    return found_or_404(data.analyses, doc_id, "document")
 
 
 @router.get("/failures", response_model=Page[Failure], tags=["documents"])
@@ -252,14 +269,12 @@ def list_entities(
 ) -> dict[str, Any]:
     """Entities resolved across documents, most mentioned first; ``source`` keeps those named
     in its documents, ``q`` those whose name or an alias contains its words."""
-    named = filters.named_like(filters.entities(data, ListFilter(source=source)), q)
-    items = [e for e in named if type is None or e.type == type]
-    return paging.page(sorted(items, key=lambda e: (-len(e.mentions), e.name)))
+    return paging.page(filters.entity_list(data, source=source, q=q, entity_type=type))
 
 
 @router.get("/entities/{entity_id}", response_model=Entity, responses=NOT_FOUND, tags=["entities"])
 def get_entity(entity_id: str, data: Data) -> Entity:
-    return _one(data.entities, entity_id, "entity")
+    return found_or_404(data.entities, entity_id, "entity")
 
 
 @router.get("/claims", response_model=Page[ClaimRecord], tags=["claims"])
@@ -276,21 +291,14 @@ def list_claims(
     """Claims with who asserts them; ``document``, ``source``, ``speaker``, ``entity`` (the
     speaker or what the claim is about), ``stance`` and ``from``/``to`` (the document's published
     date) narrow them."""
-    wanted = ListFilter(
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        stance=stance,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(source=source, speaker=speaker, entity=entity, stance=stance)
     items = [c for c in filters.claims(data, wanted) if document is None or c.document == document]
     return paging.page(items)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimRecord, responses=NOT_FOUND, tags=["claims"])
 def get_claim(claim_id: str, data: Data) -> ClaimRecord:
-    return _one(data.claims, claim_id, "claim")
+    return found_or_404(data.claims, claim_id, "claim")
 
 
 @router.get("/events", response_model=Page[Event], tags=["events"])
@@ -305,19 +313,13 @@ def list_events(
     """Events resolved across documents; ``source``, ``speaker`` (of one of its claims),
     ``entity`` (a participant, a place, or in one of its claims) and ``from``/``to`` (the event's
     date) narrow them."""
-    wanted = ListFilter(
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(source=source, speaker=speaker, entity=entity)
     return paging.page(filters.events(data, wanted))
 
 
 @router.get("/events/{event_id}", response_model=Event, responses=NOT_FOUND, tags=["events"])
 def get_event(event_id: str, data: Data) -> Event:
-    return _one(data.events, event_id, "event")
+    return found_or_404(data.events, event_id, "event")
 
 
 @router.get("/comparisons", response_model=Page[Comparison], tags=["comparisons"])
@@ -332,14 +334,7 @@ def list_comparisons(
 ) -> dict[str, Any]:
     """Claims that answer the same question, with a verdict; ``verdict`` keeps one kind, and
     ``source``, ``speaker``, ``entity`` and ``from``/``to`` keep those with such a claim."""
-    wanted = ListFilter(
-        verdict=verdict,
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(verdict=verdict, source=source, speaker=speaker, entity=entity)
     return paging.page(filters.comparisons(data, wanted))
 
 
@@ -350,7 +345,7 @@ def list_comparisons(
     tags=["comparisons"],
 )
 def get_comparison(comparison_id: str, data: Data) -> Comparison:
-    return _one(data.comparisons, comparison_id, "comparison")
+    return found_or_404(data.comparisons, comparison_id, "comparison")
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["timeline"])
@@ -366,14 +361,7 @@ def list_timeline(
     """The merged timeline, oldest first; ``status`` keeps e.g. only ``disputed`` entries;
     ``source``, ``speaker``, ``entity`` (of the entry's event) and ``from``/``to`` (the entry's
     date) narrow it."""
-    wanted = ListFilter(
-        status=status,
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(status=status, source=source, speaker=speaker, entity=entity)
     return paging.page(filters.timeline(data, wanted))
 
 
@@ -385,7 +373,8 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words or "a phrase".')],
     kind: Annotated[Literal["document", "claim"] | None, Query()] = None,
 ) -> dict[str, Any]:
-    """Full-text search (SQLite FTS5) over document titles and texts and claim texts."""
+    """Full-text search (the store's: SQLite FTS5 or PostgreSQL text search) over document
+    titles and texts and claim texts."""
     return run_search(request.app.state.source, data, q, kind, paging.limit, paging.offset)
 
 
@@ -393,7 +382,7 @@ def run_search(
     source: SnapshotSource, data: Snapshot, query: str, kind: str | None, limit: int, offset: int
 ) -> dict[str, Any]:
     """Search the store and link each hit to the sentence it came from."""
-    if "\x00" in query:  # FTS5 reads its query as a C string: NUL ends it mid-phrase
+    if "\x00" in query:  # FTS5 reads its query as a C string; PostgreSQL text cannot hold NUL
         raise ApiError(422, "q: must not contain NUL characters")
     with source.store() as store:
         try:

@@ -110,7 +110,7 @@ class Narrowing:
             return True
         if claim.attributed_to is not None:
             return False
-        speaker_text = " ".join((claim.claim.speaker_text or "").split()).casefold()
+        speaker_text = _normalised(claim.claim.speaker_text or "")
         return any(name in speaker_text for name in self.speaker_names)
 
     def _claim_involves(self, claim: ClaimRecord) -> bool:
@@ -186,11 +186,11 @@ def _documents_named(data: Snapshot, value: str) -> frozenset[str]:
     """The documents ``value`` names: by id, or by publisher (case and spacing ignored)."""
     if value in data.analyses:
         return frozenset({value})
-    wanted = " ".join(value.split()).casefold()
+    wanted = _normalised(value)
     return frozenset(
         doc_id
         for doc_id, analysis in data.analyses.items()
-        if " ".join((analysis.document.publisher or "").split()).casefold() == wanted
+        if _normalised(analysis.document.publisher or "") == wanted
     )
 
 
@@ -201,18 +201,18 @@ def _names(data: Snapshot, value: str | None, ids: frozenset[str] | None) -> tup
     names = {data.entities[i].name for i in ids if i in data.entities}
     if value not in data.entities:  # a name, not an id
         names.add(value)
-    return tuple(" ".join(n.split()).casefold() for n in names if n.strip())
+    return tuple(_normalised(n) for n in names if n.strip())
 
 
 def _entities_named(data: Snapshot, value: str) -> frozenset[str]:
     """The entities ``value`` names: by id, or by name or alias (case and spacing ignored)."""
     if value in data.entities:
         return frozenset({value})
-    wanted = " ".join(value.split()).casefold()
+    wanted = _normalised(value)
     return frozenset(
         e.id
         for e in data.reconciliation.entities
-        if any(" ".join(n.split()).casefold() == wanted for n in (e.name, *e.aliases))
+        if any(_normalised(n) == wanted for n in (e.name, *e.aliases))
     )
 
 
@@ -249,11 +249,22 @@ def entities(data: Snapshot, wanted: ListFilter) -> list[Entity]:
 
 def named_like(items: Iterable[Entity], text: str | None) -> list[Entity]:
     """The entities whose name or an alias contains ``text`` (case and spacing ignored)."""
-    wanted = " ".join((text or "").split()).casefold()
+    wanted = _normalised(text or "")
     if not wanted:
         return list(items)
-    return [
-        e
-        for e in items
-        if any(wanted in " ".join(n.split()).casefold() for n in (e.name, *e.aliases))
-    ]
+    return [e for e in items if any(wanted in _normalised(n) for n in (e.name, *e.aliases))]
+
+
+def entity_list(
+    data: Snapshot, *, source: str | None, q: str | None, entity_type: str | None
+) -> list[Entity]:
+    """The entities of the entity list: named in ``source``'s documents, their name or an
+    alias containing ``q``, of ``entity_type``; most mentioned first."""
+    named = named_like(entities(data, ListFilter(source=source)), q)
+    kept = [e for e in named if not entity_type or e.type == entity_type]
+    return sorted(kept, key=lambda e: (-len(e.mentions), e.name))
+
+
+def _normalised(name: str) -> str:
+    """``name`` for comparing: spacing collapsed, case folded."""
+    return " ".join(name.split()).casefold()

@@ -25,11 +25,11 @@ from .api import (
     SourceFilter,
     SpeakerFilter,
     blank_is_none,
+    found_or_404,
     reject_unknown_parameters,
     run_search,
 )
 from .errors import ApiError
-from .filters import ListFilter
 from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
 from .row_pages import RowPage
@@ -56,10 +56,6 @@ def _render(request: Request, template: str, data: Snapshot, **context: Any) -> 
         "nav": template.split(".")[0],
     }
     return templates.TemplateResponse(request, template, {**helpers, **context})
-
-
-def _not_found(what: str, key: str) -> ApiError:
-    return ApiError(404, f"no {what} with id {key!r}")
 
 
 def _active_filters(request: Request, *names: str) -> dict[str, str]:
@@ -93,9 +89,7 @@ def overview(request: Request, data: Data) -> Response:
 def document_page(
     request: Request, doc_id: str, data: Data, mark: Annotated[str | None, Query()] = None
 ) -> Response:
-    analysis = data.analyses.get(doc_id)
-    if analysis is None:
-        raise _not_found("document", doc_id)
+    analysis = found_or_404(data.analyses, doc_id, "document")
     span = parse_mark(mark, len(analysis.document.text))
     return _render(
         request,
@@ -119,14 +113,7 @@ def timeline_page(
     entity: EntityFilter = None,
 ) -> Response:
     timeline = data.reconciliation.timeline
-    wanted = ListFilter(
-        status=status,
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(status=status, source=source, speaker=speaker, entity=entity)
     shown = filters.timeline(data, wanted)
     groups = [(date, list(entries)) for date, entries in groupby(shown, lambda t: t.date)]
     statuses = Counter(t.status for t in timeline)
@@ -145,14 +132,7 @@ def comparisons_page(
     speaker: SpeakerFilter = None,
     entity: EntityFilter = None,
 ) -> Response:
-    wanted = ListFilter(
-        verdict=verdict,
-        source=source,
-        speaker=speaker,
-        entity=entity,
-        date_from=dates.date_from,
-        date_to=dates.date_to,
-    )
+    wanted = dates.narrowing(verdict=verdict, source=source, speaker=speaker, entity=entity)
     items = filters.comparisons(data, wanted)
     verdicts = Counter(c.verdict for c in data.reconciliation.comparisons)
     return _render(
@@ -169,9 +149,7 @@ def comparisons_page(
 
 @router.get("/comparisons/{comparison_id}")
 def comparison_page(request: Request, comparison_id: str, data: Data) -> Response:
-    comparison = data.comparisons.get(comparison_id)
-    if comparison is None:
-        raise _not_found("comparison", comparison_id)
+    comparison = found_or_404(data.comparisons, comparison_id, "comparison")
     claims = [data.claims[c] for c in comparison.claims if c in data.claims]
     events = [e for e in data.reconciliation.events if set(e.claims) & set(comparison.claims)]
     return _render(
@@ -181,9 +159,7 @@ def comparison_page(request: Request, comparison_id: str, data: Data) -> Respons
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str, data: Data) -> Response:
-    event = data.events.get(event_id)
-    if event is None:
-        raise _not_found("event", event_id)
+    event = found_or_404(data.events, event_id, "event")
     claims = [data.claims[c] for c in event.claims if c in data.claims]
     entry = next((t for t in data.reconciliation.timeline if t.event == event_id), None)
     return _render(
@@ -205,9 +181,7 @@ def entities_page(
     source: SourceFilter = None,
     q: NameSearch = None,
 ) -> Response:
-    named = filters.named_like(filters.entities(data, ListFilter(source=source)), q)
-    entities = [e for e in named if not type or e.type == type]
-    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    entities = filters.entity_list(data, source=source, q=q, entity_type=type)
     types = Counter(e.type for e in data.reconciliation.entities)
     query: dict[str, str | int] = {"limit": GRAPH_NODES}
     if type:
@@ -237,9 +211,7 @@ def map_page(request: Request, data: Data) -> Response:
 
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str, data: Data) -> Response:
-    entity = data.entities.get(entity_id)
-    if entity is None:
-        raise _not_found("entity", entity_id)
+    entity = found_or_404(data.entities, entity_id, "entity")
     claims = [c for c in data.reconciliation.claims if entity_id in (c.attributed_to, *c.about)]
     events = [e for e in data.reconciliation.events if entity_id in (*e.participants, *e.places)]
     return _render(request, "entity.html.j2", data, entity=entity, claims=claims, events=events)
