@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from ..ids import distinct, record_id
 from ..model import (
@@ -30,6 +31,8 @@ from ..model import (
 ENTITY_ACTIONS = ("merge_entities", "split_entity")
 EVENT_ACTIONS = ("merge_events", "split_event")
 VERDICT_ACTIONS = ("confirm", "reject", "set_verdict")
+
+Record = TypeVar("Record", bound=Entity | Event)
 
 
 def adjudicate(
@@ -61,9 +64,7 @@ def _outcome(
     return AdjudicationOutcome(decision, status, tuple(distinct(targets)))
 
 
-def _holders(
-    records: Sequence[Entity] | Sequence[Event], mentions: Iterable[DocSpan]
-) -> list[str]:
+def _holders(records: Sequence[Record], mentions: Iterable[DocSpan]) -> list[str]:
     """Ids of the records holding any of ``mentions``, in record order."""
     wanted = set(mentions)
     return [r.id for r in records if wanted.intersection(r.mentions)]
@@ -71,6 +72,62 @@ def _holders(
 
 def _in_order(mentions: Iterable[DocSpan]) -> tuple[DocSpan, ...]:
     return tuple(sorted(mentions, key=lambda m: (m.document, m.start, m.end)))
+
+
+def _merged_ids(records: Sequence[Record], decision: Adjudication) -> list[str]:
+    """The ids of the records a merge joins, in order: those holding each group of its
+    mentions; none when a group is held by no record (or there are fewer than two)."""
+    groups = [_holders(records, group) for group in decision.mentions]
+    if len(groups) < 2 or not all(groups):
+        return []
+    return list(distinct(i for group in groups for i in group))
+
+
+def _split_holders(
+    records: Sequence[Record], decision: Adjudication
+) -> tuple[set[DocSpan], list[Record]]:
+    """The mentions a split moves out, and the records holding any of them."""
+    moved = set(decision.mentions[0]) if decision.mentions else set()
+    return moved, [r for r in records if moved.intersection(r.mentions)]
+
+
+def _split_settled(
+    holders: Sequence[Record], moved: set[DocSpan], decision: Adjudication
+) -> AdjudicationOutcome | None:
+    """The outcome of a split with nothing to do (no record holds the mentions, or one holds
+    them alone: already split), else None."""
+    if not holders:
+        return _outcome(decision, "no_longer_applies")
+    if len(holders) == 1 and set(holders[0].mentions) <= moved:
+        return _outcome(decision, "applied", [holders[0].id])
+    return None
+
+
+def _left_behind(
+    holders: Sequence[Record], moved: set[DocSpan], decision: Adjudication
+) -> dict[str, Record]:
+    """The holders of a split without the mentions moved, the decision among their reviews."""
+    rest: dict[str, Record] = {}
+    for holder in holders:
+        rest[holder.id] = replace(
+            holder,
+            mentions=tuple(m for m in holder.mentions if m not in moved),
+            reviews=(*holder.reviews, decision.id),
+        )
+    return rest
+
+
+def _with_split_off(
+    records: Sequence[Record], rest: dict[str, Record], first: str, split_off: Record
+) -> tuple[Record, ...]:
+    """``records`` with the holders' remainders, the new record after the first holder
+    (``first``), and a holder left without mentions gone."""
+    updated = []
+    for record in records:
+        updated.append(rest.get(record.id, record))
+        if record.id == first:
+            updated.append(split_off)
+    return tuple(r for r in updated if r.mentions)
 
 
 # ---- comparisons ------------------------------------------------------------------------------
@@ -182,10 +239,9 @@ def _apply_to_entities(
 ) -> tuple[Reconciliation, AdjudicationOutcome]:
     entities = reconciliation.entities
     if decision.action == "merge_entities":
-        groups = [_holders(entities, group) for group in decision.mentions]
-        if len(groups) < 2 or not all(groups):
+        ids = _merged_ids(entities, decision)
+        if not ids:
             return reconciliation, _outcome(decision, "no_longer_applies")
-        ids = list(distinct(i for group in groups for i in group))
         by_id = {e.id: e for e in entities}
         merged = _merge_entities([by_id[i] for i in ids], decision)
         renamed = {i: merged.id for i in ids}
@@ -197,12 +253,10 @@ def _apply_to_entities(
             events=tuple(_event_refs_renamed(e, renamed) for e in reconciliation.events),
         )
         return result, _outcome(decision, "applied", [merged.id])
-    moved = set(decision.mentions[0]) if decision.mentions else set()
-    holders = [e for e in entities if moved.intersection(e.mentions)]
-    if not holders:
-        return reconciliation, _outcome(decision, "no_longer_applies")
-    if len(holders) == 1 and set(holders[0].mentions) <= moved:  # already on its own
-        return reconciliation, _outcome(decision, "applied", [holders[0].id])
+    moved, holders = _split_holders(entities, decision)
+    settled = _split_settled(holders, moved, decision)
+    if settled is not None:
+        return reconciliation, settled
     first = holders[0]
     split_off = Entity(
         id=record_id("e", "split", decision.id),
@@ -213,14 +267,7 @@ def _apply_to_entities(
         geo=first.geo,
         reviews=(decision.id,),
     )
-    rest = {
-        e.id: replace(
-            e,
-            mentions=tuple(m for m in e.mentions if m not in moved),
-            reviews=(*e.reviews, decision.id),
-        )
-        for e in holders
-    }
+    rest = _left_behind(holders, moved, decision)
     new_documents = {m.document for m in split_off.mentions}
     kept_documents = {e.id: {m.document for m in e.mentions} for e in rest.values()}
 
@@ -252,14 +299,9 @@ def _apply_to_entities(
                 event, participants=tuple(distinct(participants)), places=tuple(distinct(places))
             )
         )
-    updated = []
-    for entity in entities:
-        updated.append(rest.get(entity.id, entity))
-        if entity.id == first.id:
-            updated.append(split_off)
     result = replace(
         reconciliation,
-        entities=tuple(e for e in updated if e.mentions),
+        entities=_with_split_off(entities, rest, first.id, split_off),
         claims=tuple(claims),
         events=tuple(events),
     )
@@ -301,33 +343,23 @@ def _apply_to_events(
 ) -> tuple[Reconciliation, AdjudicationOutcome]:
     events = reconciliation.events
     if decision.action == "merge_events":
-        groups = [_holders(events, group) for group in decision.mentions]
-        if len(groups) < 2 or not all(groups):
+        ids = _merged_ids(events, decision)
+        if not ids:
             return reconciliation, _outcome(decision, "no_longer_applies")
-        ids = list(distinct(i for group in groups for i in group))
         by_id = {e.id: e for e in events}
         merged = _merge_events([by_id[i] for i in ids], decision)
         kept = tuple(merged if e.id == merged.id else e for e in events if e.id not in ids[1:])
         timeline = _timeline_merged(reconciliation.timeline, ids, merged)
         result = replace(reconciliation, events=kept, timeline=timeline)
         return result, _outcome(decision, "applied", [merged.id])
-    moved = set(decision.mentions[0]) if decision.mentions else set()
-    holders = [e for e in events if moved.intersection(e.mentions)]
-    if not holders:
-        return reconciliation, _outcome(decision, "no_longer_applies")
-    if len(holders) == 1 and set(holders[0].mentions) <= moved:
-        return reconciliation, _outcome(decision, "applied", [holders[0].id])
+    moved, holders = _split_holders(events, decision)
+    settled = _split_settled(holders, moved, decision)
+    if settled is not None:
+        return reconciliation, settled
     first = holders[0]
     mentions = _in_order(m for e in holders for m in e.mentions if m in moved)
     documents = tuple(distinct(m.document for m in mentions))
-    rest = {
-        e.id: replace(
-            e,
-            mentions=tuple(m for m in e.mentions if m not in moved),
-            reviews=(*e.reviews, decision.id),
-        )
-        for e in holders
-    }
+    rest = _left_behind(holders, moved, decision)
     kept_documents = {m.document for e in rest.values() for m in e.mentions}
     claim_documents = {c.id: c.document for c in reconciliation.claims}
     moved_claims = {
@@ -353,14 +385,11 @@ def _apply_to_events(
         )
         for i, e in rest.items()
     }
-    updated = []
-    for event in events:
-        updated.append(rest.get(event.id, event))
-        if event.id == first.id:
-            updated.append(split_off)
     timeline = _timeline_split(reconciliation.timeline, rest, split_off)
     result = replace(
-        reconciliation, events=tuple(e for e in updated if e.mentions), timeline=timeline
+        reconciliation,
+        events=_with_split_off(events, rest, first.id, split_off),
+        timeline=timeline,
     )
     return result, _outcome(decision, "applied", [*rest, split_off.id])
 
