@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Analysis, Reconciliation
-from .export_graphml import KEYS, AttributeValue, graph_edges, graph_nodes
+from .export_graphml import KEYS, AttributeValue, graph_edges, graph_nodes, write_xml
 
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -75,8 +75,7 @@ def gexf_root(analyses: Sequence[Analysis], reconciliation: Reconciliation) -> E
 def write_gexf(
     analyses: Sequence[Analysis], reconciliation: Reconciliation, path: str | Path
 ) -> None:
-    tree = ET.ElementTree(gexf_root(analyses, reconciliation))
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    write_xml(gexf_root(analyses, reconciliation), path)
 
 
 def _attvalues(element: ET.Element, values: dict[str, AttributeValue | None]) -> None:

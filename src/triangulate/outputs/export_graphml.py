@@ -199,8 +199,12 @@ def graphml_root(analyses: Sequence[Analysis], reconciliation: Reconciliation) -
 def write_graphml(
     analyses: Sequence[Analysis], reconciliation: Reconciliation, path: str | Path
 ) -> None:
-    tree = ET.ElementTree(graphml_root(analyses, reconciliation))
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    write_xml(graphml_root(analyses, reconciliation), path)
+
+
+def write_xml(root: ET.Element, path: str | Path) -> None:
+    """Write the document of ``root`` as UTF-8 with an XML declaration."""
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
 def _tag(name: str) -> str:
