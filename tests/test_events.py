@@ -189,3 +189,12 @@ def test_a_bound_does_not_date_a_happening() -> None:
     data = analysis(text, times=(("last October", "2020-10", "2020-10"),))
     (event,) = find_events(data)
     assert (event.type, event.date) == ("protest", None)
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack() -> None:
+    text = ("A general strike shut the port on Monday. Dockers went on strike again. "
+            "An air strike hit the depot.")
+    kinds = {e.text: e.type for e in find_events(analysis(text))}
+    assert kinds == {
+        "general strike": "protest", "went on strike": "protest", "air strike": "attack",
+    }
