@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +27,15 @@ def make_document(text: str, doc_id: str = "d1", **fields: object) -> Document:
 @pytest.fixture
 def tiny_analysis() -> Analysis:
     return Analysis(document=make_document("The mayor opened the bridge on 3 May 2019."))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium for the browser tests of one module (tests/browser/harness.py)."""
+    from .browser.harness import chromium
+
+    with chromium() as driver:
+        yield driver
 
 
 def shared_path(*parts: str) -> Path:

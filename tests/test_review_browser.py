@@ -4,7 +4,6 @@ and the page still shows the person's verdict. Skips where Chromium or Selenium 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +13,10 @@ from triangulate.corpus import Corpus
 from triangulate.model import Analysis
 from triangulate.store import open_store
 
-from .browser.harness import chromium, missing_browser, screenshot, serve
-from .conftest import REPO, make_document
-from .web_corpus import _claim, _mention, _sentences, analyses
+from .browser.harness import ARTIFACTS, missing_browser, screenshot, serve_store, wait_until
+from .conftest import make_document
+from .web_corpus import _claim, _mention, analyses, paragraph_sentences
 
-ARTIFACTS = REPO / "test-artifacts"
-TIMEOUT = 10
 TEXT_D = (
     "Passengers of the Gannet said the crew had ignored a storm warning.\n\n"
     "Brightwater Lines did not answer questions."
@@ -35,7 +32,7 @@ def one_more_document() -> Analysis:
             TEXT_D, "gazette", publisher="Skerry Gazette", published="2023-03-06",
             published_basis="stated",
         ),
-        sentences=_sentences(TEXT_D),
+        sentences=paragraph_sentences(TEXT_D),
         mentions=(
             _mention(TEXT_D, "Gannet", "product"),
             _mention(TEXT_D, "Brightwater Lines", "organization"),
@@ -54,18 +51,6 @@ def store_path(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
-
-
-def _wait(driver: Any, condition: Any) -> Any:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, TIMEOUT).until(condition)
-
-
 def _denial(path: Path) -> tuple[str, tuple[str, ...]]:
     with open_store(path) as store:
         (comparison,) = [c for c in store.reconciliation().comparisons if c.kind == "denial"]
@@ -78,10 +63,8 @@ def test_a_verdict_changed_on_the_page_outlives_a_new_reconciliation(
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    from triangulate.web import create_app
-
     first_id, first_claims = _denial(store_path)
-    with serve(create_app(store_path)) as site:
+    with serve_store(store_path) as site:
         browser.get(f"{site}/comparisons/{first_id}")
         form = browser.find_element(By.ID, "verdict-form")
         Select(form.find_element(By.NAME, "action")).select_by_value("set_verdict")
@@ -89,7 +72,7 @@ def test_a_verdict_changed_on_the_page_outlives_a_new_reconciliation(
         form.find_element(By.NAME, "note").send_keys("the operator denies only the timing")
         form.find_element(By.NAME, "reviewer").send_keys("Ana Ruiz")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        review = _wait(browser, lambda d: d.find_elements(By.ID, "review"))[0]
+        review = wait_until(browser, lambda d: d.find_elements(By.ID, "review"))[0]
         assert "Verdict set to" in review.text and "PARTIAL" in review.text.upper()
         assert "Ana Ruiz" in review.text and "the operator denies only the timing" in review.text
 

@@ -10,12 +10,17 @@ from typing import Any
 
 import pytest
 
-from .browser.harness import chromium, missing_browser, screenshot, serve
+from .browser.harness import (
+    ARTIFACTS,
+    console_errors,
+    missing_browser,
+    page_errors,
+    screenshot,
+    serve_store,
+    wait_until,
+)
 from .conftest import REPO
 from .web_corpus import TEXT_A, build_store
-
-ARTIFACTS = REPO / "test-artifacts"
-TIMEOUT = 10
 
 reason = missing_browser()
 pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
@@ -23,32 +28,8 @@ pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from triangulate.web import create_app
-
-    db = build_store(tmp_path_factory.mktemp("browser") / "web.db")
-    with serve(create_app(db)) as url:
+    with serve_store(build_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
-
-
-def _wait(driver: Any, condition: Any) -> Any:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, TIMEOUT).until(condition)
-
-
-def _console_errors(driver: Any) -> list[str]:
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def _page_errors(driver: Any) -> list[str]:
-    """Console errors other than the favicon the browser asks for on its own."""
-    return [message for message in _console_errors(driver) if "favicon.ico" not in message]
 
 
 def _box(driver: Any, element: Any) -> dict[str, float]:
@@ -65,7 +46,9 @@ def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> N
     from selenium.webdriver.common.by import By
 
     browser.get(f"{site}/timeline")
-    circles = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline-chart circle"))
+    circles = wait_until(
+        browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline-chart circle")
+    )
     assert len(circles) == 2  # timeline.js ran under the CSP and read /api/v1/timeline
     assert browser.find_element(By.CSS_SELECTOR, "#t-e-rescue .status-disputed").text == "DISPUTED"
     # a disputed entry's lines keep the card's colours: status colours belong to the badge
@@ -78,7 +61,7 @@ def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> N
     screenshot(browser, ARTIFACTS / "browser-timeline.png")
 
     browser.find_element(By.CSS_SELECTOR, "#t-e-rescue a.comparison-link").click()
-    _wait(browser, lambda d: d.current_url.endswith("/comparisons/cmp-passengers"))
+    wait_until(browser, lambda d: d.current_url.endswith("/comparisons/cmp-passengers"))
     cards = browser.find_elements(By.CSS_SELECTOR, ".claim-card")
     assert len(cards) == 2
     assert "41 passengers" in cards[0].text and "43 passengers" in cards[1].text
@@ -86,7 +69,7 @@ def test_timeline_to_comparison_to_source_sentence(site: str, browser: Any) -> N
     screenshot(browser, ARTIFACTS / "browser-comparison.png")
 
     cards[0].find_element(By.CSS_SELECTOR, "a.source-link").click()
-    _wait(
+    wait_until(
         browser, lambda d: "/documents/tribune" in d.current_url and d.current_url.endswith("#s1")
     )
     sentence = browser.find_element(By.ID, "s1")
@@ -112,11 +95,11 @@ def test_article_markup_never_runs(site: str, browser: Any) -> None:
 
     browser.get_log("browser")  # drop what earlier pages logged
     browser.get(f"{site}/documents/tribune")
-    _wait(browser, lambda d: d.find_element(By.ID, "s2"))
+    wait_until(browser, lambda d: d.find_element(By.ID, "s2"))
     assert browser.execute_script("return typeof window.__xss") == "undefined"
     assert browser.find_elements(By.CSS_SELECTOR, "#text img, #text script") == []
     assert "<script>window.__xss = 1</script>" in browser.find_element(By.ID, "s2").text
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_search_box_finds_a_claim_and_opens_its_sentence(site: str, browser: Any) -> None:
@@ -126,16 +109,16 @@ def test_search_box_finds_a_claim_and_opens_its_sentence(site: str, browser: Any
     box = browser.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
     box.send_keys('"storm warning"')
     box.submit()
-    _wait(browser, lambda d: "/search?q=" in d.current_url)
+    wait_until(browser, lambda d: "/search?q=" in d.current_url)
     results = browser.find_elements(By.CSS_SELECTOR, ".results li")
     assert len(results) >= 2
     marks = {m.text for m in browser.find_elements(By.CSS_SELECTOR, ".results mark")}
     assert marks == {"storm warning"}  # the phrase, matched as one
     browser.find_element(By.CSS_SELECTOR, ".results li.result-claim a").click()
-    _wait(browser, lambda d: "#s" in d.current_url)
+    wait_until(browser, lambda d: "#s" in d.current_url)
     assert browser.find_elements(By.CSS_SELECTOR, ".sent-target .hit")
     screenshot(browser, ARTIFACTS / "browser-search.png")
-    assert _console_errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_graph_draws_entities_and_a_node_opens_its_entity(site: str, browser: Any) -> None:
@@ -143,7 +126,7 @@ def test_graph_draws_entities_and_a_node_opens_its_entity(site: str, browser: An
 
     browser.get_log("browser")
     browser.get(f"{site}/entities")
-    nodes = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-graph a.node"))
+    nodes = wait_until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-graph a.node"))
     assert sorted(n.get_attribute("data-id") for n in nodes) == [
         "ent-brightwater",
         "ent-gannet",
@@ -182,10 +165,10 @@ def test_graph_draws_entities_and_a_node_opens_its_entity(site: str, browser: An
     ]
     assert all(_box(browser, h)["width"] > 0 for h in hubs)
     screenshot(browser, ARTIFACTS / "browser-graph.png")
-    assert _page_errors(browser) == []
+    assert page_errors(browser) == []
 
     circle("ent-varnum").click()
-    _wait(browser, lambda d: d.current_url.endswith("/entities/ent-varnum"))
+    wait_until(browser, lambda d: d.current_url.endswith("/entities/ent-varnum"))
     assert "Ilse Varnum" in browser.find_element(By.TAG_NAME, "h1").text
 
 
@@ -197,7 +180,7 @@ def test_map_draws_countries_and_places_and_a_marker_opens_its_entity(
 
     browser.get_log("browser")
     browser.get(f"{site}/map")
-    markers = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#place-map a.marker"))
+    markers = wait_until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#place-map a.marker"))
     assert [m.get_attribute("data-id") for m in markers] == ["ent-port", "ent-skerry"]
     countries = browser.find_elements(By.CSS_SELECTOR, "#place-map path.country")
     assert len(countries) > 170
@@ -227,13 +210,13 @@ def test_map_draws_countries_and_places_and_a_marker_opens_its_entity(
         assert box["x"] >= dot["x"] + dot["width"] - 1  # to the right of its dot
     ActionChains(browser).move_to_element(circle("ent-port")).perform()
     tooltip = browser.find_element(By.ID, "map-tooltip")
-    _wait(browser, lambda d: tooltip.is_displayed())
+    wait_until(browser, lambda d: tooltip.is_displayed())
     assert tooltip.text.startswith("Port Maddox · 4 mentions")
     screenshot(browser, ARTIFACTS / "browser-map.png")
-    assert _page_errors(browser) == []
+    assert page_errors(browser) == []
 
     circle("ent-port").click()
-    _wait(browser, lambda d: d.current_url.endswith("/entities/ent-port"))
+    wait_until(browser, lambda d: d.current_url.endswith("/entities/ent-port"))
     assert "Port Maddox" in browser.find_element(By.TAG_NAME, "h1").text
 
 

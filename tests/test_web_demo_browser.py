@@ -12,10 +12,9 @@ import pytest
 
 from triangulate import Corpus
 
-from .browser.harness import chromium, missing_browser, screenshot, serve
+from .browser.harness import ARTIFACTS, missing_browser, screenshot, serve_store, wait_until
 from .conftest import REPO
 
-ARTIFACTS = REPO / "test-artifacts"
 # Every kind of page is reached within the first pages of a breadth-first walk from the overview;
 # the API tests open every page over HTTP, so the browser need not visit them all.
 PAGE_LIMIT = 30
@@ -26,19 +25,11 @@ pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from triangulate.web import create_app
-
     db = tmp_path_factory.mktemp("demo-browser") / "demo.db"
     with Corpus.open(db) as corpus:
         assert corpus.analyze([str(REPO / "examples")], executor="serial").ok
-    with serve(create_app(db)) as url:
+    with serve_store(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
 
 
 def _links(driver: Any, site: str) -> list[str]:
@@ -75,18 +66,17 @@ def test_timeline_to_comparison_to_source_sentence_on_the_demo(
     demo_site: str, browser: Any
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{demo_site}/timeline")
     links = browser.find_elements(By.CSS_SELECTOR, "a.comparison-link")
     assert links, "no timeline entry links to a comparison"
     links[0].click()
-    WebDriverWait(browser, 10).until(lambda d: "/comparisons/" in d.current_url)
+    wait_until(browser, lambda d: "/comparisons/" in d.current_url)
     cards = browser.find_elements(By.CSS_SELECTOR, ".claim-card")
     assert len(cards) >= 2
     screenshot(browser, ARTIFACTS / "demo-comparison.png")
     cards[0].find_element(By.CSS_SELECTOR, "a.source-link").click()
-    WebDriverWait(browser, 10).until(lambda d: "/documents/" in d.current_url)
+    wait_until(browser, lambda d: "/documents/" in d.current_url)
     target = browser.find_elements(By.CSS_SELECTOR, ".sent-target")
     assert len(target) == 1
     box = browser.execute_script(

@@ -8,12 +8,15 @@ from typing import Any
 
 import pytest
 
-from .browser.harness import chromium, missing_browser, screenshot, serve
-from .conftest import REPO
+from .browser.harness import (
+    ARTIFACTS,
+    missing_browser,
+    page_errors,
+    screenshot,
+    serve_store,
+    wait_until,
+)
 from .workspace_corpus import build_store
-
-ARTIFACTS = REPO / "test-artifacts"
-TIMEOUT = 10
 
 reason = missing_browser()
 pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
@@ -21,25 +24,8 @@ pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from triangulate.web import create_app
-
-    db = build_store(tmp_path_factory.mktemp("workspace-browser") / "web.db")
-    with serve(create_app(db)) as url:
+    with serve_store(build_store(tmp_path_factory.mktemp("workspace-browser") / "web.db")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as driver:
-        yield driver
-
-
-def _page_errors(driver: Any) -> list[str]:
-    return [
-        entry["message"]
-        for entry in driver.get_log("browser")
-        if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]
-    ]
 
 
 def _questions(driver: Any) -> list[str]:
@@ -52,11 +38,10 @@ def _questions(driver: Any) -> list[str]:
 
 def test_disputes_rows_sorting_and_details(site: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{site}/")
     browser.find_element(By.CSS_SELECTOR, "header.top nav a").click()  # first in the menu
-    WebDriverWait(browser, TIMEOUT).until(lambda d: d.current_url.endswith("/disputes"))
+    wait_until(browser, lambda d: d.current_url.endswith("/disputes"))
     assert _questions(browser)[0] == "How many passengers were rescued?"
     assert len(_questions(browser)) == 4
 
@@ -75,11 +60,11 @@ def test_disputes_rows_sorting_and_details(site: str, browser: Any) -> None:
     screenshot(browser, ARTIFACTS / "browser-disputes.png")
 
     browser.find_element(By.LINK_TEXT, "most answered").click()
-    WebDriverWait(browser, TIMEOUT).until(lambda d: d.current_url.endswith("sort=importance"))
+    wait_until(browser, lambda d: d.current_url.endswith("sort=importance"))
     assert _questions(browser)[0] == "How many tugs stood by?"
     current = browser.find_element(By.CSS_SELECTOR, ".sort-by a.current")
     assert current.text == "most answered"
-    assert _page_errors(browser) == []
+    assert page_errors(browser) == []
 
 
 def test_sources_page(site: str, browser: Any) -> None:
@@ -97,4 +82,4 @@ def test_sources_page(site: str, browser: Any) -> None:
     screenshot(browser, ARTIFACTS / "browser-sources.png")
     single[0].find_element(By.CSS_SELECTOR, "a").click()
     assert "/documents/herald" in browser.current_url
-    assert _page_errors(browser) == []
+    assert page_errors(browser) == []

@@ -4,6 +4,7 @@ two of the places with (invented) coordinates for the map."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from triangulate.model import (
@@ -56,7 +57,8 @@ def _at(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
-def _sentences(text: str) -> tuple[Sentence, ...]:
+def paragraph_sentences(text: str) -> tuple[Sentence, ...]:
+    """One sentence per paragraph (blocks of ``text`` between blank lines)."""
     spans, start = [], 0
     for block in text.split("\n\n"):
         spans.append(Sentence(start, start + len(block)))
@@ -109,7 +111,7 @@ def analyses() -> list[Analysis]:
             published_basis="stated",
             authors=("Pia Lund",),
         ),
-        sentences=_sentences(TEXT_A),
+        sentences=paragraph_sentences(TEXT_A),
         mentions=(
             _mention(TEXT_A, "Gannet", "product"),
             _mention(TEXT_A, "Port Maddox", "location"),
@@ -148,7 +150,7 @@ def analyses() -> list[Analysis]:
             published="2023-03-05",
             published_basis="stated",
         ),
-        sentences=_sentences(TEXT_B),
+        sentences=paragraph_sentences(TEXT_B),
         mentions=(
             _mention(TEXT_B, "Gannet", "product"),
             _mention(TEXT_B, "Port Maddox", "location"),
@@ -185,7 +187,7 @@ def analyses() -> list[Analysis]:
             published="2023-03-04",
             published_basis="inferred",
         ),
-        sentences=_sentences(TEXT_C),
+        sentences=paragraph_sentences(TEXT_C),
         mentions=(
             _mention(TEXT_C, "Gannet", "product"),
             _mention(TEXT_C, "Port Maddox", "location"),
@@ -316,10 +318,16 @@ def reconciliation(items: list[Analysis]) -> Reconciliation:
     )
 
 
-def build_store(path: Path) -> Path:
-    items = analyses()
+def store_story(
+    path: Path, items: list[Analysis], reconcile: Callable[[list[Analysis]], Reconciliation]
+) -> Path:
+    """A store at ``path`` holding ``items`` and the reconciliation ``reconcile`` makes of them."""
     with open_store(path) as store:
         for analysis in items:
             store.put_analysis(analysis)
-        store.put_reconciliation(reconciliation(items))
+        store.put_reconciliation(reconcile(items))
     return path
+
+
+def build_store(path: Path) -> Path:
+    return store_story(path, analyses(), reconciliation)

@@ -17,14 +17,13 @@ from triangulate.model import (
     Quantity,
     Reconciliation,
     Republication,
-    Sentence,
     Span,
     Stance,
     Verdict,
 )
-from triangulate.store import open_store
 
 from .conftest import make_document
+from .web_corpus import paragraph_sentences, store_story
 
 HERALD = (
     "Coast guard spokeswoman Ilse Varnum said 41 passengers and 3 crew were rescued.\n\n"
@@ -42,14 +41,6 @@ POST = (
     "Two tugs stood by at dawn, the harbour master said."
 )
 WIRE = "Seven lifeboats were launched, a pilot said.\n\nFive lifeboats were launched, a pilot said."
-
-
-def _sentences(text: str) -> tuple[Sentence, ...]:
-    spans, start = [], 0
-    for block in text.split("\n\n"):
-        spans.append(Sentence(start, start + len(block)))
-        start += len(block) + 2
-    return tuple(spans)
 
 
 def _quantity(text: str, phrase: str, value: float, unit: str, after: int = 0) -> Quantity:
@@ -112,7 +103,7 @@ def analyses() -> list[Analysis]:
                 publisher="Harbour Herald",
                 published="2023-03-03",
             ),
-            sentences=_sentences(HERALD),
+            sentences=paragraph_sentences(HERALD),
             claims=herald_claims,
         ),
         Analysis(
@@ -124,7 +115,7 @@ def analyses() -> list[Analysis]:
                 published="2023-03-04",
                 copy_of="herald",
             ),
-            sentences=_sentences(COPY),
+            sentences=paragraph_sentences(COPY),
             claims=copy_claims,
         ),
         Analysis(
@@ -135,7 +126,7 @@ def analyses() -> list[Analysis]:
                 publisher="Valley Courier",
                 published="2023-03-05",
             ),
-            sentences=_sentences(COURIER),
+            sentences=paragraph_sentences(COURIER),
             claims=(
                 _claim(
                     COURIER,
@@ -160,7 +151,7 @@ def analyses() -> list[Analysis]:
                 publisher="Island Post",
                 published="2023-03-04",
             ),
-            sentences=_sentences(POST),
+            sentences=paragraph_sentences(POST),
             claims=(
                 _claim(POST, "the crew had ignored a storm warning", "The harbour master"),
                 _claim(
@@ -186,7 +177,7 @@ def analyses() -> list[Analysis]:
                 published="2023-03-06",
                 republished_from=Republication(publisher="Pilots' Gazette", published="2023-03-05"),
             ),
-            sentences=_sentences(WIRE),
+            sentences=paragraph_sentences(WIRE),
             claims=(
                 _claim(
                     WIRE,
@@ -281,9 +272,4 @@ def reconciliation(items: list[Analysis]) -> Reconciliation:
 
 
 def build_store(path: Path) -> Path:
-    items = analyses()
-    with open_store(path) as store:
-        for analysis in items:
-            store.put_analysis(analysis)
-        store.put_reconciliation(reconciliation(items))
-    return path
+    return store_story(path, analyses(), reconciliation)

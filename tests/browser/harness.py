@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"  # screenshots of the tests
+WAIT_SECONDS = 10
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 BROWSER_FLAGS = (
@@ -97,3 +99,29 @@ def screenshot(driver: Any, path: Path, full_page: bool = False) -> Path:
         driver.set_window_size(max(width, 1280), min(height + 120, 4000))
     driver.save_screenshot(str(path))
     return path
+
+
+@contextmanager
+def serve_store(db: Path) -> Iterator[str]:
+    """Serve the web app on the store ``db``; yields its base URL."""
+    from triangulate.web import create_app
+
+    with serve(create_app(db)) as url:
+        yield url
+
+
+def wait_until(driver: Any, condition: Any) -> Any:
+    """What ``condition(driver)`` gives once it is true, waiting up to ``WAIT_SECONDS``."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT_SECONDS).until(condition)
+
+
+def console_errors(driver: Any) -> list[str]:
+    """The errors the browser's console logged since this was last asked."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def page_errors(driver: Any) -> list[str]:
+    """Console errors other than the favicon the browser asks for on its own."""
+    return [message for message in console_errors(driver) if "favicon.ico" not in message]
