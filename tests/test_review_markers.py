@@ -17,12 +17,10 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from triangulate.corpus import Corpus  # noqa: E402
 from triangulate.outputs.report import render_report  # noqa: E402
-from triangulate.web import create_app  # noqa: E402
 
+from .web_client import HTML, app_client  # noqa: E402
 from .web_corpus import build_store  # noqa: E402
 
-LOCAL = "http://127.0.0.1"
-HTML = {"accept": "text/html"}
 CHANGE = {
     "action": "set_verdict",
     "target": "cmp-passengers",
@@ -44,7 +42,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db), base_url=LOCAL) as test_client:
+    with app_client(db) as test_client:
         yield test_client
 
 

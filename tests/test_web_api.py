@@ -21,10 +21,9 @@ from triangulate.web import create_app  # noqa: E402
 from triangulate.web.security import TOKEN_ENV, is_loopback  # noqa: E402
 
 from .conftest import make_document  # noqa: E402
+from .web_client import HTML, LOCAL, api_error, app_client  # noqa: E402
 from .web_corpus import TEXT_A, analyses, build_store, reconciliation  # noqa: E402
 
-HTML = {"accept": "text/html"}
-LOCAL = "http://127.0.0.1"  # the Host the app answers on loopback
 PAGES = [
     "/",
     "/timeline",
@@ -47,16 +46,8 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db), base_url=LOCAL) as test_client:
+    with app_client(db) as test_client:
         yield test_client
-
-
-def _error(response: object, status: int) -> dict:
-    assert response.status_code == status  # type: ignore[attr-defined]
-    body = response.json()  # type: ignore[attr-defined]
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "status"}
-    assert body["error"]["status"] == status
-    return body["error"]
 
 
 # ---- the API ------------------------------------------------------------------------------
@@ -109,7 +100,7 @@ def test_a_document_comes_with_text_and_offsets_that_point_into_it(client: TestC
 )
 def test_single_resources_and_unknown_ids(client: TestClient, path: str, key: str) -> None:
     assert key in client.get(f"/api/v1/{path}").json()
-    error = _error(client.get(f"/api/v1/{path.split('/')[0]}/no-such-id"), 404)
+    error = api_error(client.get(f"/api/v1/{path.split('/')[0]}/no-such-id"), 404)
     assert error["code"] == "not_found" and "no-such-id" in error["message"]
 
 
@@ -127,13 +118,13 @@ def test_single_resources_and_unknown_ids(client: TestClient, path: str, key: st
     ],
 )
 def test_bad_parameters_are_422_in_the_one_error_shape(client: TestClient, url: str) -> None:
-    assert _error(client.get(url), 422)["code"] == "invalid_parameter"
+    assert api_error(client.get(url), 422)["code"] == "invalid_parameter"
 
 
 def test_unknown_routes_and_methods_use_the_one_error_shape(client: TestClient) -> None:
-    assert _error(client.get("/api/v1/nothing-here"), 404)["code"] == "not_found"
-    assert _error(client.get("/no/such/page"), 404)["code"] == "not_found"
-    assert _error(client.post("/api/v1/documents"), 405)["code"] == "method_not_allowed"
+    assert api_error(client.get("/api/v1/nothing-here"), 404)["code"] == "not_found"
+    assert api_error(client.get("/no/such/page"), 404)["code"] == "not_found"
+    assert api_error(client.post("/api/v1/documents"), 405)["code"] == "method_not_allowed"
     page = client.get("/documents/missing", headers=HTML)
     assert page.status_code == 404 and "text/html" in page.headers["content-type"]
     assert "no document with id" in page.text
@@ -335,7 +326,7 @@ def test_static_assets_are_served_with_their_types(client: TestClient) -> None:
 def test_a_token_guards_every_request(db: Path) -> None:
     with TestClient(create_app(db, token="s3cret-token"), base_url=LOCAL) as guarded:
         for url in ["/", "/api/v1/documents", "/static/app.css", "/api/v1/openapi.json"]:
-            assert _error(guarded.get(url), 401)["code"] == "unauthorized", url
+            assert api_error(guarded.get(url), 401)["code"] == "unauthorized", url
         assert guarded.get("/", headers={"authorization": "Bearer wrong"}).status_code == 401
         bearer = guarded.get("/api/v1/documents", headers={"authorization": "Bearer s3cret-token"})
         assert bearer.status_code == 200 and bearer.json()["total"] == 3

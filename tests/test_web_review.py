@@ -16,12 +16,10 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from triangulate.corpus import Corpus  # noqa: E402
 from triangulate.outputs.export_csv import csv_tables  # noqa: E402
-from triangulate.web import create_app  # noqa: E402
 
+from .web_client import HTML, LOCAL, api_error, app_client  # noqa: E402
 from .web_corpus import build_store  # noqa: E402
 
-LOCAL = "http://127.0.0.1"
-HTML = {"accept": "text/html"}
 VERDICT = {
     "action": "set_verdict",
     "target": "cmp-passengers",
@@ -38,15 +36,8 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db), base_url=LOCAL) as test_client:
+    with app_client(db) as test_client:
         yield test_client
-
-
-def _error(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and body["error"]["status"] == status
-    return dict(body["error"])
 
 
 def test_a_posted_verdict_shows_in_the_api_the_page_and_the_log(client: TestClient) -> None:
@@ -79,7 +70,7 @@ def test_the_log_is_paged_and_keeps_superseded_decisions(client: TestClient) -> 
     statuses = [i["status"] for i in client.get("/api/v1/adjudications").json()["items"]]
     assert statuses == ["superseded", "applied"]
     assert client.get("/api/v1/comparisons/cmp-passengers").json()["verdict"] == "conflict"
-    _error(client.get("/api/v1/adjudications?limt=1"), 400)
+    api_error(client.get("/api/v1/adjudications?limt=1"), 400)
 
 
 @pytest.mark.parametrize(
@@ -103,21 +94,21 @@ def test_the_log_is_paged_and_keeps_superseded_decisions(client: TestClient) -> 
 def test_bad_decisions_are_refused_in_the_one_error_shape(
     client: TestClient, body: dict[str, Any], status: int
 ) -> None:
-    _error(client.post("/api/v1/adjudications", json=body), status)
+    api_error(client.post("/api/v1/adjudications", json=body), status)
     assert client.get("/api/v1/adjudications").json()["total"] == 0
 
 
 def test_a_malformed_body_and_a_form_body_are_refused(client: TestClient) -> None:
     headers = {"content-type": "application/json"}
-    _error(client.post("/api/v1/adjudications", content=b"{not json", headers=headers), 422)
+    api_error(client.post("/api/v1/adjudications", content=b"{not json", headers=headers), 422)
     form = {"content-type": "application/x-www-form-urlencoded"}
-    _error(client.post("/api/v1/adjudications", content=b"action=confirm", headers=form), 422)
+    api_error(client.post("/api/v1/adjudications", content=b"action=confirm", headers=form), 422)
     assert client.get("/api/v1/adjudications").json()["total"] == 0
 
 
 def test_a_decision_posted_from_another_site_is_refused(client: TestClient) -> None:
     hostile = {"origin": "http://evil.example"}
-    _error(client.post("/api/v1/adjudications", json=VERDICT, headers=hostile), 403)
+    api_error(client.post("/api/v1/adjudications", json=VERDICT, headers=hostile), 403)
     cross = {"sec-fetch-site": "cross-site"}
     form = "action=confirm&target=cmp-passengers&reviewer=x"
     response = client.post(
@@ -127,7 +118,7 @@ def test_a_decision_posted_from_another_site_is_refused(client: TestClient) -> N
     )
     assert response.status_code == 403
     assert client.get("/api/v1/adjudications").json()["total"] == 0
-    _error(client.post("/api/v1/adjudications", json=VERDICT, headers={"origin": "null"}), 403)
+    api_error(client.post("/api/v1/adjudications", json=VERDICT, headers={"origin": "null"}), 403)
     same = {"origin": LOCAL}
     assert client.post("/api/v1/adjudications", json=VERDICT, headers=same).status_code == 201
 
