@@ -19,6 +19,7 @@ from .locations import shown_location
 from .migrations import PACKED_ANALYSES, POSTGRES_MIGRATIONS
 from .packing import load_analysis
 from .rows import (
+    REFILL_SEARCH_INDEX,
     RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
@@ -287,15 +288,8 @@ class PostgresStore:
             row = db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
             if row and row[0] == signature:
                 return False  # another process rebuilt it meanwhile
-            db.execute("DELETE FROM search_index")
-            db.execute(
-                "INSERT INTO search_index (kind, ref, document, title, body)"
-                " SELECT 'document', id, id, coalesce(title, ''), text FROM documents"
-            )
-            db.execute(
-                "INSERT INTO search_index (kind, ref, document, title, body)"
-                " SELECT 'claim', id, document, '', text FROM claims"
-            )
+            for statement in REFILL_SEARCH_INDEX:
+                db.execute(statement)
             db.execute(
                 "INSERT INTO search_state (id, signature) VALUES (1, %s)"
                 " ON CONFLICT (id) DO UPDATE SET signature = excluded.signature",

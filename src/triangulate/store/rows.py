@@ -22,6 +22,13 @@ from .packing import pack_analysis
 from .search import SearchHit, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
+REFILL_SEARCH_INDEX = (  # the same SQL in both dialects
+    "DELETE FROM search_index",
+    "INSERT INTO search_index (kind, ref, document, title, body)"
+    " SELECT 'document', id, id, coalesce(title, ''), text FROM documents",
+    "INSERT INTO search_index (kind, ref, document, title, body)"
+    " SELECT 'claim', id, document, '', text FROM claims",
+)
 
 Row = tuple[Any, ...]
 

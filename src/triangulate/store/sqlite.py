@@ -13,6 +13,7 @@ from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .migrations import MIGRATIONS, PACKED_ANALYSES
 from .packing import load_analysis
 from .rows import (
+    REFILL_SEARCH_INDEX,
     RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
@@ -231,15 +232,8 @@ class SQLiteStore:
         if row and row[0] == signature:
             return False
         with self._transaction() as db:
-            db.execute("DELETE FROM search_index")
-            db.execute(
-                "INSERT INTO search_index (kind, ref, document, title, body)"
-                " SELECT 'document', id, id, coalesce(title, ''), text FROM documents"
-            )
-            db.execute(
-                "INSERT INTO search_index (kind, ref, document, title, body)"
-                " SELECT 'claim', id, document, '', text FROM claims"
-            )
+            for statement in REFILL_SEARCH_INDEX:
+                db.execute(statement)
             db.execute(
                 "INSERT OR REPLACE INTO search_state (id, signature) VALUES (1, ?)", (signature,)
             )
