@@ -15,13 +15,11 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from triangulate.store import open_store  # noqa: E402
-from triangulate.web import create_app  # noqa: E402
 from triangulate.web.filters import ListFilter, day_span, in_range  # noqa: E402
 
-from .web_corpus import analyses, reconciliation  # noqa: E402
+from .web_client import app_client  # noqa: E402
+from .web_corpus import analyses, reconciliation, store_story  # noqa: E402
 
-LOCAL = "http://127.0.0.1"
 ATTRIBUTION = {  # claim id: (attributed_to, about)
     "c-tribune-0": ("ent-varnum", ("ent-gannet",)),
     "c-courier-1": ("ent-brightwater", ()),
@@ -47,12 +45,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         replace(c, verdict="update") if c.id == "cmp-passengers" else c for c in base.comparisons
     )
     stored = replace(base, claims=claims, events=events, timeline=timeline, comparisons=comparisons)
-    path = tmp_path / "filters.db"
-    with open_store(path) as store:
-        for analysis in items:
-            store.put_analysis(analysis)
-        store.put_reconciliation(stored)
-    with TestClient(create_app(path), base_url=LOCAL) as test_client:
+    with app_client(store_story(tmp_path / "filters.db", items, lambda _: stored)) as test_client:
         yield test_client
 
 

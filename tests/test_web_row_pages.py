@@ -16,13 +16,11 @@ pytest.importorskip("httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from triangulate.model import ClaimRecord, Comparison  # noqa: E402
-from triangulate.store import open_store  # noqa: E402
-from triangulate.web import create_app  # noqa: E402
 from triangulate.web.row_pages import PAGE_ROWS, RowPage  # noqa: E402
 
-from .web_corpus import analyses, reconciliation  # noqa: E402
+from .web_client import app_client  # noqa: E402
+from .web_corpus import analyses, reconciliation, store_story  # noqa: E402
 
-LOCAL = "http://127.0.0.1"
 HTML = {"accept": "text/html"}
 QUESTIONS = PAGE_ROWS + 13  # two pages of disputes
 SPEAKERS = 2 * PAGE_ROWS + 7  # three pages of speakers
@@ -47,12 +45,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         for n in range(SPEAKERS)
     )
     stored = replace(base, comparisons=comparisons, claims=(*base.claims, *speakers))
-    path = tmp_path / "long.db"
-    with open_store(path) as store:
-        for analysis in items:
-            store.put_analysis(analysis)
-        store.put_reconciliation(stored)
-    with TestClient(create_app(path), base_url=LOCAL) as test_client:
+    with app_client(store_story(tmp_path / "long.db", items, lambda _: stored)) as test_client:
         yield test_client
 
 
