@@ -62,6 +62,16 @@ def test_different_types_on_one_day_stay_apart() -> None:
     assert {e.type for e in corefer_events([a], {}, [])} == {"protest", "attack"}
 
 
+def test_a_bombing_and_an_attack_of_one_day_are_one_happening() -> None:
+    t1 = "A fire-bomb hit the bank on 3 April."
+    t2 = "An attack on the bank killed three on Saturday."
+    a = _doc("a", t1, _event(t1, "fire-bomb", "bombing", DAY))
+    b = _doc("b", t2, _event(t2, "attack", "attack", DAY))
+    c = _doc("c", t1 + " ", _event(t1 + " ", "fire-bomb", "bombing", DAY))
+    (event,) = corefer_events([a, b, c], {}, [])
+    assert event.type == "bombing" and event.documents == ("a", "b", "c")
+
+
 def test_timeline_is_dated_oldest_first_with_status() -> None:
     t1 = "The bridge opened on 3 April. A storm hit in March."
     t2 = "The bridge opened on Saturday."

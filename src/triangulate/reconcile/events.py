@@ -7,11 +7,12 @@ long periods, coarser dates and undated mentions merge only when they share a pa
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date as calendar_date
 
 from ..ids import record_id
+from ..language.en.happening_types import BROADER_TYPE
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention
 from .claims import MentionMap
 from .text import report_date, shorten
@@ -30,7 +31,8 @@ def corefer_events(
             participants = _resolve(mention.participants, doc_id, mention_map)
             places = _resolve(mention.places, doc_id, mention_map)
             start = mention.date.start if mention.date else None
-            blocks[(mention.type, start)].append((analysis, mention, participants, places))
+            family = BROADER_TYPE.get(mention.type, mention.type)
+            blocks[(family, start)].append((analysis, mention, participants, places))
 
     claims_by_doc: dict[str, list[ClaimRecord]] = defaultdict(list)
     for record in claims:
@@ -230,11 +232,13 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
                 claim_ids.append(record.id)
     date = first.date
     start = date.start if date else None
+    told_as = Counter(mention.type for _, mention, _, _ in group)
+    event_type = max(told_as, key=lambda kind: (told_as[kind], kind in BROADER_TYPE))
     key = f"{first.type}|{date}|" + "|".join(f"{m.document}:{m.start}" for m in mentions)
     sentence = first.sentence.of(first_analysis.document.text)
     return Event(
         id=record_id("v", key),
-        type=first.type,
+        type=event_type,
         summary=shorten(sentence, 200),
         start=start,
         end=end if end and end != start else None,

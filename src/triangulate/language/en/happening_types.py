@@ -160,6 +160,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "infection": ("confirmed case*", "first case*", "infected", "outbreak*", "pandemic"),
 }
 
+# Types that are kinds of a broader one: a "fire-bomb attack" is one happening, told as a
+# bombing by one outlet and as an attack by another.
+BROADER_TYPE: dict[str, str] = {"bombing": "attack"}
+
 # Triggers that only count with a named object right after them ("called Smith").
 NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
     {"called", "received", "replaced", "imposed", "lifted", "suspended", "released"}
