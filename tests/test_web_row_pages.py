@@ -32,10 +32,16 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
     base = reconciliation(items)
     claims = {c.id: c for c in base.claims}
     tribune, courier = claims["c-tribune-0"], claims["c-courier-0"]
-    # one question per day, each its own row of the disputes view
+    # one question per day, answered by that day's reports: each its own row of the disputes view
+    daily = tuple(
+        replace(claim, id=f"{claim.id}-day-{n:03d}")
+        for n in range(QUESTIONS)
+        for claim in (tribune, courier)
+    )
     comparisons = tuple(
         Comparison(f"cmp-{n:03d}", f"How many passengers were rescued on day {n}?", "conflict",
-                   (tribune.id, courier.id), f"Day {n}: 41 against 43.")
+                   (f"{tribune.id}-day-{n:03d}", f"{courier.id}-day-{n:03d}"),
+                   f"Day {n}: 41 against 43.")
         for n in range(QUESTIONS)
     )
     # the same sentence said by many named officials: one speaker each
@@ -44,7 +50,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
                     replace(tribune.claim, speaker_text=f"Official Number {n:03d}"))
         for n in range(SPEAKERS)
     )
-    stored = replace(base, comparisons=comparisons, claims=(*base.claims, *speakers))
+    stored = replace(base, comparisons=comparisons, claims=(*base.claims, *daily, *speakers))
     with app_client(store_story(tmp_path / "long.db", items, lambda _: stored)) as test_client:
         yield test_client
 

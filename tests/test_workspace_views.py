@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from triangulate.model import Analysis, Comparison, Reconciliation
+from triangulate.model import Analysis, Comparison, Fact, Reconciliation
 from triangulate.outputs.disputes import Dispute, base_question, build_disputes
 from triangulate.outputs.report import render_report
 from triangulate.outputs.sources import build_sources
@@ -56,6 +56,81 @@ def test_same_words_without_a_shared_claim_stay_apart(
     assert [r.judgements[0].comparison for r in sorted(rows, key=lambda r: r.id)] == ["a", "b"]
     same_words = (*apart[:1], replace(apart[1], question="How many tugs stood by (dawn)?"))
     assert len(build_disputes(items, replace(full, comparisons=same_words))) == 1
+
+
+def test_one_figure_asked_in_other_words_is_one_row(
+    story: tuple[list[Analysis], Reconciliation],
+) -> None:
+    items, full = story
+    worded_apart = (
+        Comparison(
+            "rescued",
+            "How many passengers were rescued?",
+            "conflict",
+            ("herald-0", "courier-0"),
+            "Harbour Herald gives “41 passengers”; Valley Courier “43 passengers”.",
+        ),
+        Comparison(
+            "ashore",
+            "How many passengers were brought ashore (2023-03-05)?",
+            "conflict",
+            ("courier-0", "post-1"),
+            "Valley Courier gives “43 passengers”; Island Post “Seven lifeboats”.",
+        ),
+        # the Herald's other figure of the same claim answers another question
+        Comparison(
+            "crew", "How many crew were rescued?", "agree", ("herald-0", "daily-0"), "“3 crew”"
+        ),
+    )
+    rows = build_disputes(items, replace(full, comparisons=worded_apart))
+    assert sorted([j.comparison for j in r.judgements] for r in rows) == [
+        ["crew"],
+        ["rescued", "ashore"],
+    ]
+    passengers = next(r for r in rows if r.id == "ashore")
+    assert [a.value for a in passengers.answers] == [
+        "41 passengers",
+        "43 passengers",
+        "Seven lifeboats",
+    ]
+    crew = next(r for r in rows if r.id == "crew")
+    assert [(a.value, [c.document for c in a.copies]) for a in crew.answers] == [
+        ("3 crew", ["daily"])
+    ]
+
+
+def test_a_copy_that_changes_the_value_is_an_answer_of_its_own(
+    story: tuple[list[Analysis], Reconciliation],
+) -> None:
+    items, full = story
+    records = {r.id: r for r in full.claims}
+    changed = records["daily-0"].claim.facts[1].quantity
+    changed = replace(changed, text="45 passengers", value=45)
+    edited = replace(
+        records["daily-0"],
+        claim=replace(records["daily-0"].claim, quantities=(changed,), facts=(Fact(changed),)),
+    )
+    question = Comparison(
+        "later",
+        "How many passengers were rescued?",
+        "update",
+        ("herald-0", "daily-0", "courier-0"),
+        "“41 passengers”, then “45 passengers”; Valley Courier “43 passengers”.",
+    )
+    reconciliation = replace(
+        full,
+        claims=tuple(edited if r.id == "daily-0" else r for r in full.claims),
+        comparisons=(question,),
+    )
+    (row,) = build_disputes(items, reconciliation)
+    assert [(a.document, a.value, a.copy_of, a.copies) for a in row.answers] == [
+        ("herald", "41 passengers", None, ()),
+        ("daily", "45 passengers", "Harbour Herald (2023-03-03)", ()),
+        ("courier", "43 passengers", None, ()),
+    ]
+    assert row.distinct_values == 3 and row.origins == 2
+    html = render_report(items, reconciliation, failures=[])
+    assert "copies Harbour Herald (2023-03-03), which gives another value" in html
 
 
 def test_answers_carry_source_speaker_date_and_the_value_asked(

@@ -2,10 +2,12 @@
 
 Reconciliation makes one comparison per pair of groups of answers, so one question ("how many
 were killed?") is often spread over several comparisons that share claims, each scoped to a
-slightly different window. Here those are joined again: comparisons of one kind whose questions
-are the same, or the same apart from their scope in brackets while sharing a claim, form one
-row. Each distinct claim is one answer; an answer from a document that copies another (or is a
-later version of it) is folded under the original's answer, as it is no independent source.
+slightly different window and worded after its own claims ("died", "were killed", "dead"). Here
+those are joined again: comparisons of one kind whose questions are the same, or the same apart
+from their scope in brackets while sharing a claim, or that count with the same figure of one
+claim, form one row. Each distinct claim is one answer; an answer from a document that copies
+another (or is a later version of it) is folded under the original's answer with the same value,
+as it is no independent source.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..model import (
     Verdict,
 )
 from ..union_find import UnionFind
-from .origins import Origins, outlet_of
+from .origins import Origins, document_label, outlet_of
 
 DisputeOrder = Literal["contested", "importance"]
 
@@ -60,7 +62,9 @@ class Answer:
 
     ``value`` is the words of the text (``more than 400 tons``), ``normalized`` the value as
     compared (``over 400 ton``; for a statement, its stance). ``copies`` are the same answer
-    carried by documents that copy this one's document."""
+    carried by documents that copy this one's document. ``copy_of`` names the original (outlet
+    and date) when this answer comes from a copy or later version that gives another value
+    than the original: a changed figure is shown, not folded away."""
 
     claim: str
     document: str
@@ -76,6 +80,7 @@ class Answer:
     excerpt: str
     origin: str
     copies: tuple[Answer, ...] = ()
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def build_disputes(
     entities = {e.id: e.name for e in reconciliation.entities}
     rows = [
         _dispute(group, claims, entities, origins)
-        for group in _question_groups(reconciliation.comparisons)
+        for group in _question_groups(reconciliation.comparisons, claims)
     ]
     return sort_disputes(rows, order)
 
@@ -143,19 +148,40 @@ def sort_disputes(rows: list[Dispute], order: DisputeOrder) -> list[Dispute]:
     return sorted(rows, key=lambda r: (-r.contested, -r.distinct_values, -r.importance, r.id))
 
 
-def _question_groups(comparisons: tuple[Comparison, ...]) -> list[list[Comparison]]:
+def _question_groups(
+    comparisons: tuple[Comparison, ...], claims: dict[str, ClaimRecord]
+) -> list[list[Comparison]]:
     """Comparisons joined when of one kind and the same question, or the same question apart
-    from its scope while sharing a claim."""
+    from its scope while sharing a claim, or counts that compare the same figure of a claim
+    (its '80 deaths' answers 'How many people died?' and 'How many were confirmed?' alike,
+    while its 'two hospitals' answers another question)."""
     links = UnionFind(len(comparisons))
     first_of_question: dict[tuple[str, str], int] = {}
-    first_of_claim: dict[tuple[str, str, str], int] = {}
+    first_of_claim: dict[tuple[str, ...], int] = {}
     for index, comparison in enumerate(comparisons):
         exact = (comparison.kind, comparison.question.strip())
         links.union(first_of_question.setdefault(exact, index), index)
-        base = base_question(comparison.question)
-        for claim in comparison.claims:
-            links.union(first_of_claim.setdefault((comparison.kind, base, claim), index), index)
+        for key in _answer_keys(comparison, claims):
+            links.union(first_of_claim.setdefault(key, index), index)
     return [[comparisons[i] for i in group] for group in links.groups()]
+
+
+def _answer_keys(comparison: Comparison, claims: dict[str, ClaimRecord]) -> list[tuple[str, ...]]:
+    """What each claim of the comparison answers: for a count, the figure compared (claim and
+    offsets); otherwise the claim under the question without its scope."""
+    base = base_question(comparison.question)
+    quoted = set(_QUOTED.findall(comparison.explanation))
+    keys: list[tuple[str, ...]] = []
+    for claim in comparison.claims:
+        record = claims.get(claim)
+        quantity = None
+        if comparison.kind == "count" and record is not None:
+            quantity = _answering_quantity(record, quoted, comparison.question.lower())
+        if quantity is None:
+            keys.append((comparison.kind, base, claim))
+        else:
+            keys.append((comparison.kind, claim, str(quantity.start), str(quantity.end)))
+    return keys
 
 
 def _dispute(
@@ -171,7 +197,7 @@ def _dispute(
         _answer(claims[cid], group[0].kind, quoted, question_words, entities, origins)
         for cid in claim_ids
     ]
-    folded = _fold_copies(answers)
+    folded = _fold_copies(answers, origins)
     verdicts = Counter(c.verdict for c in group)
     questions = Counter(base_question(c.question) for c in group)
     return Dispute(
@@ -254,9 +280,10 @@ def _answering_quantity(
     return found[0]
 
 
-def _fold_copies(answers: list[Answer]) -> tuple[Answer, ...]:
+def _fold_copies(answers: list[Answer], origins: Origins) -> tuple[Answer, ...]:
     """Answers of one origin from several documents: those of the first document (the original
-    when it answers, else the earliest) stay, the others fold under the one with their value."""
+    when it answers, else the earliest) stay, the others fold under the one with their value;
+    one whose value none of them gives stays an answer of its own, marked as a copy."""
     documents_of_origin: dict[str, list[str]] = {}
     for answer in answers:
         documents = documents_of_origin.setdefault(answer.origin, [])
@@ -266,15 +293,28 @@ def _fold_copies(answers: list[Answer]) -> tuple[Answer, ...]:
         origin: min(docs, key=lambda d: (d != origin, _date_of(answers, d) or "9999", d))
         for origin, docs in documents_of_origin.items()
     }
-    kept = [a for a in answers if a.document == leading[a.origin]]
-    copies: dict[str, list[Answer]] = {a.claim: [] for a in kept}
+    leaders = [a for a in answers if a.document == leading[a.origin]]
+    copies: dict[str, list[Answer]] = {a.claim: [] for a in leaders}
+    kept: list[Answer] = []
     for answer in answers:
         if answer.document == leading[answer.origin]:
+            kept.append(answer)
             continue
-        same_origin = [a for a in kept if a.origin == answer.origin]
-        host = next((a for a in same_origin if a.normalized == answer.normalized), same_origin[0])
-        copies[host.claim].append(answer)
-    return tuple(_with_copies(a, copies[a.claim]) for a in kept)
+        host = next(
+            (
+                a
+                for a in leaders
+                if a.origin == answer.origin and a.normalized == answer.normalized
+            ),
+            None,
+        )
+        if host is None:
+            original = origins.documents.get(leading[answer.origin])
+            label = document_label(original, leading[answer.origin])
+            kept.append(replace(answer, copy_of=label))
+        elif answer.document not in {c.document for c in copies[host.claim]}:
+            copies[host.claim].append(answer)
+    return tuple(_with_copies(a, copies.get(a.claim, [])) for a in kept)
 
 
 def _with_copies(answer: Answer, copies: list[Answer]) -> Answer:
