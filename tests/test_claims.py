@@ -277,3 +277,21 @@ def test_a_dash_after_a_trailing_attribution_details_what_came_before() -> None:
     claim = only(find_claims(analysis(text)), "four people")
     assert claim.text == "At least four people died in the clashes"
     assert claim.speaker_text == "the interior ministry"
+
+
+def test_a_quote_is_the_named_speakers_across_an_aside() -> None:
+    text = (
+        '"The outbreak is spreading faster than we feared," Lena Varga, the agency\'s director '
+        "of alerts, said on Monday."
+    )
+    claims = find_claims(analysis(text, mentions=(("Lena Varga", "person"),)))
+    assert only(claims, "spreading faster").speaker_text == "Lena Varga"
+
+
+def test_the_person_told_is_not_the_speaker() -> None:
+    text = (
+        '"We have sent tents and food to every village," the governor of the province, '
+        "Omar Haddad, told state television."
+    )
+    claims = find_claims(analysis(text, mentions=(("Omar Haddad", "person"),)))
+    assert only(claims, "sent tents").speaker_text == "Omar Haddad"

@@ -14,6 +14,7 @@ _CLOSING = frozenset(_OPENING.values())
 _MAX_QUOTE_CHARS = 3000
 _MIN_QUOTE_WORDS = 3
 _ATTRIBUTION_WINDOW = 8
+_ATTRIBUTION_WINDOW_WITH_ASIDE = 18
 # A cue and its speaker after a quote (past commas and dashes) lie within this many tokens:
 # the rest of the sentence is not read again for each quote in it.
 _AFTER_QUOTE_TOKENS = 32
@@ -138,8 +139,14 @@ def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch |
         return None
     if not tokens[first].is_word:
         return None
-    for index in range(first + 1, min(len(tokens), first + _ATTRIBUTION_WINDOW)):
+    asides = 0  # "Jane Doe, the WHO's director of alerts, said"
+    for index in range(first + 1, min(len(tokens), first + _ATTRIBUTION_WINDOW_WITH_ASIDE)):
         if not tokens[index].is_word:
+            if tokens[index].text != "," or asides == 2:
+                break
+            asides += 1
+            continue
+        if index >= first + _ATTRIBUTION_WINDOW and not asides:
             break
         length = cue_length(tokens, index, post_quote=True)
         if length:

@@ -32,7 +32,7 @@ SPEECH_VERB_FORMS: frozenset[str] = words(
 
 # Cues after which a speaker may follow: ``…, said the minister``.
 INVERTIBLE_CUES: frozenset[str] = words(
-    "said says added adds wrote writes told explained noted stressed insisted continued "
+    "said says added adds wrote writes explained noted stressed insisted continued "
     "concluded warned recalled argued"
 )
 
