@@ -3,9 +3,11 @@ both, and the decisions shown on the pages, in the API and in the exports."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -179,3 +181,49 @@ def test_the_pages_forms_change_a_verdict_and_split_an_entity(client: TestClient
 
     bad = client.post("/review", content="action=confirm&target=nope&reviewer=x", headers=form)
     assert bad.status_code == 404 and "text/html" in bad.headers["content-type"]
+
+
+def _form_fields(page: str, form_id: str) -> dict[str, str]:
+    """The hidden fields of the page's form ``form_id``, as the browser would send them."""
+    form = page[page.index(f'id="{form_id}"') :]
+    form = form[: form.index("</form>")]
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+
+
+@pytest.mark.parametrize(
+    ("page", "other", "merged_away"),
+    [
+        ("/entities/ent-port", "ent-skerry", "/api/v1/entities/ent-skerry"),
+        ("/events/e-grounding", "e-rescue", "/api/v1/events/e-rescue"),
+    ],
+)
+def test_the_merge_forms_of_the_pages_are_taken(
+    client: TestClient, page: str, other: str, merged_away: str
+) -> None:
+    fields = _form_fields(client.get(page, headers=HTML).text, "merge-form")
+    fields |= {"other": other, "reviewer": "Cleo", "note": "one and the same"}
+    response = client.post(
+        "/review",
+        content=urlencode(fields),
+        headers={"content-type": "application/x-www-form-urlencoded", **HTML},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    assert client.get(merged_away).status_code == 404
+    assert f"with {other}" in client.get(page, headers=HTML).text
+
+
+def test_the_split_form_shows_each_mention_in_its_sentence(client: TestClient) -> None:
+    page = client.get("/events/e-grounding", headers=HTML).text
+    form = page[page.index('id="split-form"') :]
+    form = form[: form.index("</form>")]
+    boxes = re.findall(r'<li><label><input type="checkbox"[^>]*>(.*?)</label></li>', form, re.S)
+    # which mention is which, by its words, not only by its offsets
+    assert [re.sub(r"\s+", " ", box).strip() for box in boxes] == [
+        "Maddox Tribune (2023-03-03): The ferry Gannet <mark>ran aground</mark> off Port Maddox"
+        " on 2 March, officials said.",
+        "Valley Courier (2023-03-05): Rescuers brought 43 passengers ashore after the Gannet"
+        " <mark>grounded</mark> near Port Maddox.",
+        "Island Post (2023-03-04): The Gannet, a ferry of Brightwater Lines, <mark>hit a"
+        " sandbank</mark> near Port Maddox on 2 March.",
+    ]
