@@ -169,3 +169,14 @@ def test_a_figure_in_a_general_statement_is_no_fact() -> None:
                         published="2005-11-28")
     facts = [f.quantity.text for c in analyze_document(document).claims for f in c.facts]
     assert facts == ["10 people"]
+
+
+def test_residents_are_the_population_a_place_is_home_to() -> None:
+    made = _compare(
+        ("a", "2005-11-27", "State media said the quake struck Tarvos island, home to 120,000 "
+                            "people."),
+        ("b", "2005-11-28", "Officials said several buildings on Tarvos Island were damaged. The "
+                            "island, which has about 200,000 residents, is far from the capital."),
+        ("c", "2005-11-28", "Officials said 300 residents were evacuated from the island."),
+    )
+    assert [sides for _, sides in made] == [{"a", "b"}]

@@ -36,6 +36,8 @@ _FAMILIES = {
     "richter": "magnitude",
     "death": "person",
     "population": "person",
+    "resident": "person",
+    "inhabitant": "person",
     "fatality": "person",
     "victim": "person",
     "personnel": "staff",

@@ -54,7 +54,7 @@ KINDS: dict[str, str] = {
     "import": "imported imports import",
     "lend": "loan loans lend lent",
     "affect": "affect affected",
-    "inhabit": "home population inhabitants inhabited populated",
+    "inhabit": "home population inhabitant inhabitants inhabited populated resident residents",
 }
 PHRASES: dict[str, str] = {
     "lost their lives": "die",
