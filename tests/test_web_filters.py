@@ -135,6 +135,10 @@ def test_filters_combine(client: TestClient) -> None:
         ("/api/v1/documents?limit=2&q=x", "q"),
         ("/api/v1/claims/c-post-0?verbose=1", "verbose"),
         ("/api/v1/graph?types=location", "types"),
+        ("/api/v1/disputes?verdit=conflict", "verdit"),
+        ("/api/v1/sources?outlet=Island%20Post", "outlet"),
+        ("/api/v1/sources/speakers?name=x", "name"),
+        ("/api/v1/sources/single-origin?q=x", "q"),
     ],
 )
 def test_an_unknown_parameter_is_a_400_naming_it(
@@ -155,6 +159,10 @@ def test_an_unknown_parameter_is_a_400_naming_it(
         ("/api/v1/events?from=2023-13-01", "from"),
         ("/api/v1/timeline?to=yesterday", "to"),
         ("/api/v1/claims?from=2023-03-05&to=2023-03-01", "from"),
+        # a number is no date (it would be read as seconds since 1970)
+        ("/api/v1/claims?from=2023", "from"),
+        ("/api/v1/documents?to=0", "to"),
+        ("/api/v1/timeline?from=2023-3-1", "from"),
     ],
 )
 def test_a_bad_value_is_a_422_naming_the_parameter(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -117,17 +118,26 @@ NameSearch = Annotated[
 
 
 def blank_is_none(value: object) -> object:
-    return None if value == "" else value  # an empty date field of a form
+    return None if value == "" else value  # a form's field left empty
 
 
+def iso_date_or_blank(value: object) -> object:
+    """An empty date field of a form is no date; anything else must be an ISO date, as a
+    number would otherwise be read as seconds since 1970 (``from=2011``)."""
+    if isinstance(value, str) and value and not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"expected an ISO date (YYYY-MM-DD), not {value[:40]!r}")
+    return blank_is_none(value)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FromFilter = Annotated[
     date | None,
-    BeforeValidator(blank_is_none),
+    BeforeValidator(iso_date_or_blank),
     Query(alias="from", description="On or after this ISO date (YYYY-MM-DD)."),
 ]
 ToFilter = Annotated[
     date | None,
-    BeforeValidator(blank_is_none),
+    BeforeValidator(iso_date_or_blank),
     Query(alias="to", description="On or before this ISO date (YYYY-MM-DD)."),
 ]
 ALWAYS_ACCEPTED = frozenset({"token"})  # the access token, taken by the security middleware

@@ -7,11 +7,11 @@ import threading
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from ..outputs.disputes import Dispute, DisputeOrder, build_disputes, sort_disputes
 from ..outputs.sources import ClaimSupport, LineageLink, Outlet, SourcesView, Speaker, build_sources
-from .api import NOT_FOUND, Data, Page, Paging
+from .api import NOT_FOUND, Data, Page, Paging, reject_unknown_parameters
 from .errors import ApiError, ErrorResponse
 from .snapshot import Snapshot
 
@@ -55,7 +55,11 @@ Order = Annotated[
     Query(description="`contested`: most disputed first; `importance`: most origins first."),
 ]
 
-router = APIRouter(prefix="/api/v1", responses={422: {"model": ErrorResponse}})
+router = APIRouter(
+    prefix="/api/v1",
+    responses={400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    dependencies=[Depends(reject_unknown_parameters)],
+)
 
 
 @router.get("/disputes", response_model=Page[Dispute], tags=["disputes"])
