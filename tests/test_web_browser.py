@@ -5,6 +5,7 @@ sentence a claim came from; the entity graph and the map draw and link to entity
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from .browser.harness import (
     wait_until,
 )
 from .conftest import REPO
-from .web_corpus import TEXT_A, build_store
+from .web_corpus import TEXT_A, analyses, build_store, reconciliation, store_story
 
 reason = missing_browser()
 pytestmark = pytest.mark.skipif(reason is not None, reason=reason or "")
@@ -223,3 +224,31 @@ def test_map_draws_countries_and_places_and_a_marker_opens_its_entity(
 def test_artifacts_folder_is_ignored_by_git() -> None:
     assert "test-artifacts/" in (REPO / ".gitignore").read_text().splitlines()
     assert isinstance(ARTIFACTS, Path)
+
+
+def test_map_labels_of_places_at_one_spot_do_not_print_over_each_other(
+    tmp_path: Path, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    def with_old_town(items: list[Any]) -> Any:
+        story = reconciliation(items)
+        port = next(e for e in story.entities if e.id == "ent-port")
+        old_town = replace(port, id="ent-old-town", name="Old Town", mentions=port.mentions[:1])
+        return replace(story, entities=(*story.entities, old_town))
+
+    db = store_story(tmp_path / "crowded.db", analyses(), with_old_town)
+    with serve_store(db) as url:
+        browser.get(url + "/map")
+        wait_until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "text.place-label"))
+
+        def label(entity: str) -> Any:
+            return browser.find_element(
+                By.CSS_SELECTOR, f'a.marker[data-id="{entity}"] text.place-label'
+            )
+
+        # the most mentioned of the two keeps its name; the other is named on hover
+        assert label("ent-port").is_displayed() and not label("ent-old-town").is_displayed()
+        assert label("ent-skerry").is_displayed()
+        screenshot(browser, ARTIFACTS / "browser-map-crowded.png")
+        assert page_errors(browser) == []

@@ -87,6 +87,21 @@
     return { x: (x0 + x1 - w) / 2, y: (y0 + y1 - h) / 2, w: w, h: h };
   }
 
+  // Places at about one spot (a city, its country) would print their names over each other:
+  // the most mentioned keeps its label, the others show theirs when zoomed apart (or on hover).
+  function hideCrowdedLabels(circles) {
+    var kept = [];
+    circles.slice().sort(function (a, b) { return b.pixels - a.pixels; }).forEach(function (c) {
+      c.label.removeAttribute("visibility");
+      var box = c.label.getBBox();
+      var crowded = kept.some(function (k) {
+        return box.x < k.x + k.width && k.x < box.x + box.width &&
+          box.y < k.y + k.height && k.y < box.y + box.height;
+      });
+      if (crowded) { c.label.setAttribute("visibility", "hidden"); } else { kept.push(box); }
+    });
+  }
+
   function draw(container, topology, places) {
     var svg = el("svg", {
       role: "img", "aria-label": "map of " + places.length + " places",
@@ -132,6 +147,7 @@
         c.label.setAttribute("font-size", (LABEL_PIXELS * perPixel).toFixed(4));
         c.label.setAttribute("stroke-width", (3 * perPixel).toFixed(4));
       });
+      hideCrowdedLabels(circles);
       if (tooltip) { tooltip.hidden = true; }
     }
 
