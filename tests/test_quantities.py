@@ -294,6 +294,10 @@ def test_magnitudes_written_before_with_a_hyphen_or_on_the_richter_scale() -> No
         "followed, and COVID-19 wards filled.")]
     assert found == [("magnitude-5.9", 5.9, "magnitude"),
                      ("3.8 on the Richter scale", 3.8, "magnitude")]
+    after = [(q.text, q.unit) for q in find_quantities(
+        "A 5.9 magnitude earthquake leveled seven villages; five magnitude scales exist.")]
+    assert after == [("5.9 magnitude", "magnitude"), ("seven villages", "village"),
+                     ("five magnitude scales", "scale")]
 
 
 def test_a_code_between_the_number_and_the_noun_modifies_the_noun() -> None:

@@ -31,7 +31,7 @@ from ..language.en.happenings import (
     WORLDWIDE_WORDS,
     kinds_by_word,
 )
-from ..language.en.measures import CURRENCY_CODES
+from ..language.en.measures import CURRENCY_CODES, MEASURE_UNITS
 from ..language.en.names import LOCATION_HEADS
 from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
@@ -259,8 +259,8 @@ def _with_head_noun(tokens: Tokens, text: str, quantity: Quantity) -> Quantity:
     """"36 UN military and police personnel": a unit read as a word that only modifies the
     noun after it gives way to that noun."""
     inside = tokens.within(quantity)
-    if not inside or "-" in quantity.text:  # "a 7.0-magnitude quake" measures the quake
-        return quantity
+    if not inside or "-" in quantity.text or quantity.unit in MEASURE_UNITS:
+        return quantity  # "a 7.0-magnitude quake", "a 5.9 magnitude quake" measure the quake
     last = inside[-1]
     head = tokens.heads[last]
     if (tokens.deps[last] in ("compound", "amod") and head > last and head not in inside

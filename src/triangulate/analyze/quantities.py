@@ -131,6 +131,9 @@ def _quantity_at(
     if before is not None and unit.source in ("none", "noun"):
         first = before  # "a magnitude 6.3 earthquake", "a magnitude-5.9 quake"
         unit = replace(unit, unit="magnitude", last=reading.last)
+    elif (unit.source in ("none", "noun") and not reading.in_words
+          and _lower_at(tokens, reading.last) == "magnitude"):
+        unit = replace(unit, unit="magnitude", last=reading.last + 1)  # "a 5.9 magnitude quake"
     elif unit.source == "none" and _on_richter_scale(tokens, unit.last):
         unit = replace(unit, unit="magnitude", last=unit.last + 4)
     if first > floor and tokens[first - 1].lower == "minus":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language.en.measures import MEASURE_UNITS
 from ..language.en.plurals import singular
 from ..model import Quantity
 
@@ -72,9 +73,7 @@ _NOT_COMPARABLE = {
     "am",
     "pm",
 }
-MEASURES = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
-                      "degree", "celsius", "fahrenheit"})
-"""Families that measure a property of something rather than count what happened."""
+MEASURES = MEASURE_UNITS
 _PLURALS = {
     "person": "people",
     "soldier": "soldiers",

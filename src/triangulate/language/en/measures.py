@@ -118,6 +118,9 @@ DURATION_IN_SECONDS: dict[str, int] = {
     "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
 }
 DURATION_IN_MONTHS: dict[str, int] = {"month": 1, "year": 12}
+MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
+                           "degree", "celsius", "fahrenheit"})
+"""Units that measure a property of something rather than count what happened."""
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 RELATIVE_TIME_WORDS = frozenset({"ago", "later", "earlier"})
 
