@@ -39,15 +39,22 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         for claim in (tribune, courier)
     )
     comparisons = tuple(
-        Comparison(f"cmp-{n:03d}", f"How many passengers were rescued on day {n}?", "conflict",
-                   (f"{tribune.id}-day-{n:03d}", f"{courier.id}-day-{n:03d}"),
-                   f"Day {n}: 41 against 43.")
+        Comparison(
+            f"cmp-{n:03d}",
+            f"How many passengers were rescued on day {n}?",
+            "conflict",
+            (f"{tribune.id}-day-{n:03d}", f"{courier.id}-day-{n:03d}"),
+            f"Day {n}: 41 against 43.",
+        )
         for n in range(QUESTIONS)
     )
     # the same sentence said by many named officials: one speaker each
     speakers = tuple(
-        ClaimRecord(f"c-official-{n:03d}", "tribune",
-                    replace(tribune.claim, speaker_text=f"Official Number {n:03d}"))
+        ClaimRecord(
+            f"c-official-{n:03d}",
+            "tribune",
+            replace(tribune.claim, speaker_text=f"Official Number {n:03d}"),
+        )
         for n in range(SPEAKERS)
     )
     stored = replace(base, comparisons=comparisons, claims=(*base.claims, *daily, *speakers))
@@ -80,6 +87,22 @@ def test_the_disputes_page_is_paged_and_every_row_is_on_one_page(client: TestCli
     assert 'href="/disputes?sort=importance&amp;page=2"' in by_importance
     page = client.get("/disputes?sort=importance&page=2", headers=HTML)
     assert page.status_code == 200 and len(_disputes(page.text)) == QUESTIONS - PAGE_ROWS
+
+
+def test_the_pages_of_a_filtered_list_keep_its_filters(client: TestClient) -> None:
+    query = "verdict=conflict&q=rescued&sort=importance"
+    first = client.get(f"/disputes?{query}", headers=HTML).text
+    assert f"questions 1–{PAGE_ROWS} of {QUESTIONS}:" in first
+    assert f'rel="next" href="/disputes?{query.replace("&", "&amp;")}&amp;page=2"' in first
+    second = client.get(f"/disputes?{query}&page=2", headers=HTML)
+    assert len(_disputes(second.text)) == QUESTIONS - PAGE_ROWS
+    narrowed = client.get("/disputes?q=day+6", headers=HTML).text  # day 6 and days 60-62
+    assert len(_disputes(narrowed)) == 4 and 'class="pager"' not in narrowed
+    assert client.get("/disputes?q=day+6&page=2", headers=HTML).status_code == 404
+    officials = client.get("/sources?speaker=official+number", headers=HTML).text
+    assert 'rel="next" href="/sources?speaker=official+number&amp;page=2"' in officials
+    last = client.get("/sources?speaker=official+number&page=3", headers=HTML).text
+    assert len(_speakers(last)) == SPEAKERS - 2 * PAGE_ROWS
 
 
 def test_a_page_past_the_end_or_below_one_is_refused(client: TestClient) -> None:

@@ -253,3 +253,23 @@ def test_report_opens_with_disputes_then_sources(
     assert rows.index("How many passengers were rescued?") < rows.index("How many tugs stood by?")
     assert "copied by" in rows and "Coast Daily" in rows
     assert "Claims resting on one origin" in html[sources:] and "41 passengers and 3 crew" in html
+
+
+def test_rows_asking_in_the_same_words_are_titled_apart(
+    story: tuple[list[Analysis], Reconciliation],
+) -> None:
+    items, full = story
+    alike = (
+        Comparison("a", "How many were counted (dawn)?", "agree", ("post-2", "courier-1"), ""),
+        Comparison("b", "How many were counted (night)?", "update", ("post-1", "wire-1"), ""),
+        Comparison("c", "How many were counted (harbour)?", "agree", ("herald-1", "daily-1"), ""),
+        *(c for c in full.comparisons if c.id == "cmp-warning"),
+    )
+    rows = {r.id: r for r in build_disputes(items, replace(full, comparisons=alike))}
+    assert {r.question for r in rows.values() if r.kind == "count"} == {"How many were counted?"}
+    assert rows["b"].title == "How many were counted? — Seven lifeboats vs Five lifeboats"
+    # the same words and the same values: told apart by their scope
+    assert rows["a"].title == "How many were counted? — Two tugs (dawn)"
+    assert rows["c"].title == "How many were counted? — Two tugs (harbour)"
+    assert rows["cmp-warning"].title == rows["cmp-warning"].question  # asked once: as it is
+    assert len({r.title for r in rows.values()}) == 4

@@ -54,6 +54,8 @@ _QUALIFIER_WORDS = {
     "up_to": "up to ",
 }
 EXCERPT_CHARS = 160
+TITLE_VALUES = 3  # distinct values a row's title names before "…"
+TITLE_WORDS = 8  # words of an answer a statement's title quotes
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,13 @@ class Dispute:
 
     ``contested`` is the mean weight of the verdicts (``VERDICT_WEIGHT``: 1 when every verdict
     is a conflict, 0 when all agree); ``importance`` is the number of independent origins that
-    answer (copies count once)."""
+    answer (copies count once). ``title`` is the question, followed by what tells the row
+    apart when another row asks it in the same words ('How much money? — €110 billion vs
+    $144 billion')."""
 
     id: str
     question: str
+    title: str
     kind: ComparisonKind
     scopes: tuple[str, ...]
     answers: tuple[Answer, ...]
@@ -137,7 +142,45 @@ def build_disputes(
         _dispute(group, claims, entities, origins)
         for group in _question_groups(reconciliation.comparisons, claims)
     ]
-    return sort_disputes(rows, order)
+    return sort_disputes(_distinguished(rows), order)
+
+
+def _distinguished(rows: list[Dispute]) -> list[Dispute]:
+    """Rows titled apart where their questions share their words: by their answers' values,
+    and where those are alike too, by the scope of their first comparison."""
+    asked = Counter(r.question for r in rows)
+    titled = [
+        replace(r, title=f"{r.question} — {_answers_in_brief(r)}") if asked[r.question] > 1 else r
+        for r in rows
+    ]
+    titles = Counter(r.title for r in titled)
+    return [
+        replace(r, title=f"{r.title} ({scope})")
+        if titles[r.title] > 1 and (scope := _scope(r.judgements[0].question))
+        else r
+        for r in titled
+    ]
+
+
+def _answers_in_brief(row: Dispute) -> str:
+    """The row's distinct values ('€110 billion vs $144 billion'), or the words a statement's
+    first answer begins with."""
+    if not row.answers:
+        return row.id
+    if row.kind != "count":
+        words = row.answers[0].excerpt.split()
+        return f"“{' '.join(words[:TITLE_WORDS])}{'…' if len(words) > TITLE_WORDS else ''}”"
+    first_of_value: dict[str, str] = {}
+    for answer in row.answers:
+        first_of_value.setdefault(answer.normalized, answer.value)
+    values = list(first_of_value.values())
+    shown = " vs ".join(values[:TITLE_VALUES])
+    return f"{shown} …" if len(values) > TITLE_VALUES else shown
+
+
+def _scope(question: str) -> str:
+    found = _SCOPE.search(question.strip())
+    return found.group().strip()[1:-1] if found else ""
 
 
 def sort_disputes(rows: list[Dispute], order: DisputeOrder) -> list[Dispute]:
@@ -203,12 +246,12 @@ def _dispute(
     return Dispute(
         id=min(c.id for c in group),
         question=questions.most_common(1)[0][0],
+        title=questions.most_common(1)[0][0],
         kind=group[0].kind,
         scopes=tuple(dict.fromkeys(c.question for c in group)),
         answers=folded,
         judgements=tuple(
-            Judgement(c.id, c.verdict, c.question, c.explanation, c.claims, c.review)
-            for c in group
+            Judgement(c.id, c.verdict, c.question, c.explanation, c.claims, c.review) for c in group
         ),
         verdicts=dict(sorted(verdicts.items())),
         conflicts=verdicts["conflict"],
@@ -301,11 +344,7 @@ def _fold_copies(answers: list[Answer], origins: Origins) -> tuple[Answer, ...]:
             kept.append(answer)
             continue
         host = next(
-            (
-                a
-                for a in leaders
-                if a.origin == answer.origin and a.normalized == answer.normalized
-            ),
+            (a for a in leaders if a.origin == answer.origin and a.normalized == answer.normalized),
             None,
         )
         if host is None:

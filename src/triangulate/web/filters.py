@@ -8,6 +8,7 @@ range when its span of days overlaps it, so a month-precise date is kept by a ra
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,8 @@ from ..model import (
     TimelineEntry,
     Verdict,
 )
+from ..outputs.disputes import Answer, Dispute
+from ..outputs.sources import SourcesView, Speaker
 from .snapshot import Snapshot
 
 
@@ -156,6 +159,27 @@ class Narrowing:
             and (not self.wanted.dated or self._published_in_range(c.document for c in claims))
         )
 
+    def dispute(self, dispute: Dispute) -> bool:
+        """A row with an answer (or a copy of one) from the source, by the speaker, involving
+        the entity, from a document published in the range, and with a verdict in force of
+        that kind (a rejected verdict is none)."""
+        answers = [a for answer in dispute.answers for a in (answer, *answer.copies)]
+        claims = [self.data.claims[a.claim] for a in answers if a.claim in self.data.claims]
+        verdict = self.wanted.verdict
+        return (
+            (
+                verdict is None
+                or any(
+                    j.verdict == verdict and not (j.review and j.review.action == "reject")
+                    for j in dispute.judgements
+                )
+            )
+            and self._from_source(a.document for a in answers)
+            and (self.speakers is None or any(self._said_by_speaker(c) for c in claims))
+            and (self.entities is None or any(self._claim_involves(c) for c in claims))
+            and (not self.wanted.dated or self._published_in_range(a.document for a in answers))
+        )
+
     def timeline_entry(self, entry: TimelineEntry) -> bool:
         if self.wanted.status and entry.status != self.wanted.status:
             return False
@@ -229,6 +253,90 @@ def events(data: Snapshot, wanted: ListFilter) -> list[Event]:
 def comparisons(data: Snapshot, wanted: ListFilter) -> list[Comparison]:
     narrowing = Narrowing(data, wanted)
     return [c for c in data.reconciliation.comparisons if narrowing.comparison(c)]
+
+
+def disputes(
+    data: Snapshot, rows: Iterable[Dispute], wanted: ListFilter, text: str | None = None
+) -> list[Dispute]:
+    """The rows ``wanted`` keeps whose question or answers hold a word beginning with each
+    word of ``text`` ('day 6' finds days 6 and 60, not 16)."""
+    narrowing = Narrowing(data, wanted)
+    words = _word_starts(text)
+    return [
+        r
+        for r in rows
+        if narrowing.dispute(r) and (not words or _holds_all(_dispute_text(data, r), words))
+    ]
+
+
+def _word_starts(text: str | None) -> list[re.Pattern[str]]:
+    """Each word of ``text`` as the start of a word to find."""
+    return [re.compile(rf"(?<!\w){re.escape(w)}") for w in _normalised(text or "").split()]
+
+
+def _holds_all(text: str, words: list[re.Pattern[str]]) -> bool:
+    return all(word.search(text) for word in words)
+
+
+def sources_view(
+    data: Snapshot, view: SourcesView, source: str | None, speaker: str | None
+) -> SourcesView:
+    """The sources view narrowed to ``source`` (a document id or a publisher: its outlet, the
+    speakers it quotes, its lineage and the single-origin claims it carries) and to the
+    speakers ``speaker`` names (an entity id, or words their names begin with: the outlets
+    quoting them, the lineage of their documents, the single-origin claims they made)."""
+    documents = _documents_named(data, source) if source else None
+    words = _word_starts(speaker)
+    speakers = [
+        s
+        for s in view.speakers
+        if (documents is None or not documents.isdisjoint(s.documents))
+        and (not speaker or _is_speaker(data, s, speaker, words))
+    ]
+    quoted_in = None if not speaker else {d for s in speakers for d in s.documents}
+    said = None if not speaker else {c for s in speakers for c in s.claims}
+
+    def kept(doc_ids: Iterable[str]) -> bool:
+        ids = set(doc_ids)
+        return (documents is None or not documents.isdisjoint(ids)) and (
+            quoted_in is None or not quoted_in.isdisjoint(ids)
+        )
+
+    return SourcesView(
+        outlets=tuple(o for o in view.outlets if kept(d.id for d in o.documents)),
+        speakers=tuple(speakers),
+        lineage=tuple(
+            link
+            for link in view.lineage
+            if kept((link.document,)) or (link.original is not None and kept((link.original,)))
+        ),
+        single_origin=tuple(
+            c
+            for c in view.single_origin
+            if (documents is None or not documents.isdisjoint(c.documents))
+            and (said is None or not said.isdisjoint(c.claims))
+        ),
+    )
+
+
+def _is_speaker(data: Snapshot, speaker: Speaker, value: str, words: list[re.Pattern[str]]) -> bool:
+    if value in (speaker.entity, speaker.key):
+        return True
+    entity = data.entities.get(speaker.entity) if speaker.entity else None
+    names = (speaker.name, *(entity.aliases if entity else ()))
+    return any(_holds_all(_normalised(name), words) for name in names)
+
+
+def _dispute_text(data: Snapshot, row: Dispute) -> str:
+    """What a search of the disputes reads: the question in each wording, and each answer's
+    value, claim, speaker and outlet."""
+    answers: list[Answer] = [a for answer in row.answers for a in (answer, *answer.copies)]
+    parts = [row.title, *row.scopes]
+    for answer in answers:
+        record = data.claims.get(answer.claim)
+        claim_text = record.claim.text if record else answer.excerpt
+        parts += [answer.value, answer.normalized, claim_text, answer.speaker or "", answer.outlet]
+    return _normalised(" ".join(parts))
 
 
 def timeline(data: Snapshot, wanted: ListFilter) -> list[TimelineEntry]:

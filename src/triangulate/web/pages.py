@@ -34,7 +34,7 @@ from .graph_api import places
 from .render import document_body, marked_context, marked_snippet, parse_mark
 from .row_pages import RowPage
 from .snapshot import Snapshot
-from .workspace_api import dispute_order, workspace
+from .workspace_api import DisputeSearch, Sources, dispute_order, workspace
 
 router = APIRouter(
     include_in_schema=False,
@@ -260,30 +260,56 @@ def api_docs(request: Request, data: Data) -> Response:
     return _render(request, "api_docs.html.j2", data, spec=spec, operations=operations)
 
 
+DISPUTE_FILTERS = ("verdict", "source", "speaker", "entity", "from", "to", "q")
+
+
 @router.get("/disputes")
 def disputes_page(
     request: Request,
     data: Data,
+    dates: Dates,
     sort: Annotated[str | None, Query(max_length=20)] = None,
     page: PageNumber = 1,
+    verdict: Annotated[Verdict | None, BeforeValidator(blank_is_none), Query()] = None,
+    source: SourceFilter = None,
+    speaker: SpeakerFilter = None,
+    entity: EntityFilter = None,
+    q: DisputeSearch = None,
 ) -> Response:
     order = dispute_order(sort)
-    disputes = workspace(data).sorted_disputes(order)
-    rows = RowPage.of(page, len(disputes), "/disputes", {"sort": sort})
+    wanted = dates.narrowing(source=source, speaker=speaker, entity=entity, verdict=verdict)
+    disputes = filters.disputes(data, workspace(data).sorted_disputes(order), wanted, q)
+    active = _active_filters(request, *DISPUTE_FILTERS)
+    rows = RowPage.of(page, len(disputes), "/disputes", {**active, "sort": sort})
     return _render(
-        request, "disputes.html.j2", data, disputes=rows.rows(disputes), sort=order, rows=rows
+        request,
+        "disputes.html.j2",
+        data,
+        disputes=rows.rows(disputes),
+        sort=order,
+        rows=rows,
+        active=active,
+        publishers=_publishers(data),
     )
 
 
 @router.get("/sources")
-def sources_page(request: Request, data: Data, page: PageNumber = 1) -> Response:
+def sources_page(request: Request, data: Data, sources: Sources, page: PageNumber = 1) -> Response:
     """Each of the view's lists shows its rows of page ``page``."""
-    sources = workspace(data).sources
+    active = _active_filters(request, "source", "speaker")
     longest = max(
         len(sources.outlets),
         len(sources.speakers),
         len(sources.lineage),
         len(sources.single_origin),
     )
-    rows = RowPage.of(page, longest, "/sources")
-    return _render(request, "sources.html.j2", data, sources=sources, rows=rows)
+    rows = RowPage.of(page, longest, "/sources", active)
+    return _render(
+        request,
+        "sources.html.j2",
+        data,
+        sources=sources,
+        rows=rows,
+        active=active,
+        publishers=_publishers(data),
+    )
