@@ -307,3 +307,12 @@ def test_a_code_between_the_number_and_the_noun_modifies_the_noun() -> None:
     assert countries.unit == "country"
     (deaths,) = find_quantities("There were 12 COVID-19 deaths on Monday.")
     assert (deaths.value, deaths.unit) == (12, "death")
+
+
+def test_a_number_word_opening_a_line_counts_even_after_a_headline() -> None:
+    from triangulate.analyze.quantities import find_quantities
+
+    found = [(q.text, q.unit) for q in find_quantities(
+        "3 dead after protesters torch bank\n\nThree people died in a burning bank.")]
+    assert found == [("3 dead", "dead"), ("Three people", "person")]
+    assert [q.text for q in find_quantities("Ocean's Eleven opened on Friday.")] == []

@@ -220,7 +220,8 @@ def _opens_sentence(tokens: list[Token], position: int) -> bool:
     if position == 0:
         return True
     previous = tokens[position - 1]
-    return previous.text in _SENTENCE_OPENERS or previous.text[-1:] == "."
+    return (previous.text in _SENTENCE_OPENERS or previous.text[-1:] == "."
+            or tokens[position].new_line)
 
 
 def _extend_range(

@@ -24,6 +24,7 @@ class Token:
     lower: str
     kind: str  # "num", "word" or "punct"
     glued: bool  # no space between this token and the one before
+    new_line: bool = False  # a line break between this token and the one before
 
 
 _TOKEN = re.compile(
@@ -43,7 +44,10 @@ def tokenize(text: str) -> list[Token]:
             kind = "word"
         value = match.group()
         glued = match.start() == previous_end
-        tokens.append(Token(match.start(), match.end(), value, value.lower(), kind, glued))
+        new_line = "\n" in text[max(previous_end, 0) : match.start()]
+        tokens.append(
+            Token(match.start(), match.end(), value, value.lower(), kind, glued, new_line)
+        )
         previous_end = match.end()
     return tokens
 

@@ -14,7 +14,7 @@ from . import words
 
 KINDS: dict[str, str] = {
     "die": "die died dies dead death deaths killed kill kills killing killings fatalities "
-    "fatality perish perished toll bodies body lives",
+    "fatality perish perished toll bodies body lives suffocated asphyxiated drowned",
     "injure": "injure injured injures injuring injury injuries wound wounded wounding hurt",
     "casualty": "casualty casualties",
     "rescue": "rescued rescue rescues rescuing saved pulled",
