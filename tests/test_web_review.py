@@ -85,12 +85,33 @@ def test_the_log_is_paged_and_keeps_superseded_decisions(client: TestClient) -> 
         ({**VERDICT, "target": "cmp-nowhere"}, 404),
         ({key: value for key, value in VERDICT.items() if key != "verdict"}, 400),
         ({"action": "merge_entities", "target": "ent-port", "reviewer": "A"}, 400),
-        ({"action": "merge_entities", "target": "ent-port", "reviewer": "A",
-          "others": ["ent-varnum"]}, 400),
-        ({"action": "split_entity", "target": "ent-port", "reviewer": "A",
-          "mentions": [{"document": "tribune", "start": 5, "end": 2}]}, 422),
-        ({"action": "split_entity", "target": "ent-port", "reviewer": "A",
-          "mentions": [{"document": "tribune", "start": 0, "end": 3}]}, 400),
+        (
+            {
+                "action": "merge_entities",
+                "target": "ent-port",
+                "reviewer": "A",
+                "others": ["ent-varnum"],
+            },
+            400,
+        ),
+        (
+            {
+                "action": "split_entity",
+                "target": "ent-port",
+                "reviewer": "A",
+                "mentions": [{"document": "tribune", "start": 5, "end": 2}],
+            },
+            422,
+        ),
+        (
+            {
+                "action": "split_entity",
+                "target": "ent-port",
+                "reviewer": "A",
+                "mentions": [{"document": "tribune", "start": 0, "end": 3}],
+            },
+            400,
+        ),
     ],
 )
 def test_bad_decisions_are_refused_in_the_one_error_shape(
@@ -139,7 +160,8 @@ def test_merging_entities_through_the_api_reaches_every_view_and_export(
     ids = [e["id"] for e in client.get("/api/v1/entities?limit=50").json()["items"]]
     assert "ent-skerry" not in ids and "ent-port" in ids
     page = client.get("/entities/ent-port", headers=HTML).text
-    assert "merged ent-port with ent-skerry" in page and "the same harbour" in page
+    merged = re.sub(r"<[^>]+>", "", page)  # the decision line without its links
+    assert "merged Port Maddox with ent-skerry" in merged and "the same harbour" in page
     with Corpus.open(db) as corpus:
         exported = corpus.export_data()
         tables = {t.name: t for t in csv_tables(corpus.analyses(), corpus.reconciliation())}
@@ -177,7 +199,11 @@ def test_the_pages_forms_change_a_verdict_and_split_an_entity(client: TestClient
     assert response.status_code == 303
     names = [e["name"] for e in client.get("/api/v1/entities?limit=50").json()["items"]]
     assert "Old Port" in names and "Port Maddox" in names
-    assert "split 1 mention out of ent-port" in client.get("/entities/ent-port").text
+    split_off = next(e["id"] for e in client.get("/api/v1/entities?q=old+port").json()["items"])
+    assert (
+        'split 1 mention out of <a class="record" href="/entities/ent-port">Port Maddox</a>'
+        f' into <a class="record" href="/entities/{split_off}">“Old Port”</a>'
+    ) in client.get("/entities/ent-port").text
 
     bad = client.post("/review", content="action=confirm&target=nope&reviewer=x", headers=form)
     assert bad.status_code == 404 and "text/html" in bad.headers["content-type"]
@@ -210,7 +236,38 @@ def test_the_merge_forms_of_the_pages_are_taken(
     )
     assert response.status_code == 303, response.text
     assert client.get(merged_away).status_code == 404
-    assert f"with {other}" in client.get(page, headers=HTML).text
+    kept = client.get(page, headers=HTML).text
+    assert f'with <a class="record" href="{page.rsplit("/", 1)[0]}/{other}">{other}</a>' in kept
+    # the merged-away record's page (an old link, the audit trail's) leads to the merged one
+    old_link = client.get(f"{page.rsplit('/', 1)[0]}/{other}", headers=HTML, follow_redirects=False)
+    assert (old_link.status_code, old_link.headers["location"]) == (307, page)
+
+
+def test_an_event_split_through_its_page_reaches_the_timeline_and_the_trail(
+    client: TestClient,
+) -> None:
+    page = client.get("/events/e-grounding", headers=HTML).text
+    fields = _form_fields(page, "split-form")
+    mention = re.findall(r'name="mention" value="([^"]+)"', page)[1]  # the Courier's
+    response = client.post(
+        "/review",
+        content=urlencode({**fields, "mention": mention, "reviewer": "Cleo", "note": "another"}),
+        headers={"content-type": "application/x-www-form-urlencoded", **HTML},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    events = client.get("/api/v1/events").json()["items"]
+    split_off = next(e for e in events if e["id"] not in ("e-grounding", "e-rescue"))
+    assert [m["document"] for m in split_off["mentions"]] == ["courier"]
+    grounding = next(e for e in events if e["id"] == "e-grounding")
+    assert "courier" not in {m["document"] for m in grounding["mentions"]}
+    timeline = client.get("/api/v1/timeline").json()["items"]
+    assert split_off["id"] in {t["event"] for t in timeline}
+    trail = client.get("/events/e-grounding", headers=HTML).text
+    assert f'into <a class="record" href="/events/{split_off["id"]}">a new event</a>' in trail
+    assert "Cleo" in client.get(f"/events/{split_off['id']}", headers=HTML).text
+    log = client.get("/api/v1/adjudications").json()["items"]
+    assert [(d["action"], d["reviewer"]) for d in log] == [("split_event", "Cleo")]
 
 
 def test_the_split_form_shows_each_mention_in_its_sentence(client: TestClient) -> None:

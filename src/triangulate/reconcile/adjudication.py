@@ -71,7 +71,8 @@ def _holders(records: Sequence[Record], mentions: Iterable[DocSpan]) -> list[str
 
 
 def _in_order(mentions: Iterable[DocSpan]) -> tuple[DocSpan, ...]:
-    return tuple(sorted(mentions, key=lambda m: (m.document, m.start, m.end)))
+    """``mentions`` in text order, each once (two records may hold one mention)."""
+    return tuple(sorted(set(mentions), key=lambda m: (m.document, m.start, m.end)))
 
 
 def _merged_ids(records: Sequence[Record], decision: Adjudication) -> list[str]:
@@ -372,7 +373,7 @@ def _apply_to_events(
         first,
         id=record_id("v", "split", decision.id),
         summary=decision.name or first.summary,
-        claims=tuple(c for e in holders for c in e.claims if c in moved_claims),
+        claims=distinct(c for e in holders for c in e.claims if c in moved_claims),
         documents=documents,
         mentions=mentions,
         reviews=(decision.id,),

@@ -6,9 +6,10 @@ Like the API, a page answers a query parameter it does not take with a 400 namin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from itertools import groupby
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -157,8 +158,18 @@ def comparison_page(request: Request, comparison_id: str, data: Data) -> Respons
     )
 
 
+def _merged_into(data: Snapshot, record_id: str, records: Mapping[str, object]) -> str | None:
+    """The record that ``record_id``, merged away by a decision still applied, is part of now."""
+    for outcome in reversed(data.decisions_of(record_id)):
+        if outcome.status == "applied" and record_id in outcome.adjudication.merged:
+            return next((t for t in outcome.targets if t in records), None)
+    return None
+
+
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str, data: Data) -> Response:
+    if event_id not in data.events and (into := _merged_into(data, event_id, data.events)):
+        return RedirectResponse(f"/events/{quote(into, safe='')}", status_code=307)
     event = found_or_404(data.events, event_id, "event")
     claims = [data.claims[c] for c in event.claims if c in data.claims]
     entry = next((t for t in data.reconciliation.timeline if t.event == event_id), None)
@@ -211,6 +222,8 @@ def map_page(request: Request, data: Data) -> Response:
 
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str, data: Data) -> Response:
+    if entity_id not in data.entities and (into := _merged_into(data, entity_id, data.entities)):
+        return RedirectResponse(f"/entities/{quote(into, safe='')}", status_code=307)
     entity = found_or_404(data.entities, entity_id, "entity")
     claims = [c for c in data.reconciliation.claims if entity_id in (c.attributed_to, *c.about)]
     events = [e for e in data.reconciliation.events if entity_id in (*e.participants, *e.places)]
