@@ -83,3 +83,36 @@ def test_sources_page(site: str, browser: Any) -> None:
     single[0].find_element(By.CSS_SELECTOR, "a").click()
     assert "/documents/herald" in browser.current_url
     assert page_errors(browser) == []
+
+
+def test_the_disputes_filter_form_narrows_and_sorting_keeps_it(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(f"{site}/disputes")
+    form = browser.find_element(By.ID, "dispute-filters")
+    Select(form.find_element(By.NAME, "verdict")).select_by_visible_text("agree")
+    form.find_element(By.NAME, "q").send_keys("lifeboats")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_until(browser, lambda d: "q=lifeboats" in d.current_url)
+    assert _questions(browser) == ["How many lifeboats were launched?"]
+    browser.find_element(By.LINK_TEXT, "most answered").click()
+    wait_until(browser, lambda d: "sort=importance" in d.current_url)
+    assert _questions(browser) == ["How many lifeboats were launched?"]
+    form = browser.find_element(By.ID, "dispute-filters")
+    assert form.find_element(By.NAME, "q").get_attribute("value") == "lifeboats"
+    assert page_errors(browser) == []
+
+
+def test_the_single_origin_marker_is_not_an_error_colour(site: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/sources?speaker=varnum")
+    marker = browser.find_element(By.CSS_SELECTOR, "#single-origin .origin-mark")
+    assert "Harbour Herald" in marker.text
+    red, green, blue = (int(x) for x in marker.value_of_css_property("color")[5:].split(",")[:3])
+    assert max(red, green, blue) - min(red, green, blue) < 40  # a grey, not the verdicts' red
+    assert int(marker.value_of_css_property("font-weight")) < 600
+    outlets = [o.text.split("\n")[0] for o in browser.find_elements(By.CSS_SELECTOR, "tr.outlet")]
+    assert sorted(outlets) == ["Coast Daily", "Harbour Herald"]
+    assert page_errors(browser) == []
