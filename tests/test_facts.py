@@ -180,3 +180,19 @@ def test_residents_are_the_population_a_place_is_home_to() -> None:
         ("c", "2005-11-28", "Officials said 300 residents were evacuated from the island."),
     )
     assert [sides for _, sides in made] == [{"a", "b"}]
+
+
+def test_a_count_is_dated_by_its_own_clause_not_by_a_coordinated_one() -> None:
+    facts = _facts(
+        "A new virus has killed up to 149 people in Mexico and the health agency moved closer "
+        "on Monday to declaring a pandemic. Police said three people were killed and 639 were "
+        "wounded in Wednesday's clashes. The survey registered a quake measuring 3.8 on the "
+        "Richter scale at 09:10 hours on Monday."
+    )
+    virus = facts["up to 149 people"]
+    assert virus.time_read and virus.time is None
+    wednesday = "2010-01-20"  # the report is dated Wednesday 20 January 2010
+    assert facts["three people"].time is not None
+    assert facts["three people"].time.start == wednesday == facts["639"].time.start
+    aftershock = facts["3.8 on the Richter scale"].time
+    assert aftershock is not None and aftershock.start == "2010-01-18"

@@ -223,7 +223,8 @@ class Fact:
     lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
     ``status`` how sure the source is of the count ("suspected", "confirmed");
     ``places`` are the names of the places the count is scoped to ("in Athens"); ``context``
-    the content stems of the claim's sentence and the one before it.
+    the content stems of the claim's sentence and the one before it; ``time`` the claim's dates
+    that date the count's own clause, when the parse read them (``time_read``).
     """
 
     quantity: Quantity
@@ -237,6 +238,8 @@ class Fact:
     extra: bool = False
     headline: bool = False
     context: tuple[str, ...] = ()
+    time: TimeRange | None = None
+    time_read: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..language.en import words
 from ..language.en.happenings import (
@@ -38,6 +39,7 @@ from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
 from .fact_scope import scope_of
+from .fact_time import fact_time
 
 _NOMINAL_LINKS = words(
     "nmod compound conj appos flat nummod nmod:poss nmod:npmod nmod:tmod nmod:unmarked list "
@@ -208,7 +210,15 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         extra=bool(_EXTRA_PART.match(text[quantity.end : sentence.end])),
         headline=_is_title(analysis, sentence_text),
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
+        **_time_of(analysis, claim, read),
     )
+
+
+def _time_of(analysis: Analysis, claim: Claim, read: _Reading | None) -> dict[str, Any]:
+    if read is None or read.predicate is None:
+        return {}
+    times = [t for t in analysis.times if claim.start <= t.start and t.end <= claim.end]
+    return {"time": fact_time(analysis.tokens, read.predicate, times), "time_read": True}
 
 
 def _with_counted_noun(
@@ -313,6 +323,7 @@ class _Reading:
     places: tuple[str, ...]
     argument: bool  # a bare number that is itself the subject or object: "110,000 died"
     status: str | None = None
+    predicate: int | None = None
 
 
 def _read_parse(
@@ -372,7 +383,7 @@ def _read_parse(
         or (role.startswith("obl") and framing))
     status = _status(tokens, text, [counted, *_modifiers(tokens, counted), predicate,
                                     *tokens.children(predicate)])
-    return _Reading(frozenset(kinds), phrase, places, argument, status)
+    return _Reading(frozenset(kinds), phrase, places, argument, status, predicate)
 
 
 def _property_of_subject(tokens: Tokens, text: str, head: int) -> bool:

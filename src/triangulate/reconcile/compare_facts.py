@@ -117,7 +117,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
 def _time_window(record: ClaimRecord, fact: Fact, published: str | None) -> Window | None:
     """The claim's time; a running total ("since 1 September", "so far") runs up to the
     publication date, from its "since" date or from an open start."""
-    time = record.claim.time
+    time = fact.time if fact.time_read else record.claim.time
     start = time.start if time else None
     end = (time.end or time.start) if time else None
     if fact.cumulative:

@@ -1,0 +1,93 @@
+"""Which of a claim's dates date one of its counts: those of the count's own clause.
+
+"A new virus has killed up to 149 people in Mexico and the WHO moved closer on Monday": the
+Monday is the WHO's, not the deaths'. A date attached (through the parse) to a verb reached from
+the count's predicate only across a coordination ("and the WHO moved") belongs to another
+clause, unless that clause counts too; a date of a governing clause ("officials said on Monday
+that 12 died") or of the count's own clause dates the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import TimeExpression, TimeRange, Tokens
+
+_OTHER_CLAUSE = frozenset({"conj", "parataxis"})
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
+
+
+def fact_time(
+    tokens: Tokens, predicate: int, times: Sequence[TimeExpression]
+) -> TimeRange | None:
+    """The calendar range of the ``times`` that date the clause of ``predicate``."""
+    own: list[TimeExpression] = []
+    same_verb: list[TimeExpression] = []
+    for time in times:
+        if not time.date_start:
+            continue
+        verb = _attachment(tokens, time)
+        if verb is None or _across_clauses(tokens, verb, predicate):
+            continue
+        own.append(time)
+        if verb == predicate and time.type == "date":  # a clock time's day is only assumed
+            same_verb.append(time)
+    chosen = same_verb or own
+    if not chosen:
+        return None
+    precisions = [t.precision for t in chosen if t.precision]
+    return TimeRange(
+        start=min(str(t.date_start) for t in chosen),
+        end=max(str(t.date_end or t.date_start) for t in chosen),
+        precision=precisions[0] if len(set(precisions)) == 1 else None,
+    )
+
+
+def _attachment(tokens: Tokens, time: TimeExpression) -> int | None:
+    """The verb (or the root) the time expression hangs from."""
+    inside = tokens.within(time)
+    if not inside:
+        return None
+    heads = tokens.heads
+    node = next((i for i in inside if heads[i] not in inside or heads[i] == i), inside[0])
+    for _ in range(len(heads)):
+        parent = heads[node]
+        if parent == node:
+            return node
+        node = parent
+        if tokens.pos[node] in _CLAUSE_HEADS:
+            return node
+    return None
+
+
+def _across_clauses(tokens: Tokens, verb: int, predicate: int) -> bool:
+    """Whether ``verb`` is reached from the lowest clause both share only across a
+    coordination or a loose parataxis, on the time's side."""
+    ancestors_of_predicate = _path_up(tokens, predicate)
+    for node in _path_up(tokens, verb):
+        if node in ancestors_of_predicate:
+            return False
+        if tokens.deps[node] in _OTHER_CLAUSE and not _counts(tokens, node):
+            return True
+    return False
+
+
+def _counts(tokens: Tokens, verb: int) -> bool:
+    """A conjunct that counts too ("3 were killed and 639 were wounded in Wednesday's
+    clashes"): a date at its end dates the counts before it as well."""
+    for child in tokens.children(verb):
+        if tokens.deps[child] in _ARGUMENTS and (
+            tokens.pos[child] == "NUM"
+            or any(tokens.deps[c] == "nummod" for c in tokens.children(child))
+        ):
+            return True
+    return False
+
+
+def _path_up(tokens: Tokens, start: int) -> list[int]:
+    path = [start]
+    heads = tokens.heads
+    while heads[path[-1]] != path[-1] and len(path) <= len(heads):
+        path.append(heads[path[-1]])
+    return path
