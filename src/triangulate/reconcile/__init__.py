@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..ids import distinct
 from ..model import Analysis, Reconciliation
+from .timing import step
 
 
 def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
@@ -19,11 +20,16 @@ def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
     from .timeline import build_timeline
 
     analyses = sorted(analyses, key=lambda a: (a.document.source, a.document.id))
-    entities, mention_map = resolve_entities(analyses)
-    claims = place_claims(analyses, mention_map)
-    events = corefer_events(analyses, mention_map, claims)
-    comparisons = compare_claims(analyses, claims, events)
-    timeline = build_timeline(events, comparisons, analyses)
+    with step("entities"):
+        entities, mention_map = resolve_entities(analyses)
+    with step("claims"):
+        claims = place_claims(analyses, mention_map)
+    with step("events"):
+        events = corefer_events(analyses, mention_map, claims)
+    with step("comparisons"):
+        comparisons = compare_claims(analyses, claims, events)
+    with step("timeline"):
+        timeline = build_timeline(events, comparisons, analyses)
     return Reconciliation(
         entities=distinct(entities),
         claims=distinct(claims),

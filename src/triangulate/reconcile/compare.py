@@ -29,6 +29,7 @@ from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
 from .compare_readouts import compare_readouts
 from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
 from .text import content_stems, overlap, shorten, source_with_date, story_of
+from .timing import step
 
 __all__ = ["compare_claims", "_Fact", "_comparable", "_headline_facts", "_linked_groups"]
 
@@ -40,13 +41,17 @@ def compare_claims(
     analyses: Sequence[Analysis], claims: Sequence[ClaimRecord], events: Sequence[Event] = ()
 ) -> list[Comparison]:
     by_id = {a.document.id: a for a in analyses}
-    comparisons = compare_counts(claims, by_id)
-    denials = compare_denials(claims, by_id)
-    handled = {c.claims[0] for c in denials}
-    comparisons += denials
-    comparisons += _compare_denials(claims, by_id, handled)
-    comparisons += compare_omissions(claims, by_id)
-    comparisons += compare_readouts(analyses, claims, events, comparisons)
+    with step("comparisons: counts"):
+        comparisons = compare_counts(claims, by_id)
+    with step("comparisons: denials"):
+        denials = compare_denials(claims, by_id)
+        handled = {c.claims[0] for c in denials}
+        comparisons += denials
+        comparisons += _compare_denials(claims, by_id, handled)
+    with step("comparisons: omissions"):
+        comparisons += compare_omissions(claims, by_id)
+    with step("comparisons: readouts"):
+        comparisons += compare_readouts(analyses, claims, events, comparisons)
     return _versions_noted(comparisons, claims, by_id)
 
 

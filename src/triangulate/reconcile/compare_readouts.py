@@ -238,14 +238,24 @@ def _affiliations(
         text = analysis.document.text
         for key in list(words):
             for found in re.finditer(rf"\b{re.escape(key)}\b", text, re.IGNORECASE):
-                words[key] |= _affiliation_words(_before_title(text[: found.start()]))
+                words[key] |= _affiliation_words(_before_title(text, found.start()))
     return words
 
 
-def _before_title(preceding: str) -> list[str]:
-    """The capitalised words before the titles that lead up to a name ("Norwegian Prime
-    Minister Dana" gives "Norwegian")."""
-    tail = re.search(r"((?:[A-Z][\w'\u2019-]*\s+){1,6})$", preceding)
+_CAPITALISED_TAIL = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){1,6})$")
+_NOT_IN_TAIL = re.compile(r"[^\w'\u2019\s-]")
+TAIL_WINDOW = 200
+"""Characters before a name searched for the capitalised words that lead up to it, widened to a
+character that no such words hold, so that the search finds what it would in the whole text."""
+
+
+def _before_title(text: str, end: int) -> list[str]:
+    """The capitalised words before the titles that lead up to a name at ``end`` ("Norwegian
+    Prime Minister Dana" gives "Norwegian")."""
+    window = max(0, end - TAIL_WINDOW)
+    while window > 0 and not _NOT_IN_TAIL.match(text, window - 1):
+        window -= 1
+    tail = _CAPITALISED_TAIL.search(text, window, end)
     if not tail:
         return []
     words = tail.group(1).split()

@@ -8,7 +8,7 @@ it names (basis "inferred").
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..model import Analysis
@@ -18,20 +18,39 @@ _YEARLESS_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
 
 def date_from_corpus(undated: Analysis, corpus: Sequence[Analysis]) -> str | None:
     """An inferred ISO publication date for ``undated``, or None when the corpus cannot tell."""
-    days = {m.group(1) for t in undated.times if (m := _YEARLESS_DAY.fullmatch(t.value))}
-    if not days:
-        return None
-    votes: Counter[str] = Counter()
-    for analysis in corpus:
-        if analysis.document.id == undated.document.id or not analysis.document.published:
-            continue
-        for time in analysis.times:
-            start = time.date_start
-            if time.precision == "day" and start and len(start) == 10 and start[5:] in days:
-                votes[start[:4]] += 1
-    if not votes:
-        return None
-    (year, count), *rest = votes.most_common(2)
-    if rest and rest[0][1] == count:
-        return None  # two years fit equally well: no guess
-    return f"{year}-{max(days)}"
+    return DayYears(corpus).date(undated)
+
+
+class DayYears:
+    """How often the dated texts of a corpus put each day of the year ("03-09") in each year,
+    counted once, so that dating every undated document costs one pass over the corpus."""
+
+    def __init__(self, corpus: Sequence[Analysis]) -> None:
+        self._years: dict[str, Counter[str]] = defaultdict(Counter)
+        self._own: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        for analysis in corpus:
+            if not analysis.document.published:
+                continue
+            for time in analysis.times:
+                start = time.date_start
+                if time.precision == "day" and start and len(start) == 10:
+                    self._years[start[5:]][start[:4]] += 1
+                    self._own[analysis.document.id][start[5:]][start[:4]] += 1
+
+    def date(self, undated: Analysis) -> str | None:
+        """An inferred ISO publication date for ``undated`` (its own dates left out)."""
+        days = {m.group(1) for t in undated.times if (m := _YEARLESS_DAY.fullmatch(t.value))}
+        if not days:
+            return None
+        votes: Counter[str] = Counter()
+        own = self._own.get(undated.document.id, {})
+        for day in days:
+            votes.update(self._years.get(day, Counter()))
+            votes.subtract(own.get(day, Counter()))
+        votes = +votes  # only the years some other text gives
+        if not votes:
+            return None
+        (year, count), *rest = votes.most_common(2)
+        if rest and rest[0][1] == count:
+            return None  # two years fit equally well: no guess
+        return f"{year}-{max(days)}"

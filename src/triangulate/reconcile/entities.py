@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
@@ -119,15 +120,16 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
     by_document: dict[str, list[int]] = defaultdict(list)
     for index in full:
         by_document[items[index].document].append(index)
+    matches = _SurnameMatcher(full, surnames, full_keys)
     resolved: set[int] = set()
     for index, item in enumerate(items):
         if not _is_bare_name(item):
             continue
         in_document = by_document.get(item.document, [])
-        local = [i for i in in_document if _surname_matches(item, surnames[i], full_keys[i])]
+        local = [i for i in in_document if matches.test(item.key, surnames[i], full_keys[i])]
         target = _choose(local, item, items, groups)
         if target is None and not local:
-            corpus = [i for i in full if _surname_matches(item, surnames[i], full_keys[i])]
+            corpus = matches.in_corpus(item.key)
             roots = {groups.find(i) for i in corpus}
             if len(roots) == 1:
                 target = corpus[0]
@@ -156,16 +158,24 @@ def _glued_names(keys: set[str]) -> set[str]:
 def _candidate_name_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
     """The pairs of full names that ``_same_person`` or ``_spelling_of_person`` can join, from
     an index instead of all pairs: names sharing their given name or their surname, or whose
-    surnames' transliteration keys share a first letter and differ in length by two at most."""
+    surnames' transliteration keys share a first letter and differ in length by two at most and
+    whose given names share a first letter."""
     blocks: dict[str, list[int]] = defaultdict(list)
     probes: list[list[str]] = []
     for position, key in enumerate(keys):
         words = key.split()
-        surname = transliteration_key(words[-1])
-        own = [f"g:{words[0]}", f"s:{words[-1]}", f"t:{surname[:1]}:{len(surname)}"]
-        for block in own:
+        surname = _transliterated(words[-1])
+        # _same_person's given names share a first letter, written or transliterated
+        given = (f"w{words[0].rstrip('.')[:1].casefold()}", f"k{_transliterated(words[0])[:1]}")
+        own = [f"g:{words[0]}", f"s:{words[-1]}"]
+        own_shapes = [f"t:{surname[:1]}:{len(surname)}:{letter}" for letter in given]
+        for block in own + own_shapes:
             blocks[block].append(position)
-        probes.append(own[:2] + [f"t:{surname[:1]}:{len(surname) + d}" for d in range(-2, 3)])
+        probes.append(own + [
+            f"t:{surname[:1]}:{len(surname) + slack}:{letter}"
+            for slack in range(-NAME_WORD_LENGTH_SLACK, NAME_WORD_LENGTH_SLACK + 1)
+            for letter in given
+        ])
     for position, key in enumerate(keys):
         partners = {other for block in probes[position] for other in blocks.get(block, ())
                     if other > position}
@@ -178,13 +188,73 @@ def _surname_key(item: _Item) -> str:
     return words[0] if len(words) == 2 and surname_first(item.mention.text) else words[-1]
 
 
-def _surname_matches(item: _Item, surname: str, full_key: str) -> bool:
-    key = item.key
+def _surname_matches(key: str, surname: str, full_key: str) -> bool:
+    """Whether the bare name ``key`` names the person of ``surname`` and ``full_key``."""
     if " " in key:  # "van rompuy": the full name's last words
         return full_key.endswith(" " + key)
-    if key == surname or same_name_word(key, surname):
+    if key == surname or _same_name_word(key, surname):
         return True
     return key.endswith("s") and key[:-1] == surname  # a possessive that lost its apostrophe
+
+
+NAME_WORD_LENGTH_SLACK = 2
+"""``same_name_word`` joins only words whose transliteration keys share their first letter and
+differ in length by this much at most."""
+
+
+class _SurnameMatcher:
+    """``_surname_matches`` over the corpus's full names through an index, answers memoised.
+
+    Full names are indexed by their surname's transliteration key (first letter and length) and
+    by their last word, so that a bare name is tested only against the surnames that can match
+    it, each distinct pair once; the matches come in index order, as a scan of all would."""
+
+    def __init__(self, full: list[int], surnames: dict[int, str], full_keys: dict[int, str]):
+        self._by_surname: dict[str, list[int]] = defaultdict(list)
+        self._by_last_word: dict[str, list[int]] = defaultdict(list)
+        for index in full:
+            self._by_surname[surnames[index]].append(index)
+            self._by_last_word[full_keys[index].split()[-1]].append(index)
+        self._by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for surname in self._by_surname:
+            self._by_shape[_shape(surname)].append(surname)
+        self._full_keys = full_keys
+        self._tested: dict[tuple[str, str, str], bool] = {}
+        self._in_corpus: dict[str, list[int]] = {}
+
+    def test(self, key: str, surname: str, full_key: str) -> bool:
+        pair = (key, surname, full_key if " " in key else "")
+        known = self._tested.get(pair)
+        if known is None:
+            known = self._tested[pair] = _surname_matches(key, surname, full_key)
+        return known
+
+    def in_corpus(self, key: str) -> list[int]:
+        """The full names of the corpus that the bare name ``key`` may stand for."""
+        found = self._in_corpus.get(key)
+        if found is None:
+            found = self._in_corpus[key] = self._find(key)
+        return found
+
+    def _find(self, key: str) -> list[int]:
+        if " " in key:
+            return [i for i in self._by_last_word.get(key.split()[-1], ())
+                    if _surname_matches(key, "", self._full_keys[i])]
+        letter, length = _shape(key)
+        candidates = {
+            surname
+            for slack in range(-NAME_WORD_LENGTH_SLACK, NAME_WORD_LENGTH_SLACK + 1)
+            for surname in self._by_shape.get((letter, length + slack), ())
+        }
+        if key.endswith("s") and key[:-1] in self._by_surname:
+            candidates.add(key[:-1])
+        matched = [s for s in candidates if _surname_matches(key, s, "")]
+        return sorted(i for surname in matched for i in self._by_surname[surname])
+
+
+def _shape(word: str) -> tuple[str, int]:
+    key = _transliterated(word)
+    return key[:1], len(key)
 
 
 def _choose(
@@ -200,7 +270,31 @@ def _choose(
 
 def _same_person(first: str, second: str) -> bool:
     a, b = first.split(), second.split()
-    return same_name_word(a[-1], b[-1]) and same_given_name(a[0], b[0])
+    return _same_name_word(a[-1], b[-1]) and _same_given_name(a[0], b[0])
+
+
+_transliterated = lru_cache(maxsize=1 << 17)(transliteration_key)
+
+
+def _same_name_word(first: str, second: str) -> bool:
+    """``same_name_word``, decided by memoised transliteration keys where they suffice: equal
+    keys are one name; keys of other first letters, lengths further apart or shorter than six
+    letters never are. Only the rest are compared in full."""
+    a, b = _transliterated(first), _transliterated(second)
+    if a == b:
+        return True
+    if (not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > NAME_WORD_LENGTH_SLACK
+            or min(len(a), len(b)) < 6):
+        return False
+    return same_name_word(first, second)
+
+
+def _same_given_name(first: str, second: str) -> bool:
+    """``same_given_name`` through ``_same_name_word``."""
+    a, b = first.rstrip("."), second.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return same_given_name(a, b)
+    return _same_name_word(a, b)
 
 
 def _spelling_of_person(first: str, second: str) -> bool:
@@ -276,12 +370,15 @@ def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str])
             words = item.mention.text.split()
             if len(words) > 2 and is_acronym(words[0]):  # "UN Office for …": also "OCHA"
                 expansions[initials(" ".join(words[1:]))].append(index)
+    ending_at: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        ending_at[(item.document, item.mention.end)].append(index)
     for index, item in enumerate(items):
         acronym = item.mention.text.replace(".", "")
         written_as_word = not is_acronym(item.mention.text)
         if written_as_word and not _written_as_word(item, expansions, items):
             continue
-        defined = _defined_expansion(item, items, texts[item.document])
+        defined = _defined_expansion(item, items, texts[item.document], ending_at)
         if defined is not None:
             groups.union(defined, index)
             continue
@@ -378,18 +475,20 @@ def _country_code(words: str) -> str | None:
     return places[0].country if places and places[0].kind == "country" else None
 
 
-def _defined_expansion(item: _Item, items: list[_Item], text: str) -> int | None:
-    """``Collective Security Treaty Organization (CSTO)``: the name right before the bracket."""
+def _defined_expansion(
+    item: _Item, items: list[_Item], text: str, ending_at: dict[tuple[str, int], list[int]]
+) -> int | None:
+    """``Collective Security Treaty Organization (CSTO)``: the name right before the bracket
+    (``ending_at``: the items by document and end offset)."""
     start = item.mention.start
     if start < 2 or text[start - 1] != "(":
         return None
     before = text[: start - 1].rstrip()
     acronym = item.mention.text.replace(".", "").upper()
-    for index, other in enumerate(items):
+    for index in ending_at.get((item.document, len(before)), ()):
+        other = items[index]
         if (
-            other.document == item.document
-            and other.mention.end == len(before)
-            and (other.mention is not item.mention)
+            other.mention is not item.mention
             and initials(other.mention.text)[:1] == acronym[:1]  # not "Cairo, Egypt (CNN)"
         ):
             return index
@@ -402,6 +501,7 @@ def _build_entities(
     entities: list[Entity] = []
     mention_map: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
+    countries = _countries_by_document(items)
     for group in groups.groups():
         cluster = [items[i] for i in group]
         entity_type = _cluster_type(cluster)
@@ -414,7 +514,7 @@ def _build_entities(
         spans = tuple(
             DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster
         )
-        geo = _geo(cluster, items) if entity_type == "location" else None
+        geo = _geo(cluster, countries) if entity_type == "location" else None
         entities.append(Entity(entity_id, name, entity_type, aliases, spans, geo))
         for span in spans:
             mention_map[(span.document, span.start, span.end)] = entity_id
@@ -473,15 +573,19 @@ def _entity_id(entity_type: str, name: str, first: _Item, used: set[str]) -> str
     return entity_id
 
 
-def _geo(cluster: list[_Item], items: list[_Item]) -> Geo | None:
-    documents = {item.document for item in cluster}
-    mentioned_countries = {
-        place.country
-        for item in items
-        if item.document in documents and item.mention.type == "location"
-        for place in gazetteer.lookup(item.key)[:1]
-        if place.kind == "country"
-    }
+def _countries_by_document(items: list[_Item]) -> dict[str, set[str | None]]:
+    """The countries each document names as places."""
+    countries: dict[str, set[str | None]] = defaultdict(set)
+    for item in items:
+        if item.mention.type == "location":
+            for place in gazetteer.lookup(item.key)[:1]:
+                if place.kind == "country":
+                    countries[item.document].add(place.country)
+    return countries
+
+
+def _geo(cluster: list[_Item], countries: dict[str, set[str | None]]) -> Geo | None:
+    mentioned_countries = set().union(*(countries.get(item.document, ()) for item in cluster))
     names = Counter(item.key for item in cluster if item.mention.type == "location")
     for key, _ in names.most_common():
         places = gazetteer.lookup(key)

@@ -8,7 +8,7 @@ long periods, coarser dates and undated mentions merge only when they share a pa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date as calendar_date
 
 from ..ids import record_id
@@ -62,7 +62,7 @@ def _merge_vaguer(groups: list[_Group]) -> list[list[_Item]]:
     more precisely dated happening of their type that shares the most participants with them
     (then the one most documents tell); an undated mention, one by one, only to a happening of
     the weeks before its report."""
-    alive = [True] * len(groups)
+    index_of = _DatedGroups(groups)
     left: list[list[_Item]] = []
     order = sorted(range(len(groups)), key=lambda i: -len(groups[i][1] or ""))
     for index in order:
@@ -70,40 +70,76 @@ def _merge_vaguer(groups: list[_Group]) -> list[list[_Item]]:
         if start is not None and len(start) == 10 and _one_day(start, items):
             continue
         if start is not None:
-            target = _best_target(groups, alive, index, items)
+            target = _best_target(groups, index_of, index, items)
             if target is not None:
-                groups[target][2].extend(items)
-                alive[index] = False
+                index_of.extend(target, items)
+                index_of.drop(index)
             continue
-        alive[index] = False
+        index_of.drop(index)
         unplaced = []
         for item in items:
-            target = _best_target(groups, alive, index, [item])
+            target = _best_target(groups, index_of, index, [item])
             if target is None:
                 unplaced.append(item)
             else:
-                groups[target][2].append(item)
+                index_of.extend(target, [item])
         left.extend(_cluster(unplaced))
-    return [items for index, (_, _, items) in enumerate(groups) if alive[index]] + left
+    return [items for index, (_, _, items) in enumerate(groups) if index_of.alive[index]] + left
 
 
-def _dated_others(groups: list[_Group], alive: list[bool], index: int) -> list[int]:
-    """The other dated groups of the type of ``groups[index]`` still standing."""
-    event_type = groups[index][0]
-    return [
-        other for other, (other_type, other_start, _) in enumerate(groups)
-        if alive[other] and other != index and other_type == event_type and other_start
-    ]
+class _DatedGroups:
+    """The dated groups still standing, by type and participant and by type and document, with
+    each group's participants and documents, kept as groups take in more mentions."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups = groups
+        self.alive = [True] * len(groups)
+        self.people = [_people(items) for _, _, items in groups]
+        self.documents = [{item[0].document.id for item in items} for _, _, items in groups]
+        self._by_person: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._by_document: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for index, (event_type, start, _) in enumerate(groups):
+            if start:
+                self._file(index, event_type, self.people[index], self.documents[index])
+
+    def _file(self, index: int, event_type: str, people: Iterable[str], documents: Iterable[str]
+              ) -> None:
+        for person in people:
+            self._by_person[(event_type, person)].add(index)
+        for document in documents:
+            self._by_document[(event_type, document)].add(index)
+
+    def extend(self, index: int, items: list[_Item]) -> None:
+        self.groups[index][2].extend(items)
+        people, documents = _people(items), {item[0].document.id for item in items}
+        self.people[index] = self.people[index] | people
+        self.documents[index] |= documents
+        self._file(index, self.groups[index][0], people, documents)
+
+    def drop(self, index: int) -> None:
+        self.alive[index] = False
+
+    def sharing_people(self, index: int, people: Iterable[str]) -> list[int]:
+        """The other dated groups of the type of ``groups[index]`` with one of ``people``."""
+        event_type = self.groups[index][0]
+        found = set().union(*(self._by_person.get((event_type, p), ()) for p in people))
+        return sorted(i for i in found if self.alive[i] and i != index)
+
+    def telling(self, index: int, documents: Iterable[str]) -> list[int]:
+        """The other dated groups of the type of ``groups[index]`` told by one of ``documents``."""
+        event_type = self.groups[index][0]
+        found = set().union(*(self._by_document.get((event_type, d), ()) for d in documents))
+        return sorted(i for i in found if self.alive[i] and i != index)
 
 
 def _best_target(
-    groups: list[_Group], alive: list[bool], index: int, items: list[_Item]
+    groups: list[_Group], index_of: _DatedGroups, index: int, items: list[_Item]
 ) -> int | None:
     start = groups[index][1]
     people = _people(items)
     unknown_report = start is None and not all(report_date(item[0].document) for item in items)
     candidates: list[tuple[int, int, int]] = []  # (shared participants, documents, -index)
-    for other in _dated_others(groups, alive, index):
+    for other in index_of.sharing_people(index, people):
         _, other_start, other_items = groups[other]
         assert other_start is not None
         if unknown_report:  # a report of unknown date: only a happening it cannot mistake
@@ -115,26 +151,18 @@ def _best_target(
                     and start <= other_start <= (_span_end(items) or start))
         else:  # "in April": a day or month of April
             fits = other_start.startswith(start) and len(other_start) > len(start)
-        shared = len(people & _people(other_items))
-        if fits and shared:
-            candidates.append((shared, len({item[0].document.id for item in other_items}), -other))
+        if fits:
+            shared = len(people & index_of.people[other])
+            candidates.append((shared, len(index_of.documents[other]), -other))
     if unknown_report and len(candidates) > 1:
         return None
     if candidates:
         return -max(candidates)[2]
-    return _dated_in_same_document(groups, alive, index, items) if start is None else None
-
-
-def _dated_in_same_document(
-    groups: list[_Group], alive: list[bool], index: int, items: list[_Item]
-) -> int | None:
-    """The one dated happening of the type that the undated mention's own document tells of
-    ("Wednesday's clashes" … "the Tahrir Square clashes")."""
-    documents = {item[0].document.id for item in items}
-    found = [
-        other for other in _dated_others(groups, alive, index)
-        if any(item[0].document.id in documents for item in groups[other][2])
-    ]
+    if start is not None:
+        return None
+    # The one dated happening of the type that the undated mention's own document tells of
+    # ("Wednesday's clashes" … "the Tahrir Square clashes").
+    found = index_of.telling(index, {item[0].document.id for item in items})
     return found[0] if len(found) == 1 else None
 
 
@@ -194,15 +222,20 @@ def _resolve(mentions: Sequence, doc_id: str, mention_map: MentionMap) -> frozen
 
 
 def _cluster(items: list[_Item]) -> list[list[_Item]]:
+    """Items joined to the first group with which they share a participant or place."""
     groups: list[list[_Item]] = []
+    first_group_of: dict[str, int] = {}  # participant or place -> the first group with it
     for item in items:
         people = item[2] | item[3]
-        for group in groups:
-            if people and any(people & (other[2] | other[3]) for other in group):
-                group.append(item)
-                break
+        found = [first_group_of[p] for p in people if p in first_group_of]
+        if found:
+            target = min(found)
+            groups[target].append(item)
         else:
+            target = len(groups)
             groups.append([item])
+        for person in people:  # ``target`` is now the first group with each of them
+            first_group_of[person] = target
     return groups
 
 
