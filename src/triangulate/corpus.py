@@ -233,6 +233,8 @@ class Corpus:
         try:
             report("dating documents", 0, 1)
             analyses = self._date_undated_documents(self.store.analyses(), runner)
+            # in one order whatever the order in which the re-dated documents finished
+            analyses.sort(key=lambda a: (a.document.source, a.document.id))
             report("dating documents", 1, 1)
             stage = "republication lineage"
             report("finding copies", 0, 1)
@@ -268,9 +270,10 @@ class Corpus:
         """Date undated documents by the rest of the corpus, else by their file's modification
         time (basis "file", revisited on later runs), and analyse them again.
 
-        Returns every analysis, the re-analysed ones last (reconciliation orders them)."""
-        from .reconcile.dating import date_from_corpus
+        Returns every analysis, the re-analysed ones last."""
+        from .reconcile.dating import DayYears
 
+        day_years = DayYears(analyses)
         dated: list[Task] = []
         for analysis in analyses:
             document = analysis.document
@@ -280,7 +283,7 @@ class Corpus:
                 from .analyze.time import find_times
 
                 analysis = replace(analysis, times=tuple(find_times(document.text, None)))
-            published = date_from_corpus(analysis, analyses)
+            published = day_years.date(analysis)
             basis: PublishedBasis = "inferred"
             if published is None:
                 if document.published:
