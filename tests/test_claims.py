@@ -295,3 +295,12 @@ def test_the_person_told_is_not_the_speaker() -> None:
     )
     claims = find_claims(analysis(text, mentions=(("Omar Haddad", "person"),)))
     assert only(claims, "sent tents").speaker_text == "Omar Haddad"
+
+
+def test_a_quote_is_the_speakers_when_a_title_comes_before_the_name() -> None:
+    text = (
+        '"Pandemics must be taken seriously because they spread fast," Agency Director General '
+        "Mira Osei told a news conference in Geneva."
+    )
+    claims = find_claims(analysis(text, mentions=(("Mira Osei", "person"),)))
+    assert "Mira Osei" in (only(claims, "taken seriously").speaker_text or "")
