@@ -52,7 +52,7 @@ from ecbplus import (
 if TYPE_CHECKING:
     from triangulate.model import Analysis, EntityType
 
-BASELINE = "1b30376"
+BASELINE = "9dfc737"
 
 GOLD_CATEGORY = {
     "person": "HUM", "organization": "HUM", "group": "HUM",
