@@ -3,7 +3,11 @@ and the result does not depend on the order in which analyses arrive."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 from triangulate.analyze.pipeline import analyze_document
 from triangulate.model import Analysis
@@ -146,3 +150,28 @@ def test_event_clustering_through_its_index_groups_as_the_scan_did() -> None:
         ]
         expected = [[item[1] for item in group] for group in _clustered_by_scan(items)]
         assert [[item[1] for item in group] for group in _cluster(items)] == expected  # type: ignore[arg-type]
+
+
+_DIGEST = """
+import hashlib, sys
+sys.path.insert(0, {root!r})
+from tests.test_reconcile_scale import _analyses
+from triangulate.reconcile import reconcile
+analyses = _analyses()
+print(hashlib.sha256(repr(analyses).encode()).hexdigest(),
+      hashlib.sha256(repr(reconcile(analyses)).encode()).hexdigest())
+"""
+
+
+def test_analyses_and_reconciliation_do_not_depend_on_the_string_hashes_of_a_process() -> None:
+    """A pool's workers and the process that reconciles order their sets differently."""
+    root = str(Path(__file__).resolve().parents[1])
+    digests = [
+        subprocess.run(
+            [sys.executable, "-c", _DIGEST.format(root=root)], capture_output=True, text=True,
+            check=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300,
+        ).stdout.split()
+        for seed in ("1", "2")
+    ]
+    assert len(digests[0]) == 2
+    assert digests[0] == digests[1]

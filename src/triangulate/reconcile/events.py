@@ -241,19 +241,19 @@ def _cluster(items: list[_Item]) -> list[list[_Item]]:
 
 def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> Event:
     first_analysis, first, _, _ = group[0]
-    documents: list[str] = []
-    participants: list[str] = []
-    places: list[str] = []
+    # ordered sets: each in the order first met
+    documents: dict[str, None] = {}
+    participants: dict[str, None] = {}
+    places: dict[str, None] = {}
+    claim_ids: dict[str, None] = {}
     mentions: list[DocSpan] = []
-    claim_ids: list[str] = []
     counts: list[int] = []
     end = None
     for analysis, mention, people, where in group:
         doc_id = analysis.document.id
-        if doc_id not in documents:
-            documents.append(doc_id)
-        participants.extend(p for p in sorted(people) if p not in participants)
-        places.extend(p for p in sorted(where) if p not in places)
+        documents.setdefault(doc_id)
+        participants.update(dict.fromkeys(sorted(people)))
+        places.update(dict.fromkeys(sorted(where)))
         mentions.append(DocSpan(doc_id, mention.start, mention.end))
         if mention.count is not None:
             counts.append(mention.count)
@@ -261,8 +261,8 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
             end = mention.date.end
         for record in claims_by_doc.get(doc_id, ()):
             claim = record.claim
-            if claim.start <= mention.start < claim.end and record.id not in claim_ids:
-                claim_ids.append(record.id)
+            if claim.start <= mention.start < claim.end:
+                claim_ids.setdefault(record.id)
     date = first.date
     start = date.start if date else None
     told_as = Counter(mention.type for _, mention, _, _ in group)
