@@ -196,3 +196,16 @@ def test_a_count_is_dated_by_its_own_clause_not_by_a_coordinated_one() -> None:
     assert facts["three people"].time.start == wednesday == facts["639"].time.start
     aftershock = facts["3.8 on the Richter scale"].time
     assert aftershock is not None and aftershock.start == "2010-01-18"
+
+
+def test_a_count_after_to_or_from_is_the_value_of_the_toll_it_changes() -> None:
+    facts = _facts(
+        "Health officials cut their suspected death toll to up to 101 from as many as 176 as "
+        "more samples came back negative. A major earthquake killed more than 31,000 in the "
+        "city of Tarvos in 2003. The company cut 2,000 jobs in Detroit."
+    )
+    cut = facts["up to 101"]
+    assert cut.kinds == ("die",) and cut.status == "suspected"
+    assert cut.quantity.unit == "person" and facts["as many as 176"].kinds == ("die",)
+    assert facts["more than 31,000"].quantity.unit == "person"
+    assert facts["2,000 jobs"].kinds == ("layoff",)

@@ -29,6 +29,7 @@ from ..language.en.happenings import (
     MANY_COUNTRIES,
     MEASURED_NOUNS,
     PEOPLE_KINDS,
+    VALUED_NOUNS,
     WORLDWIDE_WORDS,
     kinds_by_word,
 )
@@ -362,6 +363,11 @@ def _read_parse(
             signals.append(noun)
             signals += [c for c in tokens.children(noun) if deps[c] in ("compound", "amod")]
         kinds = _kinds(tokens, text, signals)
+    counted_object = _valued_object(tokens, text, head, predicate)
+    if counted_object is not None:  # "cut their suspected death toll to 101": the toll's value
+        signals = [counted_object, *(c for c in tokens.children(counted_object)
+                                     if deps[c] in ("compound", "amod"))]
+        kinds = _kinds(tokens, text, signals)
     kinds -= {"change"}
     if not kinds and quantity.unit == "person" and _existential(tokens, text, predicate):
         kinds = {"gather"}  # "there were 20,000 people in the square": a crowd present
@@ -378,12 +384,30 @@ def _read_parse(
         places = (*places, MANY_COUNTRIES)
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
     bare = counted in inside and not quantity.unit and head == counted
+    unmarked = role.startswith("obl") and not any(
+        deps[c] == "case" for c in tokens.children(head))  # "killed more than 31,000 in Bam"
     argument = bare and not _property_of_subject(tokens, text, head) and (
         role in _SUBJECTS or role == "obj" or predicate == head
-        or (role.startswith("obl") and framing))
-    status = _status(tokens, text, [counted, *_modifiers(tokens, counted), predicate,
-                                    *tokens.children(predicate)])
+        or (role.startswith("obl") and (framing or unmarked or counted_object is not None)))
+    status_words = [counted, *_modifiers(tokens, counted), predicate, *tokens.children(predicate)]
+    if counted_object is not None:
+        status_words += tokens.children(counted_object)
+    status = _status(tokens, text, status_words)
     return _Reading(frozenset(kinds), phrase, places, argument, status, predicate)
+
+
+def _valued_object(tokens: Tokens, text: str, head: int, predicate: int) -> int | None:
+    """The object whose new or old value the count gives: "cut the toll to 101", "raised its
+    estimate from 80"."""
+    if not tokens.deps[head].startswith("obl") or not any(
+        tokens.deps[c] == "case" and _lemma(tokens, text, c) in ("to", "from")
+        for c in tokens.children(head)
+    ):
+        return None
+    return next((
+        child for child in tokens.children(predicate)
+        if tokens.deps[child] == "obj" and singular(_word(tokens, text, child)) in VALUED_NOUNS
+    ), None)
 
 
 def _property_of_subject(tokens: Tokens, text: str, head: int) -> bool:

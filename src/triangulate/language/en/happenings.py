@@ -90,6 +90,8 @@ update of the earlier one, not a contradiction."""
 
 COUNT_NOUNS = words("number total tally count figure")
 """Subjects whose value is a count: "the number of dead was 300"."""
+VALUED_NOUNS = COUNT_NOUNS | words("toll estimate")
+"""Objects whose value a count after "to" or "from" gives: "cut the death toll to 101"."""
 
 CASE_NOUNS = words("case")
 CASE_OF_KIND = {"infect": "infection", "die": "death", "detain": "arrest"}
