@@ -170,6 +170,9 @@ def test_a_dateline_gives_the_publisher_and_a_fused_byline_the_authors() -> None
 def test_a_wire_dateline_gives_the_place_filed_from() -> None:
     assert metadata_of(f"NAIROBI, Kenya (AP) _ {BODY}\n").dateline == "Nairobi, Kenya"
     assert metadata_of(f"LONDON (Reuters) - {BODY}\n").dateline == "London"
+    stamped = f"Tue Apr 28, 2009 12:49 am BST MEXICO CITY (Reuters) - {BODY}\n"
+    assert metadata_of(stamped).dateline == "Mexico City"
+    assert metadata_of(f"WEST BANK (Reuters) - {BODY}\n").dateline == "West Bank"
     assert metadata_of(f"{BODY}\n").dateline is None
 
 

@@ -22,6 +22,7 @@ _MONTH = rf"(?:{alternation(MONTH_WORDS, capitalised=True)})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = rf"(?:\d{{1,2}}{_ORDINAL}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}{_ORDINAL}),?\s+\d{{4}}"
 _ZONE = r"(?:[A-Z]{2,4}T|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT|IST)(?:\s?[+-]\d{1,2})?"
+_NAMED_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|IST)"
 _MERIDIEM = r"[ap]\.?m\.?"
 _CLOCK = (
     rf"\d{{1,2}}(?::\d{{2}}\s*(?:{_MERIDIEM})?|\.\d{{2}}\s*(?:{_MERIDIEM}\s*)?{_ZONE}"
@@ -49,7 +50,7 @@ _TRAILER = re.compile(
 )
 # A dateline anywhere in a line: "Cairo, Egypt (CNN) --", "… BST MEXICO CITY (Reuters) -".
 DATELINE = re.compile(
-    r"(?:^|\s)(?P<place>[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,4})\s*"
+    rf"(?:^|\s)(?:{_NAMED_ZONE}\s+)?(?P<place>[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){{0,4}})\s*"
     r"\((?P<publisher>[A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,3})\)\s*(?:--|[-–—_])\s"
 )
 _STAFF_BYLINE = re.compile(r"^By (?:the )?[A-Z][\w ]{0,30}\b(?:Staff|Wire|Desk|Reporters?)\b")
