@@ -304,3 +304,10 @@ def test_a_quote_is_the_speakers_when_a_title_comes_before_the_name() -> None:
     )
     claims = find_claims(analysis(text, mentions=(("Mira Osei", "person"),)))
     assert "Mira Osei" in (only(claims, "taken seriously").speaker_text or "")
+
+
+def test_a_correspondent_reporting_from_a_place_is_no_speaker() -> None:
+    text = ("Lena Varga reports from Ruritania A two-year-old child has died of the flu in "
+            "Tarvos, the first death outside the country.")
+    claims = find_claims(analysis(text, mentions=(("Lena Varga", "person"),)))
+    assert all(claim.speaker_text != "Lena Varga" for claim in claims)

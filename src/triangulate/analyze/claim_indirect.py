@@ -159,7 +159,9 @@ def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     for index in range(len(tokens)):
         length = cue_length(tokens, index, post_quote=False)
         noun_like = tokens[index].lower.endswith("s")
-        if length and not (noun_like and _followed_by_cue(tokens, index + length)):
+        if length and not (noun_like and _followed_by_cue(tokens, index + length)) and not (
+            _reports_from_a_place(tokens, index + length)
+        ):
             cues.append((index, length))
     if len(cues) > 1:
         index, length = cues[-1]
@@ -172,6 +174,16 @@ def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
         if found is not None:
             return found
     return None
+
+
+def _reports_from_a_place(tokens: list[Token], index: int) -> bool:
+    """``Matthew Price reports from Mexico``: a correspondent's caption, which says nothing."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].lower == "from"
+        and tokens[index + 1].is_capitalized
+        and tokens[index - 1].lower in ("reports", "reporting", "reported")
+    )
 
 
 def _followed_by_cue(tokens: list[Token], index: int) -> bool:
