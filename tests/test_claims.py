@@ -311,3 +311,11 @@ def test_a_correspondent_reporting_from_a_place_is_no_speaker() -> None:
             "Tarvos, the first death outside the country.")
     claims = find_claims(analysis(text, mentions=(("Lena Varga", "person"),)))
     assert all(claim.speaker_text != "Lena Varga" for claim in claims)
+
+
+def test_the_name_in_an_aside_speaks_not_the_place_of_the_role_before_it() -> None:
+    text = ("A United Nations spokesman in Ruritania, Omar Haddad, said 188 staff remained "
+            "unaccounted for.")
+    claims = find_claims(analysis(text, mentions=(("Ruritania", "location"),
+                                                   ("Omar Haddad", "person"))))
+    assert only(claims, "188 staff").speaker_text == "Omar Haddad"

@@ -202,11 +202,12 @@ def _phrase_before_comma_aside(
     aside = _noun_phrase_ending_at(tokens, comma - 1, position + 1)
     if aside is None:
         return None
-    if before is not None and all(
+    complement = before is not None and before[0] > floor and tokens[before[0] - 1].lower in _LINKS
+    if before is not None and not complement and all(
         tokens[i].is_capitalized for i in range(before[0], before[1] + 1)
     ):
         return before
-    return aside
+    return aside  # "A UN spokesman in Haiti, David Wimhurst, said": not "Haiti"
 
 
 def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
