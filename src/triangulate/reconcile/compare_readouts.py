@@ -353,14 +353,23 @@ def _omission(
     One article's narrative of a meeting gives each side different lines; only a separate
     source's account of side B can be said to leave out what A stresses."""
     best: tuple[int, _Account, frozenset[str], list[str], list[_Account]] | None = None
+    stems_b = [content_stems(b.record.claim.text) for b in told_b]
+    # what side B is told to say by the sources other than one origin, once per origin
+    apart_from: dict[str, tuple[list[_Account], bool, frozenset[str], str]] = {}
     for account in told_a:
         if account.record.id in flagged or _OMISSION_WORDS.search(account.sentence):
             continue
-        other = [b for b in told_b if b.origin != account.origin]
-        if not any(len(content_stems(b.record.claim.text) - names) >= 2 for b in other):
+        if account.origin not in apart_from:
+            others = [n for n, b in enumerate(told_b) if b.origin != account.origin]
+            apart_from[account.origin] = (
+                [told_b[n] for n in others],
+                any(len(stems_b[n] - names) >= 2 for n in others),
+                frozenset().union(*(stems_b[n] for n in others)),
+                " ".join(told_b[n].record.claim.text for n in others),
+            )
+        other, worded, said_b, figures_b = apart_from[account.origin]
+        if not worded:
             continue
-        said_b = frozenset().union(*(content_stems(b.record.claim.text) for b in other))
-        figures_b = " ".join(b.record.claim.text for b in other)
         figures = [f for f in _figures(account) if f not in figures_b]
         stressed = bool(_STRESS.search(account.sentence))
         if not figures and not stressed:

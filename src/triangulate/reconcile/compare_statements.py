@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ids import record_id
 from ..language.en.happenings import kinds_in
@@ -192,11 +193,17 @@ def topic_kinds(text: str) -> frozenset[str]:
     return frozenset("@" + kind for kind in kinds_in(text) if kind != "change")
 
 
+@lru_cache(maxsize=1 << 14)  # a sentence holds several claims; each is compared by its sentence
 def _topic_words(text: str) -> frozenset[str]:
     words = content_stems(text)
     kinds = topic_kinds(text)
     # A word the lexicon knows stands for its kind ("held" and "detained" meet as "@detain").
-    return (words - {w for w in words if topic_kinds(w)}) | kinds
+    return (words - {w for w in words if _names_a_kind(w)}) | kinds
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_a_kind(word: str) -> bool:
+    return bool(topic_kinds(word))
 
 
 def _omission(
