@@ -137,3 +137,15 @@ def test_the_outlets_credit_in_a_dateline_is_not_a_name_of_the_story() -> None:
     found = mentions_of(text)
     assert [m.text for m in found if m.text in ("CNN", "Reuters")] == ["CNN"]
     assert found[[m.text for m in found].index("CNN")].start == text.index("told CNN") + 5
+
+
+def test_a_name_the_model_resumes_after_a_connector_is_one_name() -> None:
+    from triangulate.analyze.entity_combine import _joined_over_connectors
+    from triangulate.analyze.entity_model import ModelSpan
+
+    text = "Ships waited in the Gulf of Suez near Suez."
+    gulf, suez, city = text.index("Gulf"), text.index("Suez"), text.rindex("Suez")
+    spans = [ModelSpan(gulf, gulf + 7, "LOC"), ModelSpan(suez, suez + 4, "LOC"),
+             ModelSpan(city, city + 4, "LOC")]
+    joined = _joined_over_connectors(text, spans)
+    assert [text[s.start : s.end] for s in joined] == ["Gulf of Suez", "Suez"]

@@ -96,7 +96,7 @@ def combine(
     used = [False] * len(rules)
     starts = [rule.mention.start for rule in rules]
     name_words = _person_name_words(text, rules, spans)
-    for span in spans:
+    for span in _joined_over_connectors(text, spans):
         found = _model_mention(text, span, normalize)
         if found is None or _common_word(found):
             continue
@@ -156,6 +156,24 @@ def _person_name_words(
     names.extend(text[span.start : span.end] for span in spans if span.label == "PER")
     return {gazetteer.fold(word) for name in names if len(name.split()) >= 2
             for word in name.split()}
+
+
+def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[ModelSpan]:
+    """The model's name cut after a connector and resumed as another ("Gulf of" + "Suez"):
+    one name ("Gulf of Suez"), not a head word that trims away and a place it then absorbs."""
+    joined: list[ModelSpan] = []
+    for span in spans:
+        if joined:
+            last = joined[-1]
+            words = text[last.start : last.end].split()
+            if (
+                len(words) > 1 and words[-1] in CONNECTORS and text[last.end : span.start] == " "
+                and last.label == span.label
+            ):
+                joined[-1] = ModelSpan(last.start, span.end, last.label)
+                continue
+        joined.append(span)
+    return joined
 
 
 def _widened_by_head(text: str, found: Mention, overlapping: list[RuleMention]) -> Mention | None:
