@@ -337,3 +337,16 @@ def test_an_organisation_cut_off_before_its_head_word_joins_it() -> None:
         ("Pacific Monetary Fund", "organization"), ("Pacific Monetary", "organization")])])
     [fund] = entity_named(entities, "Pacific Monetary Fund")
     assert "Pacific Monetary" in fund.aliases
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_document_who_has_it() -> None:
+    text = ("Karel Dvorak spoke. Whether Karel stays or goes, Dvorak said. "
+            "Anna Berg and Anna Holm met; Anna left.")
+    entities, _ = resolve_entities([typed_analysis("d1", text, [
+        ("Karel Dvorak", "person"), ("Karel", "person"), ("Dvorak", "person"),
+        ("Anna Berg", "person"), ("Anna Holm", "person"), ("Anna", "person"),
+    ])])
+    [karel] = entity_named(entities, "Karel Dvorak")
+    assert set(karel.aliases) == {"Karel Dvorak", "Karel", "Dvorak"}
+    assert "Anna" not in entity_named(entities, "Anna Berg")[0].aliases
+    assert "Anna" not in entity_named(entities, "Anna Holm")[0].aliases

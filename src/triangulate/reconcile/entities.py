@@ -133,10 +133,22 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
             roots = {groups.find(i) for i in corpus}
             if len(roots) == 1:
                 target = corpus[0]
+        if target is None and not local and item.mention.type == "person":
+            target = _by_given_name(item, by_document.get(item.document, []), items, groups)
         if target is not None:
             groups.union(target, index)
             resolved.add(index)
     return resolved
+
+
+def _by_given_name(
+    item: _Item, in_document: list[int], items: list[_Item], groups: UnionFind
+) -> int | None:
+    """A given name alone for the one person of the document who has it ("Whether Hosni stays
+    or Hosni goes" beside "Hosni Mubarak")."""
+    owners = [i for i in in_document
+              if items[i].key.split()[0] == item.key and not surname_first(items[i].mention.text)]
+    return owners[0] if owners and len({groups.find(i) for i in owners}) == 1 else None
 
 
 def _glued_names(keys: set[str]) -> set[str]:
