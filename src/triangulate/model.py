@@ -75,7 +75,7 @@ class Document:
     published_precision: Precision | None = None
     published_basis: PublishedBasis | None = None
     language: str | None = None
-    dateline: str | None = None  # the place a wire dateline files from: "Cairo, Egypt"
+    dateline: str | None = None  # the place a wire dateline files from: "Nairobi, Kenya"
     republished_from: Republication | None = None
     removed: tuple[str, ...] = ()
     media_type: str = "text/plain"

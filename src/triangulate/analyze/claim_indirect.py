@@ -177,7 +177,7 @@ def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
 
 
 def _reports_from_a_place(tokens: list[Token], index: int) -> bool:
-    """``Matthew Price reports from Mexico``: a correspondent's caption, which says nothing."""
+    """``Lena Varga reports from Ruritania``: a correspondent's caption, which says nothing."""
     return (
         index + 1 < len(tokens)
         and tokens[index].lower == "from"
@@ -235,7 +235,7 @@ def _claim_at_cue(
 
 
 def _dash_at(text: str, tokens: list[Token], index: int) -> bool:
-    """Whether a dash follows: "…, the ministry reported -- three in Suez and one in Cairo"
+    """Whether a dash follows: "…, the ministry reported -- three in Tarvos and one in the capital"
     details what came before the attribution rather than reporting something new."""
     return index < len(tokens) and text[tokens[index].start] in "-\u2013\u2014"
 

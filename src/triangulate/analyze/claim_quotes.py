@@ -151,7 +151,7 @@ def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch |
         length = cue_length(tokens, index, post_quote=True)
         if length:
             speaker = phrase_before(tokens, index, first)
-            if speaker is not None and all(  # "WHO Director General Margaret Chan told"
+            if speaker is not None and all(  # "Agency Director General Mira Osei told"
                 tokens[i].is_word and tokens[i].is_capitalized for i in range(first, speaker[0])
             ):
                 return CueMatch(tokens, speaker, (index, index + length - 1))

@@ -207,7 +207,7 @@ def _phrase_before_comma_aside(
         tokens[i].is_capitalized for i in range(before[0], before[1] + 1)
     ):
         return before
-    return aside  # "A UN spokesman in Haiti, David Wimhurst, said": not "Haiti"
+    return aside  # "A UN spokesman in Tarvos, Omar Haddad, said": not "Tarvos"
 
 
 def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:

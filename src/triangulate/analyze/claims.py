@@ -233,7 +233,7 @@ def _leading_clause(
     text: str, tokens: list[Token], found: RawClaim, indexed: _Indexed
 ) -> RawClaim | None:
     """The outlet's own clause before a speaker whose report follows the cue, when it gives a
-    figure: "GM and Chrysler were given $17.4 billion, after they warned of …", "In Mexico,
+    figure: "the two carmakers were given $17 billion, after they warned of …", "In Ruritania,
     where 75 deaths have occurred, officials said …", "X put the toll at 50,000, while Y said …"."""
     if found.speaker is None or found.content.start < found.speaker.end:
         return None

@@ -103,7 +103,7 @@ def find_rule_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention
 
 def _outside_the_story(text: str) -> list[tuple[int, int]]:
     """Where names are not the story's: web addresses, and the outlet's credit in a wire
-    dateline ("CAIRO, Egypt (CNN) --" credits CNN, which the story is not about)."""
+    dateline ("NAIROBI, Kenya (AP) --" credits AP, which the story is not about)."""
     spans = url_spans(text) + [
         (match.start("publisher") - 1, match.end("publisher") + 1)
         for match in DATELINE.finditer(text)

@@ -159,8 +159,8 @@ def _person_name_words(
 
 
 def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[ModelSpan]:
-    """The model's name cut after a connector and resumed as another ("Gulf of" + "Suez"):
-    one name ("Gulf of Suez"), not a head word that trims away and a place it then absorbs."""
+    """The model's name cut after a connector and resumed as another ("Gulf of" + "Tarvos"):
+    one name ("Gulf of Tarvos"), not a head word that trims away and a place it then absorbs."""
     joined: list[ModelSpan] = []
     for span in spans:
         if joined:
@@ -177,8 +177,8 @@ def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[Model
 
 
 def _widened_by_head(text: str, found: Mention, overlapping: list[RuleMention]) -> Mention | None:
-    """The rules' place that goes one head word past the model's name ("Syntagma Square" where
-    the model saw "Syntagma", "Hormozgan Province" where it saw "Hormozgan")."""
+    """The rules' place that goes one head word past the model's name ("Tarvos Square" where
+    the model saw "Tarvos", "Vela Province" where it saw "Vela")."""
     for rule in overlapping:
         mention = rule.mention
         extra = text[found.end : mention.end].split()

@@ -1,10 +1,10 @@
 """Which of a claim's dates date one of its counts: those of the count's own clause.
 
-"A new virus has killed up to 149 people in Mexico and the WHO moved closer on Monday": the
-Monday is the WHO's, not the deaths'. A date attached (through the parse) to a verb reached from
-the count's predicate only across a coordination ("and the WHO moved") belongs to another
-clause, unless that clause counts too; a date of a governing clause ("officials said on Monday
-that 12 died") or of the count's own clause dates the count.
+"A new virus has killed up to 80 people in Ruritania and the agency moved closer on Monday":
+the Monday is the agency's, not the deaths'. A date attached (through the parse) to a verb
+reached from the count's predicate only across a coordination ("and the agency moved") belongs
+to another clause, unless that clause counts too; a date of a governing clause ("officials said
+on Monday that 12 died") or of the count's own clause dates the count.
 """
 
 from __future__ import annotations

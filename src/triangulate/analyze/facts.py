@@ -377,7 +377,7 @@ def _read_parse(
     phrase = _phrase(tokens, text, predicate, role) if kinds else None
     anchors = {counted, head, predicate}
     places = _places(tokens, text, mentions, anchors)
-    if deps[predicate] == "acl:relcl":  # "in Mexico, where 75 deaths have occurred"
+    if deps[predicate] == "acl:relcl":  # "in Ruritania, where 75 deaths have occurred"
         places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=1)
                         if p not in places)
     if _across_countries(tokens, text, anchors):
@@ -385,7 +385,7 @@ def _read_parse(
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
     bare = counted in inside and not quantity.unit and head == counted
     unmarked = role.startswith("obl") and not any(
-        deps[c] == "case" for c in tokens.children(head))  # "killed more than 31,000 in Bam"
+        deps[c] == "case" for c in tokens.children(head))  # "killed more than 31,000 in Tarvos"
     argument = bare and not _property_of_subject(tokens, text, head) and (
         role in _SUBJECTS or role == "obj" or predicate == head
         or (role.startswith("obl") and (framing or unmarked or counted_object is not None)))
@@ -534,7 +534,7 @@ def _across_countries(tokens: Tokens, text: str, anchors: set[int]) -> bool:
 
 
 def _names_a_place_within(tokens: Tokens, text: str, index: int) -> bool:
-    """"Greece's second largest city": the country places the city, not the count."""
+    """"Ruritania's second largest city": the country places the city, not the count."""
     head = tokens.heads[index]
     return tokens.deps[index] == "nmod:poss" and _lemma(tokens, text, head) in LOCATION_HEADS
 

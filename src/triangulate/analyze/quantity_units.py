@@ -221,7 +221,7 @@ def _noun_head(
             break
         code_end = _code_end(tokens, index)
         if code_end > index:
-            index = code_end + 1  # "787 H1N1 infections": a code that modifies the noun
+            index = code_end + 1  # "787 COVID-19 infections": a code that modifies the noun
             continue
         end, lower = _hyphenated(tokens, index)
         if looks_verbal(lower):
@@ -245,7 +245,7 @@ def _noun_head(
 
 
 def _code_end(tokens: list[Token], index: int) -> int:
-    """The last token of a code of letters and digits written as one word ("H1N1", "G20",
+    """The last token of a code of letters and digits written as one word ("H5N8", "G20",
     "COVID-19") that starts at ``index``; ``index`` itself when none does."""
     end = index
     while end + 1 < len(tokens) and tokens[end + 1].glued and (

@@ -48,7 +48,7 @@ _TRAILER = re.compile(
     r"\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()]{3,400}\)",
     re.IGNORECASE,
 )
-# A dateline anywhere in a line: "Cairo, Egypt (CNN) --", "… BST MEXICO CITY (Reuters) -".
+# A dateline anywhere in a line: "Nairobi, Kenya (AP) --", "… BST LIMA (Reuters) -".
 DATELINE = re.compile(
     rf"(?:^|\s)(?:{_NAMED_ZONE}\s+)?(?P<place>[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){{0,4}})\s*"
     r"\((?P<publisher>[A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,3})\)\s*(?:--|[-–—_])\s"

@@ -64,14 +64,14 @@ def _credit(lines: TextLines) -> tuple[str | None, str | None]:
 
 
 def dateline_agency(lines: TextLines) -> str | None:
-    """The agency a dateline in the first lines names (``CAIRO, Egypt (CNN) --``)."""
+    """The agency a dateline in the first lines names (``NAIROBI, Kenya (AP) --``)."""
     match = _dateline(lines)
     return match.group("publisher").strip() if match else None
 
 
 def dateline_place(lines: TextLines) -> str | None:
-    """The place a dateline in the first lines files from, as a reader writes it: ``CAIRO,
-    Egypt (CNN) --`` gives ``Cairo, Egypt``."""
+    """The place a dateline in the first lines files from, as a reader writes it: ``NAIROBI,
+    Kenya (AP) --`` gives ``Nairobi, Kenya``."""
     match = _dateline(lines)
     if match is None:
         return None

@@ -126,7 +126,7 @@ class Dispute:
 
 
 def base_question(question: str) -> str:
-    """The question without its scope in brackets: 'How many died (Suez, 2011-02-04)?' gives
+    """The question without its scope in brackets: 'How many died (Tarvos, 2011-02-04)?' gives
     'How many died?'."""
     return _SCOPE.sub("", question.strip())
 

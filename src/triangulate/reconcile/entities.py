@@ -144,16 +144,16 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
 def _by_given_name(
     item: _Item, in_document: list[int], items: list[_Item], groups: UnionFind
 ) -> int | None:
-    """A given name alone for the one person of the document who has it ("Whether Hosni stays
-    or Hosni goes" beside "Hosni Mubarak")."""
+    """A given name alone for the one person of the document who has it ("Whether Karel stays
+    or Karel goes" beside "Karel Dvorak")."""
     owners = [i for i in in_document
               if items[i].key.split()[0] == item.key and not surname_first(items[i].mention.text)]
     return owners[0] if owners and len({groups.find(i) for i in owners}) == 1 else None
 
 
 def _glued_names(keys: set[str]) -> set[str]:
-    """Two people's surnames run together, as headlines and captions do ("Mubarak Obama"
-    beside "Hosni Mubarak" and "Barack Obama"): no one's full name."""
+    """Two people's surnames run together, as headlines and captions do ("Dvorak Varga"
+    beside "Karel Dvorak" and "Lena Varga"): no one's full name."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         surnames[key.split()[-1]].add(key)
@@ -331,7 +331,7 @@ def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int])
             continue
         if item.key in places and item.mention.type in ("person", "organization", "other"):
             item = _Item(item.document, replace(item.mention, type="location"), item.key,
-                         item.order)  # "Qeshm Gov." is the island's, not a person named Qeshm
+                         item.order)  # "Tarvos Gov." is the island's, not a person named Tarvos
         key = _canonical_key(item)
         groups.union(first_of_key.setdefault(key, index), index)
 
@@ -364,7 +364,7 @@ def _canonical_key(item: _Item) -> str:
             place = places[0]
             return f"place:{place.kind}:{place.name}:{place.country}"
         words = item.key.split()
-        if len(words) > 1 and words[-1] in SUBDIVISION_HEADS:  # "Qeshm Island" is "Qeshm"
+        if len(words) > 1 and words[-1] in SUBDIVISION_HEADS:  # "Tarvos Island" is "Tarvos"
             bare = " ".join(words[:-1])
             places = gazetteer.lookup(bare)
             if places and places[0].kind != "country":
@@ -412,7 +412,7 @@ def _written_as_word(item: _Item, expansions: dict[str, list[int]], items: list[
 
 
 def _join_place_spellings(items: list[_Item], groups: UnionFind) -> None:
-    """Two outlets' spellings of one place ("Hormozgan" / "Hormuzgan", "Zawiya" / "Zawiyah"):
+    """Two outlets' spellings of one place ("Tarvos" / "Tarvoss", "Velika" / "Velikah"):
     place names one edit apart, never written side by side in one document."""
     documents_of: dict[str, set[str]] = defaultdict(set)
     first_of: dict[str, int] = {}
@@ -434,8 +434,8 @@ def _join_place_spellings(items: list[_Item], groups: UnionFind) -> None:
 
 def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> None:
     """An organisation's name with its country or legal form left off: "the Senate" and "the
-    United States Senate", "Ford" and "Ford Motor Company", "the U.S. Treasury" and "the US
-    Treasury Department". Names of one country and core are one; a core written without a
+    United States Senate", "Brixel" and "Brixel Motor Company", "the Tax Office" and "the
+    Norwegian Tax Office". Names of one country and core are one; a core written without a
     country joins the one country's organisation of that core, and none when several have it."""
     by_core: dict[tuple[str, ...], dict[str | None, list[int]]] = defaultdict(dict)
     for index, item in enumerate(items):
@@ -459,7 +459,7 @@ def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> Non
         longer = headed.get(core, [])
         if len(core) >= 2 and core[-1] not in ORGANIZATION_HEADS and len(countries) == 1 and len(
             {groups.find(index) for index in longer}
-        ) == 1:  # "International Monetary", cut off before its head word "fund"
+        ) == 1:  # "Pacific Monetary", cut off before its head word "fund"
             groups.union(longer[0], next(iter(countries.values()))[0])
 
 
@@ -501,7 +501,7 @@ def _defined_expansion(
         other = items[index]
         if (
             other.mention is not item.mention
-            and initials(other.mention.text)[:1] == acronym[:1]  # not "Cairo, Egypt (CNN)"
+            and initials(other.mention.text)[:1] == acronym[:1]  # not "Nairobi, Kenya (AP)"
         ):
             return index
     return None
@@ -537,7 +537,7 @@ _TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
 
 
 def _titled(item: _Item, text: str) -> str | None:
-    """A person's name as the text gives it with one title ("Mrs Clinton", "President Obama")."""
+    """A person's name as the text gives it with one title ("Mrs Varga", "President Osei")."""
     if item.mention.type != "person" or " " in item.mention.text:
         return None
     before = _TITLE_BEFORE.search(text, max(0, item.mention.start - 16), item.mention.start)

@@ -161,7 +161,7 @@ def _best_target(
     if start is not None:
         return None
     # The one dated happening of the type that the undated mention's own document tells of
-    # ("Wednesday's clashes" … "the Tahrir Square clashes").
+    # ("Wednesday's clashes" … "the Tarvos Square clashes").
     found = index_of.telling(index, {item[0].document.id for item in items})
     return found[0] if len(found) == 1 else None
 

@@ -95,7 +95,7 @@ VALUED_NOUNS = COUNT_NOUNS | words("toll estimate")
 
 CASE_NOUNS = words("case")
 CASE_OF_KIND = {"infect": "infection", "die": "death", "detain": "arrest"}
-"""What a case counts where the clause names one happening: "11,034 cases of swine flu" are
+"""What a case counts where the clause names one happening: "11,034 cases of the flu" are
 infections, as "615 infections" are."""
 
 COUNTRY_NOUNS = words("country nation")

@@ -59,7 +59,7 @@ CONNECTORS = word_set(
     "of for the and de del della dello degli dei di da do dos das du des la le van von der den"
     " al el ul bin ibn y in on"
 )
-# Connectors inside organisations' names only ("Committee to Protect Journalists").
+# Connectors inside organisations' names only ("Committee to Protect Fishermen").
 ORGANIZATION_CONNECTORS = CONNECTORS | word_set("to")
 # Prefixes glued to a name with a hyphen or apostrophe ("al-Assad", "d'Estaing").
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "d'", "o'", "l'")
@@ -137,7 +137,7 @@ LOCATION_HEADS = word_set("""
     gulf bay strait straits peninsula desert coast plain plateau basin delta canal pass hills
     heights forest corridor enclave exclave republic city town village municipality
 """)
-# Heads that a place's name may go without ("Qeshm Island" is "Qeshm"); not "city" or "state",
+# Heads that a place's name may go without ("Tarvos Island" is "Tarvos"); not "city" or "state",
 # which tell a city from its country and a state from its city.
 SUBDIVISION_HEADS = word_set("""
     island islands province governorate region district county prefecture oblast
@@ -208,8 +208,8 @@ PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "USS
 COMPANY_SUFFIXES = word_set(
     "inc inc. corp corp. ltd ltd. llc plc gmbh ag s.a. spa s.p.a. nv co co. group holdings"
 )
-# Last words that a short form of an organisation's name leaves off ("Ford" for "Ford Motor
-# Company", "the U.S. Treasury" for "the US Treasury Department").
+# Last words that a short form of an organisation's name leaves off ("Brixel" for "Brixel Motor
+# Company", "the Tax Office" for "the Tax Office Department").
 SHORT_FORM_DROPS = COMPANY_SUFFIXES | word_set(
     "company corporation limited incorporated motor motors department news"
 )
