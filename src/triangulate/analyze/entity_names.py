@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -19,6 +20,14 @@ _NON_LETTER = re.compile(r"[^a-z]")
 _CONNECTORS = word_set("of for the and in on de du des la le van von der al el a an at to")
 
 
+NAME_WORD_LENGTH_SLACK = 2
+"""``same_name_word`` joins only words whose transliteration keys share their first letter and
+differ in length by this much at most."""
+SHORTEST_SPELLING_VARIANT = 6
+"""Keys shorter than this are one name only when equal ("Osama" is not "Obama")."""
+
+
+@lru_cache(maxsize=1 << 17)
 def transliteration_key(word: str) -> str:
     """A spelling-insensitive key: ``Dmitriy`` and ``Dmitry`` share one, as do ``Kouznetsov``
     and ``Kuznetsov``."""
@@ -33,7 +42,8 @@ def same_name_word(first: str, second: str) -> bool:
     a, b = transliteration_key(first), transliteration_key(second)
     if a == b:
         return True
-    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 6:
+    if (not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > NAME_WORD_LENGTH_SLACK
+            or min(len(a), len(b)) < SHORTEST_SPELLING_VARIANT):
         return False
     allowed = 1 if min(len(a), len(b)) < 8 else 2
     return OSA.distance(a, b) <= allowed or fuzz.ratio(a, b) >= 85

@@ -13,11 +13,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entities import normalize_name
 from ..analyze.entity_names import (
+    NAME_WORD_LENGTH_SLACK,
     close_spelling,
     initials,
     is_acronym,
@@ -176,9 +176,9 @@ def _candidate_name_pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
     probes: list[list[str]] = []
     for position, key in enumerate(keys):
         words = key.split()
-        surname = _transliterated(words[-1])
+        surname = transliteration_key(words[-1])
         # _same_person's given names share a first letter, written or transliterated
-        given = (f"w{words[0].rstrip('.')[:1].casefold()}", f"k{_transliterated(words[0])[:1]}")
+        given = (f"w{words[0].rstrip('.')[:1].casefold()}", f"k{transliteration_key(words[0])[:1]}")
         own = [f"g:{words[0]}", f"s:{words[-1]}"]
         own_shapes = [f"t:{surname[:1]}:{len(surname)}:{letter}" for letter in given]
         for block in own + own_shapes:
@@ -204,14 +204,9 @@ def _surname_matches(key: str, surname: str, full_key: str) -> bool:
     """Whether the bare name ``key`` names the person of ``surname`` and ``full_key``."""
     if " " in key:  # "van rompuy": the full name's last words
         return full_key.endswith(" " + key)
-    if key == surname or _same_name_word(key, surname):
+    if key == surname or same_name_word(key, surname):
         return True
     return key.endswith("s") and key[:-1] == surname  # a possessive that lost its apostrophe
-
-
-NAME_WORD_LENGTH_SLACK = 2
-"""``same_name_word`` joins only words whose transliteration keys share their first letter and
-differ in length by this much at most."""
 
 
 class _SurnameMatcher:
@@ -265,7 +260,7 @@ class _SurnameMatcher:
 
 
 def _shape(word: str) -> tuple[str, int]:
-    key = _transliterated(word)
+    key = transliteration_key(word)
     return key[:1], len(key)
 
 
@@ -282,31 +277,7 @@ def _choose(
 
 def _same_person(first: str, second: str) -> bool:
     a, b = first.split(), second.split()
-    return _same_name_word(a[-1], b[-1]) and _same_given_name(a[0], b[0])
-
-
-_transliterated = lru_cache(maxsize=1 << 17)(transliteration_key)
-
-
-def _same_name_word(first: str, second: str) -> bool:
-    """``same_name_word``, decided by memoised transliteration keys where they suffice: equal
-    keys are one name; keys of other first letters, lengths further apart or shorter than six
-    letters never are. Only the rest are compared in full."""
-    a, b = _transliterated(first), _transliterated(second)
-    if a == b:
-        return True
-    if (not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > NAME_WORD_LENGTH_SLACK
-            or min(len(a), len(b)) < 6):
-        return False
-    return same_name_word(first, second)
-
-
-def _same_given_name(first: str, second: str) -> bool:
-    """``same_given_name`` through ``_same_name_word``."""
-    a, b = first.rstrip("."), second.rstrip(".")
-    if len(a) == 1 or len(b) == 1:
-        return same_given_name(a, b)
-    return _same_name_word(a, b)
+    return same_name_word(a[-1], b[-1]) and same_given_name(a[0], b[0])
 
 
 def _spelling_of_person(first: str, second: str) -> bool:
