@@ -26,9 +26,7 @@ Reported, with the scorer of ``bench_events.py`` (``ecbplus.py``):
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +39,7 @@ from ecbplus import (
     Mention,
     align,
     analyse_by_topic,
+    arguments,
     evaluate,
     gold_mentions,
     limit_topics,
@@ -207,14 +206,9 @@ def _print(label: str, rows: Rows) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default=BASELINE,
-                        help="a git revision to run beside this tree ('' for none)")
-    parser.add_argument("--limit-topics", type=int, default=None)
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    if not ECBPLUS.is_dir():
-        print(f"ECB+ is not at {ECBPLUS}", file=sys.stderr)
+    args = arguments(__doc__.split("\n\n")[0], BASELINE,
+                     list(argv) if argv is not None else None)
+    if args is None:
         return 2
     here = run_here(args.limit_topics)
     if args.json:
@@ -226,8 +220,8 @@ def main(argv: Iterable[str] | None = None) -> int:
           f"{'typed R':>7s} {'MUC':>6s} {'B3':>6s} {'CEAF-e':>7s} {'CoNLL':>6s}")
     _print("this tree, ", here["rows"])
     if args.baseline:
-        arguments = ["--limit-topics", str(args.limit_topics)] if args.limit_topics else []
-        then = run_at_revision(Path(__file__), args.baseline, arguments)
+        options = ["--limit-topics", str(args.limit_topics)] if args.limit_topics else []
+        then = run_at_revision(Path(__file__), args.baseline, options)
         _print(f"{args.baseline}, ", {name: row for name, row in then["rows"].items()
                                       if name.startswith("own")})
     recall = here["recall_by_category"]

@@ -22,9 +22,7 @@ session before trained event work, checked out into a temporary worktree and run
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from ecbplus import (
     EcbDocument,
     Mention,
     analyse_by_topic,
+    arguments,
     evaluate,
     gold_chains,
     limit_topics,
@@ -84,19 +83,15 @@ def _print(label: str, rows: dict[str, dict[str, float]]) -> None:
 
 
 def _baseline(revision: str, limit_topics: int | None) -> dict[str, dict[str, float]]:
-    arguments = ["--limit-topics", str(limit_topics)] if limit_topics else []
-    rows: dict[str, dict[str, float]] = run_at_revision(Path(__file__), revision, arguments)
+    options = ["--limit-topics", str(limit_topics)] if limit_topics else []
+    rows: dict[str, dict[str, float]] = run_at_revision(Path(__file__), revision, options)
     return rows
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default=BASELINE)
-    parser.add_argument("--limit-topics", type=int, default=None)
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    if not ECBPLUS.is_dir():
-        print(f"ECB+ is not at {ECBPLUS}", file=sys.stderr)
+    args = arguments(__doc__.split("\n\n")[0], BASELINE,
+                     list(argv) if argv is not None else None)
+    if args is None:
         return 2
     here = run_here(args.limit_topics)
     if args.json:

@@ -269,3 +269,20 @@ def run_at_revision(script: Path, revision: str, arguments: list[str]) -> Any:
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            check=False)
+
+
+def arguments(description: str, baseline: str, argv: list[str] | None) -> Any:
+    """The options both ECB+ benchmarks take (``--baseline``, ``--limit-topics``, the hidden
+    ``--json`` a baseline run answers with); None, saying why, when ECB+ is not there."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--baseline", default=baseline,
+                        help="a git revision to run beside this tree ('' for none)")
+    parser.add_argument("--limit-topics", type=int, default=None)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not ECBPLUS.is_dir():
+        print(f"ECB+ is not at {ECBPLUS}", file=sys.stderr)
+        return None
+    return args

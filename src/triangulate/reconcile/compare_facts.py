@@ -18,11 +18,12 @@ from datetime import date, timedelta
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happenings import MANY_COUNTRIES
+from ..language.en.measures import MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
 from .text import origin_of, overlap, report_date
-from .units import MEASURES, family
+from .units import family
 
 CONTEXT_FLOOR = 0.2
 SAME_VALUE_CONTEXT_FLOOR = 0.12
@@ -151,7 +152,7 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
     same_value = a.quantity.value == b.quantity.value
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
     # A magnitude or a distance is a property: what happened around it says little.
-    if a.family not in MEASURES:
+    if a.family not in MEASURE_UNITS:
         if a.kinds & b.kinds:
             floor /= 2  # the same predicate ("detained") already says they count the same thing
         elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
@@ -163,7 +164,7 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     """Listed predicates that meet (or one side names none), places that do not exclude each other,
     and values of one order of magnitude (a bound reaching as far as it plausibly allows)."""
     listed_a, listed_b = a.listed, b.listed
-    if a.family not in MEASURES and listed_a and listed_b and not listed_a & listed_b:
+    if a.family not in MEASURE_UNITS and listed_a and listed_b and not listed_a & listed_b:
         return False
     if a.fact.status != b.fact.status and a.fact.status and b.fact.status:
         return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..language.en.measures import MEASURE_UNITS
 from ..language.en.plurals import singular
 from ..model import Quantity
 
@@ -73,7 +72,6 @@ _NOT_COMPARABLE = {
     "am",
     "pm",
 }
-MEASURES = MEASURE_UNITS
 _PLURALS = {
     "person": "people",
     "soldier": "soldiers",
