@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..language.en.demonyms import demonyms
+from ..language.en.measures import CURRENCY_SYMBOLS
 from ..language.en.names import (
     CAPITALISED_FUNCTION_WORDS,
     CONNECTORS,
@@ -204,7 +205,9 @@ def _rules_stand(text: str, overlapping: list[RuleMention], found: Mention) -> b
     )
 
 
-_CURRENCY_SIGN = re.compile(r"[A-Z]{0,3}[$\u20ac\u00a3\u00a5]")  # "US$", "C$": not names
+_CURRENCY_SIGN = re.compile(  # "US$", "C$", "€": not names
+    "[A-Z]{0,3}[" + re.escape("".join(CURRENCY_SYMBOLS)) + "]"
+)
 _JOINERS = frozenset({"-", "/", "\u2013", "\u2010", "\u2011", " - ", " / ", " \u2013 "})
 
 

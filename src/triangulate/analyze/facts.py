@@ -218,7 +218,9 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
 def _time_of(analysis: Analysis, claim: Claim, read: _Reading | None) -> dict[str, Any]:
     if read is None or read.predicate is None:
         return {}
-    times = [t for t in analysis.times if claim.start <= t.start and t.end <= claim.end]
+    first = bisect_left(analysis.times, claim.start, key=lambda t: t.start)
+    last = bisect_left(analysis.times, claim.end, lo=first, key=lambda t: t.start)
+    times = [t for t in analysis.times[first:last] if t.end <= claim.end]
     return {"time": fact_time(analysis.tokens, read.predicate, times), "time_read": True}
 
 
