@@ -209,3 +209,27 @@ def test_a_count_after_to_or_from_is_the_value_of_the_toll_it_changes() -> None:
     assert cut.quantity.unit == "person" and facts["as many as 176"].kinds == ("die",)
     assert facts["more than 31,000"].quantity.unit == "person"
     assert facts["2,000 jobs"].kinds == ("layoff",)
+
+
+def test_each_part_of_a_list_counts_in_its_own_place_and_the_total_in_none() -> None:
+    facts = _facts("Officials said 302 people had been killed in the protests -- 232 in Tarvos, "
+                   "52 in Brixel and 18 in Ostrava.")
+    assert facts["302 people"].places == () and not facts["302 people"].part
+    for text, place in (("232", "tarvos"), ("52", "brixel"), ("18", "ostrava")):
+        assert facts[text].places == (place,) and facts[text].part
+        assert facts[text].quantity.unit == "person" and facts[text].kinds == ("die",)
+    facts = _facts("The group has confirmed 80 deaths in Tarvos, 36 deaths in Brixel and "
+                   "13 fatalities in Ostrava.")
+    assert facts["13 fatalities"].places == ("ostrava",)
+    assert facts["36 deaths"].places == ("brixel",)
+
+
+def test_one_places_part_of_a_list_is_set_against_that_places_count_only() -> None:
+    made = _compare(
+        ("a", "2011-01-31", "The group has confirmed 80 deaths in Tarvos, 36 deaths in Brixel "
+                            "and 13 fatalities in Ostrava since the protests began."),
+        ("b", "2011-01-31", "Officials said 13 people have died in Ostrava since the protests "
+                            "began."),
+        ("c", "2011-01-31", "Officials said 150 people have died since the protests began."),
+    )
+    assert made == [("agree", {"a", "b"})]

@@ -222,7 +222,8 @@ class Fact:
     ``kinds`` are kinds of happening ("die", "injure"; "~registered" for a predicate the
     lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
     ``status`` how sure the source is of the count ("suspected", "confirmed");
-    ``places`` are the names of the places the count is scoped to ("in Athens"); ``context``
+    ``places`` are the names of the places the count is scoped to ("in Athens"), and ``part``
+    says the count is one place's part of a list ("232 in Tarvos, 52 in Brixel"); ``context``
     the content stems of the claim's sentence and the one before it; ``time`` the claim's dates
     that date the count's own clause, when the parse read them (``time_read``).
     """
@@ -231,6 +232,7 @@ class Fact:
     kinds: tuple[str, ...] = ()
     phrase: str | None = None
     places: tuple[str, ...] = ()
+    part: bool = False
     status: str | None = None
     cumulative: bool = False
     correction: bool = False

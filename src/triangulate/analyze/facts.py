@@ -39,6 +39,7 @@ from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
+from .fact_parts import with_parts
 from .fact_scope import scope_of
 from .fact_time import fact_time
 
@@ -82,13 +83,14 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         mentions=tuple(sorted(analysis.mentions, key=lambda m: (m.start, m.end))),
     )
     owned = _owned_quantities(analysis)
+    places_at = {m.start: m for m in analysis.mentions if m.type == "location"}
     claims = []
     for index, claim in enumerate(analysis.claims):
         sentence = analysis.sentence_of(claim) or claim
-        facts = tuple(
+        facts = with_parts(analysis.document.text, [
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
             if not _generic(analysis.document.text, sentence, quantity)
-        )
+        ], places_at)
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
 

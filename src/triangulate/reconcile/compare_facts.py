@@ -78,18 +78,18 @@ class _Fact:
 
 
 def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
-    """The largest count of each unit family, happening and status among each claim's facts
-    ("killing 10 people and injuring dozens" gives two, "of 101 suspected deaths, 19 have been
-    confirmed" too)."""
+    """The largest count of each unit family, happening, status and place among each claim's
+    facts ("killing 10 people and injuring dozens" gives two, "of 101 suspected deaths, 19 have
+    been confirmed" too, and "232 in Tarvos and 52 in Brixel")."""
     facts = []
     origins: dict[str, str] = {}
     for record in claims:
-        best: dict[tuple[str, tuple[str, ...], str | None], Fact] = {}
+        best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...]], Fact] = {}
         for fact in record.claim.facts:
             kind = family(fact.quantity.unit)
             if not kind:
                 continue
-            key = (kind, fact.kinds, fact.status)
+            key = (kind, fact.kinds, fact.status, fact.places)
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
                 best[key] = fact
         if not best:
@@ -98,7 +98,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         origin = origins.get(record.document)
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
-        for (kind, _, _), fact in best.items():
+        for (kind, _, _, _), fact in best.items():
             facts.append(
                 _Fact(
                     record=record,
@@ -173,6 +173,8 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     pa, pb = set(a.fact.places), set(b.fact.places)
     if pa and pb and not pa & pb:
         return False
+    if (a.fact.part and not pb) or (b.fact.part and not pa):
+        return False  # one place's part of a list answers no question of the whole
     if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
         return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)
