@@ -198,3 +198,42 @@ def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack() -> None:
     assert kinds == {
         "general strike": "protest", "went on strike": "protest", "air strike": "attack",
     }
+
+
+def _analysed(text: str, published: str | None = "2031-03-04") -> Analysis:
+    from triangulate.analyze.pipeline import analyze_document
+
+    return analyze_document(Document(
+        "doc", "test.txt", "0", text, published=published,
+        published_precision="day" if published else None,
+        published_basis="stated" if published else None, language="en",
+    ))
+
+
+def test_a_happening_of_the_lead_in_the_present_perfect_is_dated_by_the_report() -> None:
+    text = (
+        "A strong aftershock has rocked the island of Tarvos, sending people into the streets.\n"
+        "Officials said a second aftershock was felt across the region."
+    )
+    dated = [(e.text, e.date.start if e.date else None) for e in find_events(_analysed(text))]
+    # the second aftershock, told in the simple past, may be of another day
+    assert dated == [("aftershock", "2031-03-04"), ("aftershock", None)]
+    # without the report's day, no date
+    assert all(e.date is None for e in find_events(_analysed(text, None)))
+
+
+def test_the_lead_in_the_simple_past_takes_no_report_date() -> None:
+    text = "The ministers met in Ostrava to discuss the budget.\nNo one said when."
+    assert all(e.date is None for e in find_events(_analysed(text)))
+
+
+def test_a_passage_in_capitals_has_happenings_too() -> None:
+    text = "BREAKING: THREE PEOPLE HAVE DIED IN A BLAZE at the Harlow depot."
+    types = {e.text: e.type for e in find_events(analysis(text))}
+    assert types == {"DIED": "casualty", "BLAZE": "disaster"}
+
+
+def test_speaking_to_a_named_person_is_a_call_and_to_reporters_is_not() -> None:
+    found = find_events(analysis("Mayor Ovett spoke to Governor Lindqvist on Saturday."))
+    assert [e.type for e in found] == ["communication"]
+    assert find_events(analysis("Mayor Ovett spoke to reporters on Saturday.")) == []

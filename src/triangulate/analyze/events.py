@@ -8,9 +8,15 @@ sentence says ``the same day``.  A list of dates gives one event per date.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..language.en.happening_types import NEEDS_NAMED_OBJECT, patterns_starting_with, word_matches
+from ..language.en.happening_types import (
+    ACCUMULATING_TYPES,
+    NEEDS_NAMED_OBJECT,
+    patterns_starting_with,
+    word_matches,
+)
 from ..language.en.speech import NUMBER_WORDS
 from ..model import (
     Analysis,
@@ -19,9 +25,11 @@ from ..model import (
     Sentence,
     Span,
     TimeRange,
+    Tokens,
 )
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
+from .parse import parse
 from .span_index import SpanIndex
 
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})
@@ -81,13 +89,15 @@ def find_events(analysis: Analysis) -> list[EventMention]:
     focus: TimeRange | None = None
     just_dated = False  # whether the sentence before this one named a date
     previous: tuple[Mention, ...] = ()
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
         groups = date_groups(text, notes.times.within(sentence))
         tokens = tokenize(text, sentence.start, sentence.end)
         words = sentence.of(text)
         same_day = _SAME_DAY.search(words) or (just_dated and _CONTINUES.match(words))
         carried = focus if not groups and same_day else None
         participants = tuple(notes.participants.within(sentence))
+        if carried is None and position < LEAD_SENTENCES and not groups:
+            carried = notes.news_of_the_day
         found = _sentence_events(
             text, sentence, tokens, groups, carried, notes, participants, previous
         )
@@ -100,15 +110,43 @@ def find_events(analysis: Analysis) -> list[EventMention]:
     return events
 
 
+LEAD_SENTENCES = 3
+"""A news report opens (headline and lead) with the happening of its day: a happening told
+there in the present perfect ("a strong aftershock has rocked the island") and with no date
+of its own happened on the day of the report."""
+
+
 class _Notes:
     """The annotations events read, looked up by where they lie."""
 
     def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        published = analysis.document.published or ""
+        self.news_of_the_day: TimeRange | None = (
+            TimeRange(published[:10], published[:10], "day")
+            if analysis.document.published_precision == "day" and len(published) >= 10
+            and analysis.document.published_basis != "file"
+            else None
+        )
+        self.lead = sentence_layers(analysis, analysis.sentences[:LEAD_SENTENCES])
         self.times = SpanIndex(analysis.times)
         self.quantities = SpanIndex(analysis.quantities)
         self.participants = SpanIndex(
             m for m in analysis.mentions if m.type in _PARTICIPANT_TYPES
         )
+
+
+def sentence_layers(
+    analysis: Analysis, sentences: Sequence[Sentence]
+) -> list[tuple[Sentence, Tokens]]:
+    """Each of ``sentences`` with the token layer that holds it: the document's own where the
+    parse stage read it (it reads only the sentences that hold a figure), else a parse of the
+    sentences it left."""
+    layer = analysis.tokens
+    done = {s for s in sentences if len(layer) and len(layer.within(s))}
+    left = [s for s in sentences if s not in done]
+    extra = parse(analysis.document.text, left) if left else Tokens()
+    return [(s, layer if s in done else extra) for s in sentences]
 
 
 def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
@@ -141,6 +179,10 @@ def _sentence_events(
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else carried
+            if group is None and date is not None and date is notes.news_of_the_day and not (
+                trigger.type not in ACCUMULATING_TYPES and _told_as_just_done(notes, trigger)
+            ):
+                date = None
             dated = [(date, count)]
         else:
             each = _per_date_count(text, trigger, group, count)
@@ -168,6 +210,33 @@ def _sentence_events(
     return events
 
 
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "\u2019s", "'ve", "\u2019ve"})
+_CLAUSE_LINKS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "advcl", "xcomp", "conj"})
+
+
+def _told_as_just_done(notes: _Notes, trigger: _Trigger) -> bool:
+    """Whether the verb of the trigger, or the verb it is the subject or object of, is in the
+    present perfect ("has been rejected", "an aftershock has rocked")."""
+    layer = next((layer for sentence, layer in notes.lead if sentence.start <= trigger.span.start
+                  < sentence.end), None)
+    if layer is None or not len(layer):
+        return False
+    index = layer.at(trigger.span.start)
+    text = notes.analysis.document.text
+    for _ in range(3):
+        if index is None:
+            return False
+        if layer.pos[index] in ("VERB", "AUX") and any(
+            layer.deps[child] == "aux" and text[layer.starts[child] : layer.ends[child]].lower()
+            in _PERFECT_AUXILIARIES for child in layer.children(index)
+        ):
+            return True
+        if layer.deps[index] not in _CLAUSE_LINKS or layer.heads[index] == index:
+            return False
+        index = layer.heads[index]
+    return False
+
+
 def _triggers(tokens: list[Token]) -> list[_Trigger]:
     found: list[_Trigger] = []
     index = 0
@@ -185,7 +254,7 @@ def _triggers(tokens: list[Token]) -> list[_Trigger]:
 
 def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:
     token = tokens[index]
-    if not token.is_word or (not token.text.islower() and index > 0):
+    if not token.is_word or (index > 0 and not token.text.islower() and not _shouted(token)):
         return None
     if index > 0 and tokens[index - 1].lower in ("so", "so-"):
         return None
@@ -195,10 +264,19 @@ def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:
             continue
         if not all(word_matches(w, t.lower) for w, t in zip(words, window, strict=True)):
             continue
-        if len(words) == 1 and words[0] in NEEDS_NAMED_OBJECT and not _named_object(tokens, index):
+        last = index + len(words) - 1
+        if " ".join(words) in NEEDS_NAMED_OBJECT and not _named_object(tokens, last):
             continue
         return len(words), event_type
     return None
+
+
+def _shouted(token: Token) -> bool:
+    """A word of a passage in capitals ("THREE PEOPLE HAVE DIED IN A BLAZE"), not a name."""
+    return len(token.text) >= _SHOUTED_LENGTH and token.text.isupper()
+
+
+_SHOUTED_LENGTH = 4
 
 
 def _named_object(tokens: list[Token], index: int) -> bool:

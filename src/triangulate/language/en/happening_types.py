@@ -15,6 +15,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "spoke by phone",
         "spoke by telephone",
         "videoconference*",
+        "spoke to",
+        "spoke with",
+        "talked to",
+        "talked with",
         "video call*",
         "called",
     ),
@@ -116,8 +120,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "go on strike",
         "strike action",
         "walkout*",
+        "stormed",
+        "storming",
     ),
-    "casualty": ("killed", "wounded", "injured", "died", "dead", "casualties", "deaths"),
+    "casualty": ("killed", "wounded", "injured", "died", "dead", "casualties", "death",
+                 "deaths"),
     "election": ("election*", "elected", "vote", "voted", "referendum*", "polls"),
     "disaster": (
         "earthquake*",
@@ -164,9 +171,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # bombing by one outlet and as an attack by another.
 BROADER_TYPE: dict[str, str] = {"bombing": "attack"}
 
+# Happenings whose reports give running totals ("have died"), not one day's happening.
+ACCUMULATING_TYPES: frozenset[str] = frozenset({"casualty", "infection"})
+
 # Triggers that only count with a named object right after them ("called Smith").
 NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
-    {"called", "received", "replaced", "imposed", "lifted", "suspended", "released"}
+    {"called", "received", "replaced", "imposed", "lifted", "suspended", "released", "spoke to",
+     "spoke with", "talked to", "talked with"}
 )
 
 
