@@ -5,8 +5,12 @@
 ECB+ (``../shared/data/events/ecbplus``; Cybulska and Vossen 2014, the "Cybulska setup": only the
 annotated sentences) gives every event mention of its documents with a cross-document chain.
 Each dev document is rebuilt from its tokens (one sentence a line) and analysed by the real
-pipeline; its event mentions are the predicted mentions, and the events that reconciliation
-makes of them within a topic are the predicted chains.
+pipeline. Two layers of the product are scored:
+
+* typed events: the salient happenings the timeline reads (``Analysis.events``), chained by
+  ``corefer_events`` as reconciliation does;
+* every happening: the event layer (``analyze/event_layer.py``: the typed events and every
+  other verb and event noun the parse finds), chained by ``corefer_happenings``.
 
 Reported, for this tree and for ``--baseline`` (a git revision, by default the events of the
 session before trained event work, checked out into a temporary worktree and run there):
@@ -23,6 +27,7 @@ session before trained event work, checked out into a temporary worktree and run
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,34 +48,50 @@ from ecbplus import (
 BASELINE = "712ff08"
 
 
-def predict(documents: dict[str, EcbDocument]) -> tuple[dict[Mention, str], dict[Mention, str]]:
-    """This tree's mentions with their predicted chain, and with a same-head-lemma chain."""
+def predict(documents: dict[str, EcbDocument]) -> dict[str, dict[Mention, str]]:
+    """Predicted chains by system: this tree's typed events as reconciliation joins them, every
+    happening of the event layer as ``corefer_happenings`` joins them, and both layers joined
+    within a topic when their first words share a lemma (the standard baseline)."""
     from triangulate.language.en.stems import stem
     from triangulate.reconcile.events import corefer_events
 
+    try:  # a baseline revision may have no event layer
+        from triangulate.analyze.event_layer import happening_mentions
+        from triangulate.reconcile.events import corefer_happenings
+    except ImportError:
+        happening_mentions = None
+
     by_topic = analyse_by_topic(documents)
-    system: dict[Mention, str] = {}
-    lemma: dict[Mention, str] = {}
+    found: dict[str, dict[Mention, str]] = defaultdict(dict)
+
+    def add(system: str, document: str, start: int, end: int, chain: str) -> None:
+        mention = token_mention(documents[document], start, end)
+        if mention is not None:
+            found[system][mention] = chain
+            head = documents[document].text[start:end].split()[0]
+            found[f"{system}, same head lemma"][mention] = f"{chain.split(':')[0]}:{stem(head)}"
+
     for topic, analyses in by_topic.items():
         mention_map = {
             (a.document.id, m.start, m.end): m.text.lower() for a in analyses for m in a.mentions
         }
         for event in corefer_events(analyses, mention_map, []):
             for span in event.mentions:
-                mention = token_mention(documents[span.document], span.start, span.end)
-                if mention is not None:
-                    system[mention] = event.id
-                    head = documents[span.document].text[span.start : span.end].split()[0]
-                    lemma[mention] = f"{topic}:{stem(head)}"
-    return system, lemma
+                add("typed events", span.document, span.start, span.end, f"{topic}:{event.id}")
+        if happening_mentions is None:
+            continue
+        layer = [(a, happening_mentions(a)) for a in analyses]
+        for number, chain in enumerate(corefer_happenings(layer)):
+            for document, mention in chain:
+                add("every happening", document, mention.start, mention.end, f"{topic}:{number}")
+    return found
 
 
 def run_here(count: int | None) -> dict[str, dict[str, float]]:
     documents = limit_topics(read_corpus(ECBPLUS / "ECB_Dev_corpus.txt"), count)
     gold = gold_chains(ECBPLUS / "ECB_Dev_Event_gold_mentions.json", documents)
-    system, lemma = predict(documents)
-    return {"events": evaluate(system, gold), "same head lemma": evaluate(lemma, gold),
-            "gold mentions": {"mentions": len(gold)}}
+    rows = {name: evaluate(system, gold) for name, system in predict(documents).items()}
+    return {**rows, "gold mentions": {"mentions": len(gold)}}
 
 
 def _print(label: str, rows: dict[str, dict[str, float]]) -> None:

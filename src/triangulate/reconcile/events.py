@@ -283,3 +283,34 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
         documents=tuple(documents),
         mentions=tuple(mentions),
     )
+
+
+def corefer_happenings(
+    documents: Sequence[tuple[Analysis, Sequence[EventMention]]],
+) -> list[list[tuple[str, EventMention]]]:
+    """Chains of the mentions of every happening (typed or not) across ``documents``: mentions
+    whose head words share a stem are one happening unless their days differ; an undated one
+    joins the one dated happening of its stem, when there is one."""
+    by_stem: dict[str, list[tuple[str, EventMention]]] = defaultdict(list)
+    for analysis, mentions in documents:
+        for mention in mentions:
+            by_stem[_head_stem(mention.text)].append((analysis.document.id, mention))
+    chains: list[list[tuple[str, EventMention]]] = []
+    for items in by_stem.values():
+        by_day: dict[str | None, list[tuple[str, EventMention]]] = defaultdict(list)
+        for doc_id, mention in items:
+            day = mention.date.start if mention.date and mention.date.start else None
+            by_day[day].append((doc_id, mention))
+        undated = by_day.pop(None, [])
+        if undated and len(by_day) == 1:
+            next(iter(by_day.values())).extend(undated)
+        elif undated:
+            by_day[None] = undated
+        chains.extend(by_day.values())
+    return chains
+
+
+def _head_stem(words: str) -> str:
+    from ..language.en.stems import stem
+
+    return stem(words.split()[0].lower()) if words.split() else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import words
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "communication": (
         "phone call*",
@@ -166,6 +168,28 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "vigils"),
     "infection": ("confirmed case*", "first case*", "infected", "outbreak*", "pandemic"),
 }
+
+# Nouns that name a happening in general news usage, beside the typed triggers and the
+# lexicon learned from ECB+ (language/en/event_words): crime and law, violence, disasters and
+# accidents, politics, business, public life, sport and entertainment.
+EVENT_NOUNS_LISTED: frozenset[str] = words("""
+    crime murder killing homicide manslaughter shooting stabbing robbery burglary theft heist
+    kidnapping abduction assault rape fraud piracy hijacking smuggling trafficking vandalism
+    arrest detention trial hearing verdict sentence conviction acquittal appeal indictment
+    charge lawsuit investigation inquiry probe seizure escape chase pursuit manhunt execution
+    bombing explosion airstrike ambush battle fight fighting conflict invasion siege massacre
+    riot unrest uprising revolt rebellion coup ceasefire truce occupation operation mission
+    patrol incursion shelling accident crash collision derailment sinking fire blaze storm
+    hurricane tornado avalanche drought famine epidemic collapse spill leak election voting
+    ballot referendum campaign primary inauguration resignation appointment nomination
+    dismissal impeachment summit meeting talks negotiation conference visit trip speech address
+    announcement declaration demonstration rally boycott reform treaty sanction veto merger
+    acquisition takeover sale purchase bankruptcy layoff bailout launch recall closure shutdown
+    buyout ceremony party celebration festival concert performance premiere award game match
+    race tournament victory win defeat championship appearance debut birth funeral burial
+    wedding marriage divorce surgery injury recovery retirement departure arrival return
+    attempt incident
+""")
 
 # Types that are kinds of a broader one: a "fire-bomb attack" is one happening, told as a
 # bombing by one outlet and as an attack by another.
