@@ -233,3 +233,36 @@ def test_one_places_part_of_a_list_is_set_against_that_places_count_only() -> No
         ("c", "2011-01-31", "Officials said 150 people have died since the protests began."),
     )
     assert made == [("agree", {"a", "b"})]
+
+
+def test_an_amount_says_what_it_is_of_and_a_rate_its_period() -> None:
+    aid = _facts("Officials said military aid to Ruritania totals over $1.3 billion annually.")
+    assert aid["over $1.3 billion"].measure == ("aid",) and aid["over $1.3 billion"].per == "Y"
+    package = _facts("Lawmakers rejected a $14 billion bailout package for carmakers on Friday.")
+    assert package["$14 billion"].measure == ("bailout", "package")
+    assert package["$14 billion"].per is None
+    funds = _facts("Officials said the carmakers would get $14 billion in funds.")
+    assert funds["$14 billion"].measure == ()  # funds say only that it is money
+    ordinal = _facts("The island, home to 120,000 people, shook after a second quake hit.")
+    assert ordinal["120,000 people"].per is None
+
+
+def test_amounts_of_different_things_and_rates_against_totals_are_not_compared() -> None:
+    made = _compare(
+        ("a", "2009-01-10", "Officials said the carmakers have received $13.4 billion in "
+                            "federal loans so far."),
+        ("b", "2009-01-10", "Officials said a $14 billion bailout package for the carmakers "
+                            "had failed so far."),
+        ("c", "2009-01-10", "Officials said the carmakers have received $17.4 billion in "
+                            "federal loans so far."),
+    )
+    assert made and all(sides == {"a", "c"} for _, sides in made)
+    made = _compare(
+        ("a", "2011-02-01", "Officials said Ruritania receives $1.3 billion in military aid "
+                            "annually."),
+        ("b", "2011-02-01", "Officials said Ruritania has received $28 billion in military aid "
+                            "since 1975."),
+        ("c", "2011-02-01", "Officials said Ruritania receives $1.5 billion in military aid "
+                            "each year."),
+    )
+    assert made and all(sides == {"a", "c"} for _, sides in made)

@@ -39,6 +39,7 @@ from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
+from .fact_measure import amount_measure, rate_of
 from .fact_parts import with_parts
 from .fact_scope import scope_of
 from .fact_time import fact_time
@@ -201,11 +202,14 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
     named = [CASE_OF_KIND[kind] for kind in sorted(kinds) if kind in CASE_OF_KIND]
     if singular(quantity.unit) in CASE_NOUNS and len(named) == 1:
         quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
+    money = quantity.unit.upper() in CURRENCY_CODES
     return Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
         phrase=phrase,
         places=places,
+        measure=amount_measure(analysis.tokens, text, quantity) if money else (),
+        per=rate_of(text, quantity, sentence.end),
         status=status,
         cumulative=scope.cumulative,
         correction=scope.correction,

@@ -153,7 +153,7 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
     # A magnitude or a distance is a property: what happened around it says little.
     if a.family not in MEASURE_UNITS:
-        if a.kinds & b.kinds:
+        if a.kinds & b.kinds or set(a.fact.measure) & set(b.fact.measure):
             floor /= 2  # the same predicate ("detained") already says they count the same thing
         elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
             floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
@@ -175,6 +175,10 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
         return False
     if (a.fact.part and not pb) or (b.fact.part and not pa):
         return False  # one place's part of a list answers no question of the whole
+    if a.fact.per != b.fact.per:
+        return False  # a rate and a total, or rates per different periods
+    if a.fact.measure and b.fact.measure and not set(a.fact.measure) & set(b.fact.measure):
+        return False  # amounts of different things: aid and loans
     if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
         return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)

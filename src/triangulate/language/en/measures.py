@@ -43,6 +43,10 @@ CURRENCY_CODES = frozenset({
     "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "INR", "CHF", "UAH", "AZN", "AMD", "GEL", "KZT",
     "CAD", "AUD", "TRY", "SEK", "NOK", "DKK", "PLN", "BRL", "ZAR", "SAR", "AED", "ILS", "KRW",
 })
+MONEY_NOUNS = frozenset({
+    "fund", "money", "cash", "dollar", "funding", "financing", "sum", "amount", "total",
+})
+"""Nouns that say only that an amount is money ("$14 billion in funds"), not what it is."""
 # Written before the number like a code: "Rs 500 crore".
 CURRENCY_PREFIX_WORDS: dict[str, str] = {"Rs": "inr", "Rs.": "inr", "Dh": "aed", "R": "zar"}
 CURRENCY_WORDS: dict[str, str] = {
