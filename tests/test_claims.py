@@ -322,3 +322,28 @@ def test_the_name_in_an_aside_speaks_not_the_place_of_the_role_before_it() -> No
             "unaccounted for after the building collapsed.")
     claims = list(analyze_document(make_document(text)).claims)
     assert only(claims, "188 staff").speaker_text == "Omar Haddad"
+
+
+def test_a_quote_after_an_attributed_quote_goes_on_with_its_speaker() -> None:
+    text = (
+        "“The bridge will reopen in May,” said Lena Varga, the city engineer. "
+        "“Every cable has been checked twice.”"
+    )
+    claims = find_claims(analysis(text))
+    follow = only(claims, "Every cable")
+    assert follow.speaker_text == "Lena Varga"
+    assert follow.cue == only(claims, "bridge will reopen").cue
+
+
+def test_doubled_single_quotes_are_quotes() -> None:
+    text = "''The harbour tax is a mistake,'' said Oskar Brandt, a trader in Tarvos."
+    claim = only(find_claims(analysis(text)), "harbour tax")
+    assert claim.text == "The harbour tax is a mistake"
+    assert claim.speaker_text == "Oskar Brandt"
+
+
+def test_an_attribution_set_off_by_commas_reports_the_whole_sentence() -> None:
+    text = "The new line, the minister said, would carry 40,000 passengers a day."
+    claim = only(find_claims(analysis(text)), "40,000")
+    assert claim.text == text[:-1] or claim.text == text
+    assert claim.speaker_text == "the minister"

@@ -220,6 +220,8 @@ def _claim_at_cue(
     speaker, speaker_text = _speaker_text(text, tokens, phrase)
     via = [speaker_text, *_citations(tokens, last_cue + 1, len(tokens) - 1)]
     comma_before = phrase[0] - 1
+    if _parenthetical(text, tokens, comma_before, last_cue):
+        return RawClaim(Span(tokens[0].start, end), speaker, speaker_text, cue, via, cue_words)
     if (
         comma_before > 0
         and tokens[comma_before].text == ","
@@ -232,6 +234,21 @@ def _claim_at_cue(
     if content is None:
         return None
     return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+
+
+def _parenthetical(text: str, tokens: list[Token], comma_before: int, last_cue: int) -> bool:
+    """``The museum, he said, would …`` / ``Even if …, Mr. Doe said, he has …``: an attribution
+    set off by commas inside the clause it reports, which is the whole sentence."""
+    after = last_cue + 1
+    return (
+        comma_before > 0
+        and tokens[comma_before].text == ","
+        and after < len(tokens)
+        and tokens[after].text == ","
+        and len([t for t in tokens[after + 1 :] if t.is_word]) >= _MIN_TRAILING_CONTENT
+        and not _is_tail(tokens, after + 1)
+        and len([t for t in tokens[:comma_before] if t.is_word]) >= 1
+    )
 
 
 def _dash_at(text: str, tokens: list[Token], index: int) -> bool:

@@ -11,6 +11,7 @@ from .claim_speakers import Token, phrase_after, phrase_before, tokenize
 
 _OPENING = {"“": "”", "«": "»"}
 _CLOSING = frozenset(_OPENING.values())
+_STRAIGHT_MARK = re.compile(r"\"|''")
 _MAX_QUOTE_CHARS = 3000
 _MIN_QUOTE_WORDS = 3
 _ATTRIBUTION_WINDOW = 8
@@ -91,14 +92,16 @@ def _closing_mark(text: str, opening: int, closing: str) -> int | None:
 
 
 def _straight_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Straight quotes of one paragraph: ``"…"`` or, as some wires write, ``''…''``."""
     quotes: list[Quote] = []
-    position = text.find('"', start, end)
-    while position >= 0:
-        close = text.find('"', position + 1, end)
-        if close < 0:
-            break
-        quotes.append(Quote(Span(position, close + 1), Span(position + 1, close)))
-        position = text.find('"', close + 1, end)
+    opening: re.Match[str] | None = None
+    for mark in _STRAIGHT_MARK.finditer(text, start, end):
+        if opening is None:
+            opening = mark
+        elif mark.group() == opening.group():
+            quotes.append(Quote(Span(opening.start(), mark.end()),
+                                Span(opening.end(), mark.start())))
+            opening = None
     return quotes
 
 

@@ -121,9 +121,9 @@ def _quote_claims(
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
-    """A quote that opens a paragraph right after an attributed quote goes on with it."""
-    gap = text[previous_end:start]
-    return gap.strip() == "" and "\n" in gap
+    """A quote right after an attributed quote (in its sentence, the next one or the next
+    paragraph, with no words of the outlet between) goes on with it."""
+    return text[previous_end:start].strip() == ""
 
 
 def _attribution_before_quote(

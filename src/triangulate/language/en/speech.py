@@ -209,3 +209,24 @@ SENTENCE_CONNECTORS: frozenset[str] = words(
     "however meanwhile moreover furthermore also but and so yet still later earlier then "
     "instead besides nevertheless nonetheless indeed thus therefore"
 )
+
+# What an attribution cue reports when it is not speech.
+ATTRIBUTION_KINDS: dict[str, str] = {
+    **dict.fromkeys(words(
+        "believe believes believed believing think thinks thought thinking feel feels felt "
+        "know knows knew known expect expects expected hope hopes hoped fear fears feared "
+        "seem seems seemed appear appears appeared consider considers considered suspect "
+        "suspects suspected worry worries worried doubt doubts doubted"
+    ), "belief"),
+    **dict.fromkeys(words(
+        "want wants wanted plan plans planned seek seeks sought intend intends intended "
+        "promise promises promised vow vows vowed pledge pledges pledged threaten threatens "
+        "threatened aim aims aimed refuse refuses refused decline declines declined"
+    ), "intention"),
+}
+
+# Prepositions after a cue that introduce what is said or asked for ("called for", "warned of").
+CUE_PREPOSITIONS: frozenset[str] = words("for about on of against with to over")
+
+# Markers of what a cue says of its object ("blamed them for …", "cited it as proof").
+CUE_OBJECT_MARKERS: frozenset[str] = words("for as of over")

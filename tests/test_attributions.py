@@ -1,0 +1,75 @@
+"""The attribution layer read from the parse, on small hand-written texts (invented stories)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.analyze.attributions import Attribution, find_attributions
+from triangulate.analyze.claims import find_claims
+from triangulate.analyze.nlp import split_sentences
+from triangulate.analyze.parse import model_path, parse
+from triangulate.model import Analysis, Document
+
+pytestmark = pytest.mark.skipif(
+    not (model_path() / "config.cfg").is_file(), reason="the trained pipeline is not shipped"
+)
+
+
+def attributions(text: str) -> tuple[str, list[Attribution]]:
+    sentences = tuple(split_sentences(text))
+    analysis = Analysis(document=Document("doc", "test.txt", "0", text), sentences=sentences,
+                        tokens=parse(text, sentences))
+    analysis = Analysis(document=analysis.document, sentences=sentences,
+                        tokens=analysis.tokens, claims=tuple(find_claims(analysis)))
+    return text, find_attributions(analysis)
+
+
+def relation(found: tuple[str, list[Attribution]], cue: str) -> Attribution:
+    text, relations = found
+    [match] = [r for r in relations if r.cue.of(text) == cue]
+    return match
+
+
+def test_indirect_speech_has_its_subject_as_source_and_its_clause_as_content() -> None:
+    found = attributions("The harbour master said that the ferries would stop on Monday.")
+    said = relation(found, "said")
+    assert said.of(found[0]).rstrip(".") == "that the ferries would stop on Monday"
+    assert said.source is not None and said.source.of(found[0]) == "The harbour master"
+    assert said.kind == "speech"
+
+
+def test_beliefs_and_intentions_are_marked_with_their_kind() -> None:
+    found = attributions(
+        "Local farmers believe that the new dam will flood their fields. "
+        "The regional council wants to build a second canal before winter."
+    )
+    believe = relation(found, "believe")
+    assert believe.kind == "belief"
+    assert believe.of(found[0]).rstrip(".") == "that the new dam will flood their fields"
+    wants = relation(found, "wants")
+    assert wants.kind == "intention"
+    assert wants.of(found[0]).startswith("to build a second canal")
+
+
+def test_a_quote_keeps_its_pieces_together_with_the_written_source() -> None:
+    text = (
+        "“The bridge will reopen in May,” she said. “Every cable has been checked twice.”"
+    )
+    found = attributions("Lena Varga spoke to reporters in Tarvos. " + text)
+    said = relation(found, "said")
+    assert said.of(found[0]).startswith("The bridge will reopen")
+    assert said.of(found[0]).rstrip(".”").endswith("checked twice")
+    assert said.source is not None and said.source.of(found[0]) == "she"
+
+
+def test_the_quoted_speakers_own_asides_are_not_attributions() -> None:
+    found = attributions(
+        "“I think the port will never recover, you know,” said Oskar Brandt, a trader."
+    )
+    text, relations = found
+    assert [r.cue.of(text) for r in relations] == ["said"]
+
+
+def test_a_cue_without_a_proposition_is_no_attribution() -> None:
+    text, relations = attributions("The mayor called him on Friday.")
+    assert relations == []
