@@ -228,3 +228,24 @@ def test_a_mention_dated_this_week_joins_the_day_of_that_week_it_shares_a_place_
     }
     (event,) = corefer_events([a, b], mention_map, [])
     assert event.start == "2021-04-03" and sorted(event.documents) == ["a", "b"]
+
+
+def test_a_happening_long_before_its_reports_is_background_on_the_timeline() -> None:
+    t = "The 1998 flood was worse than the storm that hit on 3 April."
+    year = TimeRange("1998", "1998", "year")
+    a = _doc("a", t, _event(t, "flood", "disaster", year), _event(t, "storm", "disaster", DAY),
+             published="2021-04-05")
+    b = _doc("b", t + " ", _event(t + " ", "flood", "disaster", year), published="2021-04-06")
+    timeline = build_timeline(corefer_events([a, b], {}, []), [], [a, b])
+    assert [(entry.date, entry.status) for entry in timeline] == [
+        ("1998", "background"), ("2021-04-03", "single_source")
+    ]
+
+
+def test_one_report_telling_twice_of_a_happening_of_one_year_gives_one_entry() -> None:
+    t = "Hurricanes struck in 2008. The 2008 hurricanes left thousands homeless."
+    year = TimeRange("2008", "2008", "year")
+    a = _doc("a", t, _event(t, "Hurricanes", "disaster", year, "thousands"),
+             _event(t, "hurricanes", "disaster", year))
+    (event,) = corefer_events([a], {}, [])
+    assert len(event.mentions) == 2

@@ -167,6 +167,7 @@ def _sentence_events(
     previous: tuple[Mention, ...],
 ) -> list[EventMention]:
     triggers = _triggers(tokens)
+    claimed = _claimed_dates(text, groups, triggers)
     places = tuple(m for m in mentions if m.type in _PLACE_TYPES and _introduced_as_place(text, m))
     inherited = mentions + tuple(m for m in previous if m not in mentions)
     events: list[EventMention] = []
@@ -174,7 +175,10 @@ def _sentence_events(
     for position, trigger in enumerate(triggers):
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
-        usable = [g for g in groups if _dates_trigger(text, g, trigger)]
+        usable = [
+            g for g in groups
+            if _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
+        ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
@@ -314,6 +318,29 @@ _BOUND_BEFORE = re.compile(
     r"mid)\s+)?$", re.IGNORECASE,
 )
 _POSSESSED_REACH = 24
+
+
+_BEFORE_CLAIMED = re.compile(r"\s*(?:of|in)?\s*(?:the\s+)?", re.IGNORECASE)
+_AFTER_CLAIMED = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w-]*\s+)?")
+
+
+def _claimed_dates(
+    text: str, groups: list[DateGroup], triggers: list[_Trigger]
+) -> dict[int, _Trigger]:
+    """Dates written as part of a happening's name ("the election of 1998", "the 2003
+    earthquake", "the riots in December 2008"), by where they start: they date that happening
+    alone, not the others of the sentence ("protesters marched after the election of 1998")."""
+    claimed: dict[int, _Trigger] = {}
+    for group in groups:
+        for trigger in triggers:
+            if trigger.span.end <= group.start and _BEFORE_CLAIMED.fullmatch(
+                text, trigger.span.end, group.start
+            ) or group.end <= trigger.span.start and _AFTER_CLAIMED.fullmatch(
+                text, group.end, trigger.span.start
+            ):
+                claimed[group.start] = trigger
+                break
+    return claimed
 
 
 def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:

@@ -46,7 +46,8 @@ def corefer_events(
         ]
         rest = [item for item in items if not any(item is b for b in brief)]
         groups.extend(
-            (event_type, start, group) for group in ([brief] if brief else []) + _cluster(rest)
+            (event_type, start, group)
+            for group in ([brief] if brief else []) + _cluster(rest, dated=start is not None)
         )
     events = [_event(group, claims_by_doc) for group in _merge_vaguer(groups)]
     events.sort(key=lambda e: (e.start or "9999", e.type, e.id))
@@ -221,12 +222,17 @@ def _resolve(mentions: Sequence, doc_id: str, mention_map: MentionMap) -> frozen
     return frozenset(i for i in ids if i)
 
 
-def _cluster(items: list[_Item]) -> list[list[_Item]]:
-    """Items joined to the first group with which they share a participant or place."""
+def _cluster(items: list[_Item], dated: bool = False) -> list[list[_Item]]:
+    """Items joined to the first group with which they share a participant or place; items of
+    a ``dated`` block (one type, one month or year) also to the group that has their document
+    (one report tells of one happening of a type and date) or their word ("the 1998 flood")."""
     groups: list[list[_Item]] = []
     first_group_of: dict[str, int] = {}  # participant or place -> the first group with it
     for item in items:
         people = item[2] | item[3]
+        if dated:
+            document, word = item[0].document.id, _head_stem(item[1].text)
+            people = people | {f"document:{document}", f"word:{word}"}
         found = [first_group_of[p] for p in people if p in first_group_of]
         if found:
             target = min(found)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
+from datetime import date as calendar_date
+from datetime import timedelta
 
 from ..model import Analysis, Comparison, Event, TimelineEntry
-from .text import story_of
+from .text import report_date, story_of
+
+BACKGROUND_DAYS = 180
+"""A happening that was over this many days before the first report that tells of it is
+background to the story (an earlier war, the last big earthquake): kept, marked as such."""
 
 
 def build_timeline(
@@ -28,7 +35,9 @@ def build_timeline(
         origins = {story_of(by_id[d], by_id) for d in event.documents if d in by_id}
         disputed_by = tuple(c for c in event.claims if c in disputed)
         supported_by = tuple(c for c in event.claims if c not in disputed)
-        if disputed_by:
+        if _background(event, by_id):
+            status = "background"
+        elif disputed_by:
             status = "disputed"
         elif len(origins) >= 2:
             status = "consensus"
@@ -59,3 +68,29 @@ def _sortable(date: str) -> str:
     while len(parts) < 3:
         parts.append("00")
     return "-".join(parts)
+
+
+def _background(event: Event, by_id: dict[str, Analysis]) -> bool:
+    reported = [
+        day for d in event.documents if d in by_id and (day := report_date(by_id[d].document))
+    ]
+    over = _last_day(event.end or event.start or "")
+    if not reported or over is None:
+        return False
+    try:
+        first = calendar_date.fromisoformat(min(reported)[:10])
+    except ValueError:
+        return False
+    return over < first - timedelta(days=BACKGROUND_DAYS)
+
+
+def _last_day(date: str) -> calendar_date | None:
+    """The last day of a date, a month or a year ("2008" -> 2008-12-31)."""
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2][:2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return calendar_date(year, month, day)
+    except (ValueError, IndexError):
+        return None
