@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -135,8 +136,12 @@ def test_a_version_4_store_has_its_analyses_packed_and_each_text_kept_once(
     db.commit()
     db.close()
     with open_store(path) as store:
-        assert store.schema_versions() == [1, 2, 3, 4, 5]
+        assert store.schema_versions() == [1, 2, 3, 4, 5, 6]
         assert store.analyses() == [analysis]
+        (outline,) = store.outlines()  # written by the migration, from the analysis
+        assert outline.analysis.document == replace(doc, text="")
+        assert outline.analysis.sentences == analysis.sentences
+        assert outline.counts["sentences"] == len(analysis.sentences)
         store.put_analysis(_analysis("Officials said 41 buses were sent.", "d2"))
     db = sqlite3.connect(path)
     rows = db.execute("SELECT text, analysis, packed FROM documents").fetchall()

@@ -280,7 +280,7 @@ def test_the_web_snapshot_follows_writes_by_another_process(location: str) -> No
     source = SnapshotSource(location)
     try:
         first = source.current()
-        assert len(first.analyses) == 3
+        assert len(first.outlines) == 3
         assert source.current() is first  # nothing changed: the same snapshot
         with open_store(location) as other:
             other.put_failure(Failure("broken.pdf", "not a PDF"))

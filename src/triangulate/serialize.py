@@ -6,6 +6,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -25,7 +26,8 @@ def to_data(obj: Any) -> Any:
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild an instance of the dataclass ``cls`` from ``to_data`` output."""
-    return typing.cast(T, _build(cls, data))
+    builder: Callable[[Any], Any] = _builder(typing.cast(Any, cls))
+    return typing.cast(T, builder(data))
 
 
 def dumps(obj: Any) -> str:
@@ -41,28 +43,47 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _same(data: Any) -> Any:
+    return data
+
+
+def _number(data: Any) -> Any:
+    return float(data) if isinstance(data, int) else data
+
+
+@cache
+def _builder(tp: Any) -> Callable[[Any], Any]:
+    """The function rebuilding a value of type ``tp`` (``None`` stays ``None``), made once per
+    type: reading a store rebuilds hundreds of thousands of records of a few types."""
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in get_args(tp) if arg is not type(None)]
-        return _build(options[0], data) if len(options) == 1 else data
-    if origin is tuple:
+        return _builder(options[0]) if len(options) == 1 else _same
+    if origin in (tuple, list):
         args = get_args(tp)
-        item = args[0] if args else Any
-        return tuple(_build(item, value) for value in data)
-    if origin is list:
-        (item,) = get_args(tp) or (Any,)
-        return [_build(item, value) for value in data]
+        item = _builder(args[0]) if args else _same
+        kind = tuple if origin is tuple else list
+        return lambda data: None if data is None else kind([item(value) for value in data])
     if origin is dict:
-        _, value_type = get_args(tp) or (Any, Any)
-        return {key: _build(value_type, value) for key, value in data.items()}
+        args = get_args(tp)
+        value_of = _builder(args[1]) if args else _same
+        return lambda data: (
+            None if data is None else {key: value_of(value) for key, value in data.items()}
+        )
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        kwargs = {key: _build(hints[key], value) for key, value in data.items() if key in names}
-        return tp(**kwargs)
-    if tp is float and isinstance(data, int):
-        return float(data)
-    return data
+        return _dataclass_builder(tp)
+    return _number if tp is float else _same
+
+
+def _dataclass_builder(cls: type) -> Callable[[Any], Any]:
+    fields: dict[str, Callable[[Any], Any]] = {}  # filled on first use: a type may nest itself
+
+    def build(data: Any) -> Any:
+        if data is None:
+            return None
+        if not fields:
+            hints = _hints(cls)
+            fields.update({f.name: _builder(hints[f.name]) for f in dataclasses.fields(cls)})
+        return cls(**{key: fields[key](value) for key, value in data.items() if key in fields})
+
+    return build

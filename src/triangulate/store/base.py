@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol, Self
 
 from ..model import Adjudication, Analysis, Failure, Reconciliation
+from .packing import Outline
 from .search import SearchHit, SearchKind
 
 
@@ -33,6 +34,23 @@ class Store(Protocol):
 
     def analyses(self) -> list[Analysis]:
         """Every stored analysis, in the order documents were added."""
+        ...
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """One stored analysis, if the document is stored."""
+        ...
+
+    def outlines(self) -> list[Outline]:
+        """Every document's outline (metadata, sentences, counts), in the order of
+        ``analyses``: what lists and links need, without reading the analyses."""
+        ...
+
+    def document_text(self, doc_id: str) -> str | None:
+        ...
+
+    def generation(self) -> int:
+        """How many times documents or results were written: a reader keeps what it read of
+        them while it is unchanged (people's decisions and failures do not count)."""
         ...
 
     def document_count(self) -> int: ...

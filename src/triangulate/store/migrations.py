@@ -19,6 +19,10 @@ PACKED_ANALYSES = "each text stored once; analyses compressed"
 """The migration after which a document's analysis is kept compressed, without its text
 (``packing``); the store repacks the analyses written before it."""
 
+OUTLINES = "document outlines for lists and links"
+"""The migration after which each document keeps its outline (``packing.Outline``); the store
+writes those of the documents stored before it."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -112,6 +116,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         5,
         PACKED_ANALYSES,
         "ALTER TABLE documents ADD COLUMN packed BLOB",
+    ),
+    Migration(
+        6,
+        OUTLINES,
+        """
+        ALTER TABLE documents ADD COLUMN outline BLOB;
+        CREATE INDEX documents_order ON documents(source, id)
+        """,
     ),
 )
 
@@ -227,5 +239,13 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
         5,
         PACKED_ANALYSES,
         "ALTER TABLE documents ADD COLUMN packed BYTEA",
+    ),
+    Migration(
+        6,
+        OUTLINES,
+        """
+        ALTER TABLE documents ADD COLUMN outline BYTEA;
+        CREATE INDEX documents_order ON documents(source COLLATE "C", id COLLATE "C")
+        """,
     ),
 )

@@ -1,13 +1,15 @@
 """How a document's analysis is kept: compressed JSON without the text, which the documents
-table already holds once."""
+table already holds once; and its outline, what lists and links read without the analysis."""
 
 from __future__ import annotations
 
+import json
 import zlib
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from .. import serialize
-from ..model import Analysis
+from ..model import Analysis, Document, Sentence
 
 COMPRESSION_LEVEL = 6
 
@@ -29,3 +31,42 @@ def load_analysis(packed: bytes | None, legacy: str, text: str) -> Analysis:
     if packed is not None:
         return unpack_analysis(bytes(packed), text)
     return serialize.loads(Analysis, legacy)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What lists and links need of a document without reading its analysis: ``analysis``
+    holds the document (its text left out) and its sentences only; ``counts`` how many
+    annotations of each kind the full analysis has."""
+
+    analysis: Analysis
+    counts: Mapping[str, int]
+
+
+def annotation_counts(analysis: Analysis) -> dict[str, int]:
+    return {
+        "sentences": len(analysis.sentences),
+        "mentions": len(analysis.mentions),
+        "times": len(analysis.times),
+        "quantities": len(analysis.quantities),
+        "claims": len(analysis.claims),
+        "events": len(analysis.events),
+    }
+
+
+def pack_outline(analysis: Analysis) -> bytes:
+    """The document's outline as compressed JSON: metadata, sentence bounds, counts."""
+    data = {
+        "document": serialize.to_data(replace(analysis.document, text="")),
+        "sentences": [bound for s in analysis.sentences for bound in (s.start, s.end)],
+        "counts": annotation_counts(analysis),
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), COMPRESSION_LEVEL)
+
+
+def unpack_outline(packed: bytes) -> Outline:
+    data = json.loads(zlib.decompress(packed).decode("utf-8"))
+    bounds = data["sentences"]
+    sentences = tuple(Sentence(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
+    document = serialize.from_data(Document, data["document"])
+    return Outline(Analysis(document, sentences), data["counts"])

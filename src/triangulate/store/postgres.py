@@ -16,14 +16,18 @@ from .. import serialize
 from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .locations import shown_location
-from .migrations import PACKED_ANALYSES, POSTGRES_MIGRATIONS
-from .packing import load_analysis
+from .migrations import OUTLINES, PACKED_ANALYSES, POSTGRES_MIGRATIONS
+from .packing import Outline, load_analysis, unpack_outline
 from .rows import (
+    EMPTY_SEARCH_INDEX,
+    INDEX_CLAIMS,
     REFILL_SEARCH_INDEX,
     RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
     document_row,
+    index_documents,
+    outline_documents,
     read_reconciliation,
     reconciliation_rows,
     repack_analyses,
@@ -89,6 +93,8 @@ class PostgresStore:
                 db.execute(migration.sql)  # several statements: only without parameters
                 if migration.name == PACKED_ANALYSES:
                     repack_analyses(db, "%s")
+                if migration.name == OUTLINES:
+                    outline_documents(db, "%s")
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                     (migration.version, migration.name),
@@ -169,14 +175,22 @@ class PostgresStore:
     def put_analysis(self, analysis: Analysis) -> None:
         doc = analysis.document
         with self._transaction() as db:
-            db.execute("DELETE FROM documents WHERE id = %s OR sha256 = %s", (doc.id, doc.sha256))
+            indexed = self._search_is_current(db)
+            replaced = db.execute(
+                "DELETE FROM documents WHERE id = %s OR sha256 = %s RETURNING id",
+                (doc.id, doc.sha256),
+            ).fetchall()
             db.execute(
                 "INSERT INTO documents (id, sha256, source, title, publisher, published, language,"
-                " text, analysis, packed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, '', %s)",
+                " text, analysis, packed, outline)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, '', %s, %s)",
                 document_row(analysis),
             )
             db.execute("DELETE FROM failures WHERE source = %s", (doc.source,))
             self._mark_reconciliation(db, "stale")
+            if indexed:
+                index_documents(db, "%s", dict.fromkeys([*(r[0] for r in replaced), doc.id]))
+                self._search_indexed(db)
 
     def analyses(self) -> list[Analysis]:
         rows = self._rows(
@@ -184,6 +198,24 @@ class PostgresStore:
             ' ORDER BY source COLLATE "C", id COLLATE "C"'
         )
         return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        row = self._one("SELECT packed, analysis, text FROM documents WHERE id = %s", (doc_id,))
+        return load_analysis(*row) if row else None
+
+    def outlines(self) -> list[Outline]:
+        rows = self._rows(
+            'SELECT outline FROM documents ORDER BY source COLLATE "C", id COLLATE "C"'
+        )
+        return [unpack_outline(bytes(row[0])) for row in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
+        return str(row[0]) if row else None
+
+    def generation(self) -> int:
+        row = self._one("SELECT value FROM store_state WHERE key = 'generation'")
+        return int(row[0]) if row else 0
 
     def document_count(self) -> int:
         row = self._one("SELECT count(*) FROM documents")
@@ -214,6 +246,7 @@ class PostgresStore:
     def put_reconciliation(self, reconciliation: Reconciliation) -> None:
         check_reconciliation(reconciliation)
         with self._transaction() as db, db.cursor() as cursor:
+            indexed = self._search_is_current(db)
             for table in RESULT_TABLES:
                 cursor.execute(f"DELETE FROM {table}")
             for table, rows in reconciliation_rows(reconciliation, with_position=True):
@@ -221,6 +254,10 @@ class PostgresStore:
                     marks = ", ".join(["%s"] * len(rows[0]))
                     cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
+            if indexed:
+                for statement in INDEX_CLAIMS:
+                    cursor.execute(statement)
+                self._search_indexed(db)
 
     def reconciliation(self) -> Reconciliation:
         def data_of(table: str) -> list[str]:
@@ -278,27 +315,38 @@ class PostgresStore:
 
     def refresh_search_index(self) -> bool:
         """Rebuild the full-text index when documents or claims changed; True when it did."""
-        signature = self._search_signature()
-        row = self._one("SELECT signature FROM search_state WHERE id = 1")
-        if row and row[0] == signature:
+        if self._search_is_current(self._db):
             return False
         with self._transaction() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (SEARCH_LOCK,))
-            signature = self._search_signature()
-            row = db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
-            if row and row[0] == signature:
+            if self._search_is_current(db):
                 return False  # another process rebuilt it meanwhile
             for statement in REFILL_SEARCH_INDEX:
                 db.execute(statement)
-            db.execute(
-                "INSERT INTO search_state (id, signature) VALUES (1, %s)"
-                " ON CONFLICT (id) DO UPDATE SET signature = excluded.signature",
-                (signature,),
-            )
+            self._search_indexed(db)
         return True
 
-    def _search_signature(self) -> str:
-        row = self._one("SELECT value FROM store_state WHERE key = 'generation'")
+    def _search_is_current(self, db: Any) -> bool:
+        """Whether the index holds the documents and claims stored now (those stored while it
+        does are indexed as they are stored)."""
+        try:
+            row = db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
+            if row:
+                return bool(row[0] == self._signature(db))
+            return not db.execute(EMPTY_SEARCH_INDEX).fetchone()[0]
+        except psycopg.Error as error:
+            raise StoreError(f"{self.location}: cannot read the store: {_reason(error)}") from error
+
+    def _search_indexed(self, db: Any) -> None:
+        db.execute(
+            "INSERT INTO search_state (id, signature) VALUES (1, %s)"
+            " ON CONFLICT (id) DO UPDATE SET signature = excluded.signature",
+            (self._signature(db),),
+        )
+
+    @staticmethod
+    def _signature(db: Any) -> str:
+        row = db.execute("SELECT value FROM store_state WHERE key = 'generation'").fetchone()
         return f"generation {row[0] if row else 0}"
 
     def close(self) -> None:

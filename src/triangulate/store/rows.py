@@ -18,7 +18,7 @@ from ..model import (
     Reconciliation,
     TimelineEntry,
 )
-from .packing import pack_analysis
+from .packing import load_analysis, pack_analysis, pack_outline
 from .search import SearchHit, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
@@ -33,9 +33,33 @@ REFILL_SEARCH_INDEX = (  # the same SQL in both dialects
 Row = tuple[Any, ...]
 
 
+def index_documents(db: Any, placeholder: str, doc_ids: Iterable[str]) -> None:
+    """Put the documents ``doc_ids`` in the search index as they are stored now (a document no
+    longer stored leaves it)."""
+    p = placeholder
+    for doc_id in doc_ids:
+        db.execute(f"DELETE FROM search_index WHERE kind = 'document' AND ref = {p}", (doc_id,))
+        db.execute(
+            "INSERT INTO search_index (kind, ref, document, title, body)"
+            f" SELECT 'document', id, id, coalesce(title, ''), text FROM documents WHERE id = {p}",
+            (doc_id,),
+        )
+
+
+EMPTY_SEARCH_INDEX = (  # whether anything is stored or indexed: none is an index never built
+    "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM claims)"
+    " OR EXISTS (SELECT 1 FROM search_index)"
+)
+INDEX_CLAIMS = (  # the claims of a new reconciliation in the search index, in both dialects
+    "DELETE FROM search_index WHERE kind = 'claim'",
+    "INSERT INTO search_index (kind, ref, document, title, body)"
+    " SELECT 'claim', id, document, '', text FROM claims",
+)
+
+
 def document_row(analysis: Analysis) -> Row:
     """The documents row's values: id, sha256, source, title, publisher, published, language,
-    text, packed analysis."""
+    text, packed analysis, outline."""
     doc = analysis.document
     return (
         doc.id,
@@ -47,6 +71,7 @@ def document_row(analysis: Analysis) -> Row:
         doc.language,
         doc.text,
         pack_analysis(analysis),
+        pack_outline(analysis),
     )
 
 
@@ -147,3 +172,15 @@ def repack_analyses(db: Any, placeholder: str) -> None:
         db.execute(
             f"UPDATE documents SET analysis = '', packed = {p} WHERE id = {p}", (packed, doc_id)
         )
+
+
+def outline_documents(db: Any, placeholder: str) -> None:
+    """Write the outline of every document stored before outlines were kept."""
+    p = placeholder
+    ids = [row[0] for row in db.execute("SELECT id FROM documents WHERE outline IS NULL")]
+    for doc_id in ids:
+        packed, legacy, text = db.execute(
+            f"SELECT packed, analysis, text FROM documents WHERE id = {p}", (doc_id,)
+        ).fetchone()
+        outline = pack_outline(load_analysis(packed, legacy, text))
+        db.execute(f"UPDATE documents SET outline = {p} WHERE id = {p}", (outline, doc_id))

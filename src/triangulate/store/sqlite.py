@@ -10,14 +10,18 @@ from pathlib import Path
 from .. import serialize
 from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
-from .migrations import MIGRATIONS, PACKED_ANALYSES
-from .packing import load_analysis
+from .migrations import MIGRATIONS, OUTLINES, PACKED_ANALYSES
+from .packing import Outline, load_analysis, unpack_outline
 from .rows import (
+    EMPTY_SEARCH_INDEX,
+    INDEX_CLAIMS,
     REFILL_SEARCH_INDEX,
     RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
     document_row,
+    index_documents,
+    outline_documents,
     read_reconciliation,
     reconciliation_rows,
     repack_analyses,
@@ -32,7 +36,9 @@ class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.location = str(path)
         try:
-            self._db = sqlite3.connect(self.location, isolation_level=None)
+            self._db = sqlite3.connect(
+                self.location, isolation_level=None, check_same_thread=False
+            )
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.location != ":memory:":
                 self._db.execute("PRAGMA journal_mode = WAL")
@@ -64,6 +70,8 @@ class SQLiteStore:
                     db.execute(statement)
                 if migration.name == PACKED_ANALYSES:
                     repack_analyses(db, "?")
+                if migration.name == OUTLINES:
+                    outline_documents(db, "?")
                 db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     (migration.version, migration.name),
@@ -123,21 +131,52 @@ class SQLiteStore:
         return row[0] if row else None
 
     def put_analysis(self, analysis: Analysis) -> None:
+        doc = analysis.document
         with self._transaction() as db:
+            indexed = self._search_is_current()
+            replaced = [
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM documents WHERE id = ? OR sha256 = ?", (doc.id, doc.sha256)
+                )
+            ]
             db.execute(
                 "INSERT OR REPLACE INTO documents"
                 " (id, sha256, source, title, publisher, published, language, text, analysis,"
-                " packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
+                " packed, outline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
                 document_row(analysis),
             )
-            db.execute("DELETE FROM failures WHERE source = ?", (analysis.document.source,))
+            db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
             self._mark_reconciliation(db, "stale")
+            if indexed:
+                index_documents(db, "?", dict.fromkeys([*replaced, doc.id]))
+                self._search_indexed(db)
 
     def analyses(self) -> list[Analysis]:
         rows = self._db.execute(
             "SELECT packed, analysis, text FROM documents ORDER BY source, id"
         )
         return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        row = self._db.execute(
+            "SELECT packed, analysis, text FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return load_analysis(*row) if row else None
+
+    def outlines(self) -> list[Outline]:
+        rows = self._db.execute("SELECT outline FROM documents ORDER BY source, id")
+        return [unpack_outline(row[0]) for row in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def generation(self) -> int:
+        row = self._db.execute(
+            "SELECT value FROM store_state WHERE key = 'generation'"
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def document_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -164,6 +203,7 @@ class SQLiteStore:
     def put_reconciliation(self, reconciliation: Reconciliation) -> None:
         check_reconciliation(reconciliation)
         with self._transaction() as db:
+            indexed = self._search_is_current()
             for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
             for table, rows in reconciliation_rows(reconciliation, with_position=False):
@@ -171,6 +211,10 @@ class SQLiteStore:
                     marks = ", ".join("?" * len(rows[0]))
                     db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
+            if indexed:
+                for statement in INDEX_CLAIMS:
+                    db.execute(statement)
+                self._search_indexed(db)
 
     def reconciliation(self) -> Reconciliation:
         def data_of(table: str) -> list[str]:
@@ -226,18 +270,28 @@ class SQLiteStore:
         return total, search_hits(rows)
 
     def refresh_search_index(self) -> bool:
-        """Rebuild the full-text index when documents or claims changed; True when it did."""
-        signature = self._search_signature()
-        row = self._db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
-        if row and row[0] == signature:
+        """Rebuild the full-text index when it is not that of the stored documents and claims
+        (those stored while it was current are indexed as they are stored); True when it did."""
+        if self._search_is_current():
             return False
         with self._transaction() as db:
             for statement in REFILL_SEARCH_INDEX:
                 db.execute(statement)
-            db.execute(
-                "INSERT OR REPLACE INTO search_state (id, signature) VALUES (1, ?)", (signature,)
-            )
+            self._search_indexed(db)
         return True
+
+    def _search_is_current(self) -> bool:
+        row = self._db.execute("SELECT signature FROM search_state WHERE id = 1").fetchone()
+        if row:
+            return bool(row[0] == self._search_signature())
+        return not self._db.execute(EMPTY_SEARCH_INDEX).fetchone()[0]
+
+    def _search_indexed(self, db: sqlite3.Connection) -> None:
+        """Record that the index holds the documents and claims stored now."""
+        db.execute(
+            "INSERT OR REPLACE INTO search_state (id, signature) VALUES (1, ?)",
+            (self._search_signature(),),
+        )
 
     def _search_signature(self) -> str:
         row = self._db.execute(

@@ -26,6 +26,7 @@ from ..model import (
     TimelineEntry,
     Verdict,
 )
+from ..store.packing import Outline
 from . import filters
 from .errors import ApiError, ErrorResponse
 from .filters import ListFilter
@@ -216,8 +217,8 @@ def found_or_404(items: dict[str, T], key: str, what: str) -> T:
     return items[key]
 
 
-def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
-    d = analysis.document
+def _summary(snapshot: Snapshot, outline: Outline) -> DocumentSummary:
+    d = outline.analysis.document
     return DocumentSummary(
         id=d.id,
         source=d.source,
@@ -231,14 +232,7 @@ def _summary(snapshot: Snapshot, analysis: Analysis) -> DocumentSummary:
         republished_from=d.republished_from,
         copy_of=d.copy_of,
         version_of=d.version_of,
-        counts={
-            "sentences": len(analysis.sentences),
-            "mentions": len(analysis.mentions),
-            "times": len(analysis.times),
-            "quantities": len(analysis.quantities),
-            "claims": len(analysis.claims),
-            "events": len(analysis.events),
-        },
+        counts=dict(outline.counts),
         url=snapshot.href(d.id),
     )
 
@@ -254,13 +248,19 @@ def list_documents(
     """The documents in the store with their metadata and annotation counts (no text);
     ``source``, ``entity`` (documents naming it) and ``from``/``to`` (published) narrow them."""
     kept = filters.documents(data, dates.narrowing(source=source, entity=entity))
-    return paging.page([_summary(data, data.analyses[doc_id]) for doc_id in kept])
+    shown = paging.page(kept)
+    shown["items"] = [_summary(data, data.outlines[doc_id]) for doc_id in shown["items"]]
+    return shown
 
 
 @router.get("/documents/{doc_id}", response_model=Analysis, responses=NOT_FOUND, tags=["documents"])
 def get_document(doc_id: str, data: Data) -> Analysis:
     """A document with its cleaned text and every annotation (offsets into ``document.text``)."""
-    return found_or_404(data.analyses, doc_id, "document")
+    found_or_404(data.outlines, doc_id, "document")
+    analysis = data.analysis(doc_id)
+    if analysis is None:
+        raise ApiError(404, f"no document with id {doc_id!r}")
+    return analysis
 
 
 @router.get("/failures", response_model=Page[Failure], tags=["documents"])

@@ -208,13 +208,13 @@ class Narrowing:
 
 def _documents_named(data: Snapshot, value: str) -> frozenset[str]:
     """The documents ``value`` names: by id, or by publisher (case and spacing ignored)."""
-    if value in data.analyses:
+    if value in data.outlines:
         return frozenset({value})
     wanted = _normalised(value)
     return frozenset(
         doc_id
-        for doc_id, analysis in data.analyses.items()
-        if _normalised(analysis.document.publisher or "") == wanted
+        for doc_id, outline in data.outlines.items()
+        if _normalised(outline.analysis.document.publisher or "") == wanted
     )
 
 
@@ -347,7 +347,7 @@ def timeline(data: Snapshot, wanted: ListFilter) -> list[TimelineEntry]:
 def documents(data: Snapshot, wanted: ListFilter) -> list[str]:
     """The ids of the documents kept, in the store's order."""
     narrowing = Narrowing(data, wanted)
-    return [doc_id for doc_id in data.analyses if narrowing.document(doc_id)]
+    return [doc_id for doc_id in data.outlines if narrowing.document(doc_id)]
 
 
 def entities(data: Snapshot, wanted: ListFilter) -> list[Entity]:

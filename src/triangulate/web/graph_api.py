@@ -61,10 +61,21 @@ class Place(BaseModel):
 
 @dataclass(frozen=True)
 class Cooccurrence:
-    """Every entity, most mentioned first, and every co-occurrence edge, of one snapshot."""
+    """Every entity, most mentioned first, and each one's co-occurrence edges (to the other
+    entity, with its weight), of one snapshot; the models are made for the nodes a page shows."""
 
-    nodes: tuple[GraphNode, ...]
-    edges: tuple[GraphEdge, ...]
+    nodes: tuple[Entity, ...]
+    edges: dict[str, tuple[tuple[str, int], ...]]
+
+    def node(self, entity: Entity) -> GraphNode:
+        return GraphNode(
+            id=entity.id,
+            name=entity.name,
+            type=entity.type,
+            mentions=len(entity.mentions),
+            documents=_documents(entity),
+            url=entity_url(entity.id),
+        )
 
 
 _cache_lock = threading.Lock()
@@ -89,24 +100,14 @@ def cooccurrence(snapshot: Snapshot) -> Cooccurrence:
         if _cached and _cached[0][0] is snapshot:
             return _cached[0][1]
     r = snapshot.reconciliation
-    nodes = tuple(
-        GraphNode(
-            id=e.id,
-            name=e.name,
-            type=e.type,
-            mentions=len(e.mentions),
-            documents=_documents(e),
-            url=entity_url(e.id),
-        )
-        for e in _by_mentions(r.entities)
-    )
     event_node = {event.id: event.id for event in r.events}
-    edges = tuple(
-        GraphEdge(source=edge.source, target=edge.target, weight=edge.weight)
-        for edge in graph_edges(list(snapshot.analyses.values()), r, event_node)
-        if edge.relation == "co-occurs"
+    edges: dict[str, list[tuple[str, int]]] = {}
+    for edge in graph_edges([o.analysis for o in snapshot.outlines.values()], r, event_node):
+        if edge.relation == "co-occurs":
+            edges.setdefault(edge.source, []).append((edge.target, edge.weight))
+    graph = Cooccurrence(
+        tuple(_by_mentions(r.entities)), {key: tuple(value) for key, value in edges.items()}
     )
-    graph = Cooccurrence(nodes, edges)
     with _cache_lock:
         _cached[:] = [(snapshot, graph)]
     return graph
@@ -154,10 +155,16 @@ def get_graph(
     shown = matching[offset : offset + limit]
     ids = {n.id for n in shown}
     edges = [
-        e for e in graph.edges if e.weight >= min_weight and e.source in ids and e.target in ids
+        GraphEdge(source=source, target=target, weight=weight)
+        for source, target, weight in sorted(
+            (node.id, target, weight)
+            for node in shown
+            for target, weight in graph.edges.get(node.id, ())
+            if weight >= min_weight and target in ids
+        )
     ]
     return {
-        "nodes": shown,
+        "nodes": [graph.node(n) for n in shown],
         "edges": edges,
         "total": len(matching),
         "limit": limit,

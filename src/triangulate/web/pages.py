@@ -64,15 +64,12 @@ def _active_filters(request: Request, *names: str) -> dict[str, str]:
     return {n: v for n in names if (v := request.query_params.get(n, "").strip())}
 
 
-def _publishers(data: Snapshot) -> list[str]:
-    return sorted({p for a in data.analyses.values() if (p := a.document.publisher)})
-
-
 @router.get("/")
-def overview(request: Request, data: Data) -> Response:
+def overview(request: Request, data: Data, page: PageNumber = 1) -> Response:
+    """The corpus in figures, and its documents a page of rows at a time."""
     r = data.reconciliation
     counts = {
-        "documents": len(data.analyses),
+        "documents": len(data.outlines),
         "entities": len(r.entities),
         "claims": len(r.claims),
         "events": len(r.events),
@@ -81,8 +78,16 @@ def overview(request: Request, data: Data) -> Response:
     }
     verdicts = Counter(c.verdict for c in r.comparisons)
     disputed = sum(1 for t in r.timeline if t.status == "disputed")
+    rows = RowPage.of(page, len(data.outlines), "/")
     return _render(
-        request, "overview.html.j2", data, counts=counts, verdicts=verdicts, disputed=disputed
+        request,
+        "overview.html.j2",
+        data,
+        counts=counts,
+        verdicts=verdicts,
+        disputed=disputed,
+        rows=rows,
+        documents=rows.rows(list(data.outlines.values())),
     )
 
 
@@ -90,7 +95,10 @@ def overview(request: Request, data: Data) -> Response:
 def document_page(
     request: Request, doc_id: str, data: Data, mark: Annotated[str | None, Query()] = None
 ) -> Response:
-    analysis = found_or_404(data.analyses, doc_id, "document")
+    found_or_404(data.outlines, doc_id, "document")
+    analysis = data.analysis(doc_id)
+    if analysis is None:
+        raise ApiError(404, f"no document with id {doc_id!r}")
     span = parse_mark(mark, len(analysis.document.text))
     return _render(
         request,
@@ -143,7 +151,7 @@ def comparisons_page(
         comparisons=items,
         verdicts=verdicts,
         verdict=verdict,
-        publishers=_publishers(data),
+        publishers=data.publishers,
         active=_active_filters(request, "verdict", "source", "speaker", "entity", "from", "to"),
     )
 
@@ -206,7 +214,7 @@ def entities_page(
         types=types,
         type=type,
         graph_src=graph_src,
-        publishers=_publishers(data),
+        publishers=data.publishers,
         active=_active_filters(request, "type", "source", "q"),
     )
 
@@ -302,7 +310,7 @@ def disputes_page(
         sort=order,
         rows=rows,
         active=active,
-        publishers=_publishers(data),
+        publishers=data.publishers,
     )
 
 
@@ -324,5 +332,5 @@ def sources_page(request: Request, data: Data, sources: Sources, page: PageNumbe
         sources=sources,
         rows=rows,
         active=active,
-        publishers=_publishers(data),
+        publishers=data.publishers,
     )

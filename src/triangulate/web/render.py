@@ -118,10 +118,9 @@ def document_body(
 
 def marked_context(snapshot: Snapshot, doc_id: str, start: int, end: int) -> Markup:
     """The sentence around ``start:end`` with that stretch in ``<mark>``, all escaped."""
-    analysis = snapshot.analyses.get(doc_id)
-    if analysis is None:
+    text = snapshot.text(doc_id)
+    if text is None:
         return Markup("")
-    text = analysis.document.text
     found = snapshot.sentence_text(doc_id, start)
     left, right = (found[1], found[1] + len(found[0])) if found else (max(0, start - 80), end + 80)
     right = max(right, min(end, len(text)))

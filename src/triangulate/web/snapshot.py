@@ -7,11 +7,12 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, get_args
+from typing import TYPE_CHECKING, ClassVar, TypeVar, get_args
 from urllib.parse import quote
 
 from ..errors import StoreError
@@ -30,42 +31,77 @@ from ..model import (
 )
 from ..reconcile.adjudication import adjudicate, matching_comparisons
 from ..store import Store, is_server_location, open_store
+from ..store.packing import Outline
 
 if TYPE_CHECKING:
     from ..store.postgres import PostgresStore
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class StoredDocuments:
+    """A document's text and analysis, read from the store when a page asks for them (the
+    last few kept), instead of every analysis held at once."""
+
+    KEPT = 64
+
+    def __init__(self, source: SnapshotSource | None = None) -> None:
+        self._source = source
+        self.analysis = lru_cache(maxsize=self.KEPT)(self._analysis)
+        self.text = lru_cache(maxsize=4 * self.KEPT)(self._text)
+
+    def _analysis(self, doc_id: str) -> Analysis | None:
+        return self._source.read(lambda store: store.analysis(doc_id)) if self._source else None
+
+    def _text(self, doc_id: str) -> str | None:
+        if self._source is None:
+            return None
+        return self._source.read(lambda store: store.document_text(doc_id))
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The store's analyses and reconciliation, indexed the ways the pages and API look them up."""
+    """The store's document outlines and reconciliation, indexed the ways the pages and API
+    look them up; texts and analyses are read from the store one document at a time."""
 
-    analyses: dict[str, Analysis]
+    outlines: dict[str, Outline]
     reconciliation: Reconciliation
     failures: tuple[Failure, ...]
+    stored: StoredDocuments = field(default_factory=StoredDocuments)
     claims: dict[str, ClaimRecord] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     entity_of_mention: dict[tuple[str, int, int], str] = field(default_factory=dict)
     comparisons_of_claim: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_of: dict[str, tuple[ClaimRecord, ...]] = field(default_factory=dict)
     decisions: dict[str, tuple[AdjudicationOutcome, ...]] = field(default_factory=dict)
+    publishers: tuple[str, ...] = ()
     _sentence_starts: dict[str, list[int]] = field(default_factory=dict)
     verdict_choices: ClassVar[tuple[str, ...]] = get_args(Verdict)
 
     @classmethod
     def build(
-        cls, analyses: list[Analysis], reconciliation: Reconciliation, failures: list[Failure]
+        cls,
+        outlines: list[Outline],
+        reconciliation: Reconciliation,
+        failures: list[Failure],
+        stored: StoredDocuments | None = None,
     ) -> Snapshot:
         by_claim: dict[str, list[str]] = {}
         for comparison in reconciliation.comparisons:
             for claim_id in comparison.claims:
                 by_claim.setdefault(claim_id, []).append(comparison.id)
+        claims_of: dict[str, list[ClaimRecord]] = {}
+        for claim in reconciliation.claims:
+            claims_of.setdefault(claim.document, []).append(claim)
+        documents = [o.analysis.document for o in outlines]
         return cls(
-            analyses={a.document.id: a for a in analyses},
+            outlines={o.analysis.document.id: o for o in outlines},
             reconciliation=reconciliation,
             failures=tuple(failures),
+            stored=stored or StoredDocuments(),
             claims={c.id: c for c in reconciliation.claims},
             entities={e.id: e for e in reconciliation.entities},
             events={e.id: e for e in reconciliation.events},
@@ -76,33 +112,52 @@ class Snapshot:
                 for m in e.mentions
             },
             comparisons_of_claim={k: tuple(v) for k, v in by_claim.items()},
+            claims_of={k: tuple(v) for k, v in claims_of.items()},
             decisions=_decisions_by_record(reconciliation),
-            _sentence_starts={a.document.id: [s.start for s in a.sentences] for a in analyses},
+            publishers=tuple(sorted({d.publisher for d in documents if d.publisher})),
+            _sentence_starts={
+                o.analysis.document.id: [s.start for s in o.analysis.sentences] for o in outlines
+            },
         )
+
+    def adjudicated(self, reconciliation: Reconciliation, failures: list[Failure]) -> Snapshot:
+        """This snapshot with the same documents and ``reconciliation`` (the same results
+        with other decisions applied)."""
+        return Snapshot.build(list(self.outlines.values()), reconciliation, failures, self.stored)
 
     # ---- lookups --------------------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document | None:
-        analysis = self.analyses.get(doc_id)
-        return analysis.document if analysis else None
+        """The document's metadata (its text left out: ``text`` reads it)."""
+        outline = self.outlines.get(doc_id)
+        return outline.analysis.document if outline else None
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """The document's whole analysis, read from the store."""
+        return self.stored.analysis(doc_id) if doc_id in self.outlines else None
+
+    def text(self, doc_id: str) -> str | None:
+        return self.stored.text(doc_id) if doc_id in self.outlines else None
 
     def sentence_index(self, doc_id: str, offset: int) -> int | None:
         """The index of the sentence of ``doc_id`` that holds ``offset``, if any."""
-        analysis = self.analyses.get(doc_id)
-        if analysis is None:
+        outline = self.outlines.get(doc_id)
+        if outline is None:
             return None
+        sentences = outline.analysis.sentences
         index = bisect.bisect_right(self._sentence_starts[doc_id], offset) - 1
-        if 0 <= index < len(analysis.sentences) and offset < analysis.sentences[index].end:
+        if 0 <= index < len(sentences) and offset < sentences[index].end:
             return index
         return None
 
     def sentence_text(self, doc_id: str, offset: int) -> tuple[str, int] | None:
         """The sentence around ``offset`` and where it starts."""
         index = self.sentence_index(doc_id, offset)
-        if index is None:
+        text = self.text(doc_id) if index is not None else None
+        if index is None or text is None:
             return None
-        sentence = self.analyses[doc_id].sentences[index]
-        return sentence.of(self.analyses[doc_id].document.text), sentence.start
+        sentence = self.outlines[doc_id].analysis.sentences[index]
+        return sentence.of(text), sentence.start
 
     def href(self, doc_id: str, start: int | None = None, end: int | None = None) -> str:
         """The document page, scrolled to the sentence of ``start`` with ``start:end`` marked."""
@@ -137,7 +192,7 @@ class Snapshot:
         return list(first.values())
 
     def claims_of_document(self, doc_id: str) -> list[ClaimRecord]:
-        return [c for c in self.reconciliation.claims if c.document == doc_id]
+        return list(self.claims_of.get(doc_id, ()))
 
     def decisions_of(self, record_id: str) -> tuple[AdjudicationOutcome, ...]:
         """The decisions taken on a comparison, entity or event, oldest first (superseded
@@ -170,9 +225,11 @@ class SnapshotSource:
     open for that (it counts commits by every other connection, in any process), or as a new
     file at the path; checking costs one PRAGMA and one ``stat``. For a PostgreSQL store, it
     shows as a new count of the store's writes, read on one connection kept open (one small
-    query). Only the first request after a change reloads, and refreshes the search index,
-    while the others wait for it. Every read opens its own short-lived store, as SQLite
-    connections stay in the thread that made them.
+    query). Only the first request after a change reloads while the others wait for it, and
+    only what changed: the outlines and results when documents or results were written (the
+    store's ``generation``), else only the decisions and failures, applied again to the
+    results kept. Texts and analyses are read on one store per thread, kept open (SQLite
+    connections stay in the thread that made them); other reads open a short-lived store.
     """
 
     def __init__(self, location: str | Path) -> None:
@@ -185,6 +242,9 @@ class SnapshotSource:
         self._watch_server: PostgresStore | None = None
         self._version: tuple[int, int, int] | None = None
         self._snapshot: Snapshot | None = None
+        self._results: tuple[tuple[int, ...], int, Reconciliation] | None = None
+        self._readers = threading.local()
+        self._opened: list[Store] = []
         with self.store():  # creates and migrates the store now, so that errors show at start
             pass
 
@@ -196,6 +256,21 @@ class SnapshotSource:
         finally:
             store.close()
 
+    def read(self, reading: Callable[[Store], T]) -> T:
+        """``reading`` done on this thread's store, opened again after the file was replaced."""
+        file = self._version[:2] if self._version else None
+        kept: tuple[Store, object] | None = getattr(self._readers, "store", None)
+        if kept is None or kept[1] != file:
+            store = open_store(self.location if self.on_server else self.path)
+            with self._lock:
+                self._opened.append(store)
+            kept = self._readers.store = (store, file)
+        try:
+            return reading(kept[0])
+        except (StoreError, sqlite3.Error):
+            self._readers.store = None
+            raise
+
     def current(self) -> Snapshot:
         with self._lock:
             version = self._store_version()
@@ -206,16 +281,35 @@ class SnapshotSource:
                             version = self._store_version()  # not a change for the snapshot
                     except (StoreError, sqlite3.Error) as error:  # a search retries it
                         log.warning("cannot refresh the search index now: %s", error)
-                    self._snapshot = Snapshot.build(
-                        store.analyses(),
-                        adjudicate(store.reconciliation(), store.adjudications()),
-                        store.failures(),
-                    )
+                    self._snapshot = self._load(store, version)
                 self._version = version
             return self._snapshot
 
+    def _load(self, store: Store, version: tuple[int, int, int]) -> Snapshot:
+        generation = store.generation()
+        kept = self._results
+        if kept is not None and self._snapshot is not None and kept[:2] == (
+            version[:2],
+            generation,
+        ):
+            return self._snapshot.adjudicated(
+                adjudicate(kept[2], store.adjudications()), store.failures()
+            )
+        results = store.reconciliation()
+        outlines = store.outlines()
+        self._results = (version[:2], generation, results)
+        return Snapshot.build(
+            outlines,
+            adjudicate(results, store.adjudications()),
+            store.failures(),
+            StoredDocuments(self),
+        )
+
     def close(self) -> None:
         with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
             if self._watch is not None:
                 self._watch.close()
             self._watch = None

@@ -48,7 +48,7 @@ def workspace(snapshot: Snapshot) -> Workspace:
     with _cache_lock:
         if _cached and _cached[0][0] is snapshot:
             return _cached[0][1]
-        analyses = list(snapshot.analyses.values())
+        analyses = [o.analysis for o in snapshot.outlines.values()]  # documents, sentences
         built = Workspace(
             tuple(build_disputes(analyses, snapshot.reconciliation)),
             build_sources(analyses, snapshot.reconciliation),
