@@ -266,3 +266,17 @@ def test_amounts_of_different_things_and_rates_against_totals_are_not_compared()
                             "each year."),
     )
     assert made and all(sides == {"a", "c"} for _, sides in made)
+
+
+def test_the_value_a_change_started_from_is_no_answer_of_its_own() -> None:
+    facts = _facts("Officials raised the death toll from 20 to 45 on Monday.")
+    assert facts["20"].previous and not facts["45"].previous
+    assert facts["45"].quantity.unit == "person"
+    facts = _facts("Officials cut their suspected death toll to up to 101 from as many as 176.")
+    assert facts["as many as 176"].previous and not facts["up to 101"].previous
+    made = _compare(
+        ("a", "2009-05-02", "Officials cut their suspected death toll to up to 101 from as "
+                            "many as 176 on Saturday."),
+        ("b", "2009-05-03", "Officials said there were 101 suspected deaths on Saturday."),
+    )
+    assert made == [("agree", {"a", "b"})]

@@ -223,7 +223,8 @@ class Fact:
     lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
     ``status`` how sure the source is of the count ("suspected", "confirmed");
     ``places`` are the names of the places the count is scoped to ("in Athens"), and ``part``
-    says the count is one place's part of a list ("232 in Tarvos, 52 in Brixel"); ``measure``
+    says the count is one place's part of a list ("232 in Tarvos, 52 in Brixel"), ``previous``
+    that it is the value a change started from ("cut the toll to 101 from 176"); ``measure``
     the nouns an amount of money is of ("aid", "bailout package"), ``per`` the period a rate is
     given per ("Y" for "a year", "D" for "daily"); ``context``
     the content stems of the claim's sentence and the one before it; ``time`` the claim's dates
@@ -235,6 +236,7 @@ class Fact:
     phrase: str | None = None
     places: tuple[str, ...] = ()
     part: bool = False
+    previous: bool = False
     measure: tuple[str, ...] = ()
     per: str | None = None
     status: str | None = None

@@ -58,6 +58,18 @@ def with_parts(
     return tuple(result)
 
 
+def with_change_units(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """"raised the toll from 20 people to 45": the bare new value counts what the value the
+    change started from counts."""
+    previous = {fact.kinds: fact.quantity.unit for fact in facts
+                if fact.previous and fact.quantity.unit}
+    return tuple(
+        replace(fact, quantity=replace(fact.quantity, unit=previous[fact.kinds]))
+        if not fact.quantity.unit and not fact.previous and fact.kinds in previous else fact
+        for fact in facts
+    )
+
+
 def _own_place(
     text: str, fact: Fact, places_at: Mapping[int, Mention]
 ) -> tuple[str, int] | None:

@@ -40,7 +40,7 @@ from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
 from .fact_measure import amount_measure, rate_of
-from .fact_parts import with_parts
+from .fact_parts import with_change_units, with_parts
 from .fact_scope import scope_of
 from .fact_time import fact_time
 
@@ -88,10 +88,10 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
     claims = []
     for index, claim in enumerate(analysis.claims):
         sentence = analysis.sentence_of(claim) or claim
-        facts = with_parts(analysis.document.text, [
+        facts = with_change_units(with_parts(analysis.document.text, [
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
             if not _generic(analysis.document.text, sentence, quantity)
-        ], places_at)
+        ], places_at))
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
 
@@ -176,9 +176,10 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
     first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
     last = bisect_left(mentions, sentence.end, lo=first, key=lambda m: m.start)
     read = _read_parse(analysis.tokens, text, quantity, mentions[first:last])
+    previous = False
     if read is not None:
         parsed_kinds, parsed_phrase, places = read.kinds, read.phrase, read.places
-        status = read.status
+        status, previous = read.status, read.previous
         listed = {kind for kind in kinds if not kind.startswith("~")}
         if quantity.unit.upper() in CURRENCY_CODES or quantity.unit == "percent":
             listed = set()  # what happens around an amount says little about what it is
@@ -208,6 +209,7 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         kinds=tuple(sorted(kinds)),
         phrase=phrase,
         places=places,
+        previous=previous,
         measure=amount_measure(analysis.tokens, text, quantity) if money else (),
         per=rate_of(text, quantity, sentence.end),
         status=status,
@@ -333,6 +335,7 @@ class _Reading:
     argument: bool  # a bare number that is itself the subject or object: "110,000 died"
     status: str | None = None
     predicate: int | None = None
+    previous: bool = False
 
 
 def _read_parse(
@@ -401,7 +404,20 @@ def _read_parse(
     if counted_object is not None:
         status_words += tokens.children(counted_object)
     status = _status(tokens, text, status_words)
-    return _Reading(frozenset(kinds), phrase, places, argument, status, predicate)
+    previous = _previous_value(tokens, text, counted, head, predicate,
+                               counted_object is not None)
+    return _Reading(frozenset(kinds), phrase, places, argument, status, predicate, previous)
+
+
+def _previous_value(
+    tokens: Tokens, text: str, counted: int, head: int, predicate: int, valued: bool
+) -> bool:
+    """"cut the toll to 101 from 176", "rose from 20 to 45": the count a change started from."""
+    cases = [_lemma(tokens, text, c) for c in tokens.children(counted)
+             if tokens.deps[c] == "case"]
+    if not tokens.deps[head].startswith("obl") or cases[:1] != ["from"]:
+        return False
+    return valued or _lemma(tokens, text, predicate) in CHANGE
 
 
 def _valued_object(tokens: Tokens, text: str, head: int, predicate: int) -> int | None:

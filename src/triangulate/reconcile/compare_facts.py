@@ -87,7 +87,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...]], Fact] = {}
         for fact in record.claim.facts:
             kind = family(fact.quantity.unit)
-            if not kind:
+            if not kind or fact.previous:  # "cut the toll to 101 from 176" answers 101
                 continue
             key = (kind, fact.kinds, fact.status, fact.places)
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
