@@ -8,10 +8,11 @@ since the app writes to its store (the search index, a decision). For this tree,
 ``--baseline`` (another checkout of the code, e.g. ``git worktree add --detach /tmp/tri-baseline
 <commit>``), a fresh ``uvicorn`` process serves the copy; each page is asked for once, in order,
 over a plain socket (``Connection: close``), and its time to first byte, time to last byte and
-size are printed side by side. Start-up is the time from launching the process until the
-overview has answered (whatever the app loads at start or on the first request included); memory
-is the server's peak resident size (``VmHWM``) after every page. The last rows time a decision
-(``POST /api/v1/adjudications``) and the first page read after it.
+size are printed side by side. The copy is opened once first, by a process of its own, which
+applies the tree's migrations (timed apart); start-up is the time from launching the server
+until the overview has answered (whatever the app loads at start or on the first request
+included); memory is the server's peak resident size (``VmHWM``) after every page. The last
+rows time a decision (``POST /api/v1/adjudications``) and the first page read after it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+MIGRATE = "import sys; from triangulate.store import open_store; open_store(sys.argv[1]).close()"
 SERVER = """
 import sys, uvicorn
 from triangulate.web.app import create_app
@@ -141,6 +143,9 @@ def measure(tree: Path, store: Path, work: Path, label: str) -> dict[str, Any]:
     ids = _ids(copy)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", MIGRATE, str(copy)], env=env, cwd=work, check=True)
+    migrated = time.perf_counter() - started
     launched = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(copy), str(port)], env=env, cwd=work
@@ -186,6 +191,7 @@ def measure(tree: Path, store: Path, work: Path, label: str) -> dict[str, Any]:
             }
         )
         return {
+            "migration_s": migrated,
             "listening_s": listening,
             "ready_s": ready,
             "peak_mb": _peak_mb(server.pid),
@@ -227,6 +233,7 @@ def main() -> int:
             )
         print(f"| {row['url']} | " + " | ".join(cells) + " |")
     for key, name in (
+        ("migration_s", "opening the store once, with its migrations (s)"),
         ("listening_s", "listening (s)"),
         ("ready_s", "first page answered (s)"),
         ("peak_mb", "peak memory (MB)"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import threading
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from functools import lru_cache
@@ -65,9 +66,11 @@ def create_app(
     it sets); the token is kept out of the access log.
     """
     source = SnapshotSource(db_path)
+    source.warmers = [workspace_api.workspace, graph_api.cooccurrence]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=source.load_quietly, daemon=True).start()  # while it listens
         yield
         source.close()
 

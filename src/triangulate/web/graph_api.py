@@ -99,18 +99,21 @@ def cooccurrence(snapshot: Snapshot) -> Cooccurrence:
     with _cache_lock:
         if _cached and _cached[0][0] is snapshot:
             return _cached[0][1]
+        graph = _cooccurrence(snapshot)
+        _cached[:] = [(snapshot, graph)]
+        return graph
+
+
+def _cooccurrence(snapshot: Snapshot) -> Cooccurrence:
     r = snapshot.reconciliation
     event_node = {event.id: event.id for event in r.events}
     edges: dict[str, list[tuple[str, int]]] = {}
     for edge in graph_edges([o.analysis for o in snapshot.outlines.values()], r, event_node):
         if edge.relation == "co-occurs":
             edges.setdefault(edge.source, []).append((edge.target, edge.weight))
-    graph = Cooccurrence(
+    return Cooccurrence(
         tuple(_by_mentions(r.entities)), {key: tuple(value) for key, value in edges.items()}
     )
-    with _cache_lock:
-        _cached[:] = [(snapshot, graph)]
-    return graph
 
 
 def places(snapshot: Snapshot) -> list[Place]:

@@ -120,14 +120,25 @@ def timeline_page(
     source: SourceFilter = None,
     speaker: SpeakerFilter = None,
     entity: EntityFilter = None,
+    page: PageNumber = 1,
 ) -> Response:
     timeline = data.reconciliation.timeline
     wanted = dates.narrowing(status=status, source=source, speaker=speaker, entity=entity)
     shown = filters.timeline(data, wanted)
-    groups = [(date, list(entries)) for date, entries in groupby(shown, lambda t: t.date)]
+    active = _active_filters(request, "status", "source", "speaker", "entity", "from", "to")
+    rows = RowPage.of(page, len(shown), "/timeline", active)
+    groups = [
+        (date, list(entries)) for date, entries in groupby(rows.rows(shown), lambda t: t.date)
+    ]
     statuses = Counter(t.status for t in timeline)
     return _render(
-        request, "timeline.html.j2", data, groups=groups, statuses=statuses, status=status
+        request,
+        "timeline.html.j2",
+        data,
+        groups=groups,
+        statuses=statuses,
+        status=status,
+        rows=rows,
     )
 
 
@@ -140,19 +151,23 @@ def comparisons_page(
     source: SourceFilter = None,
     speaker: SpeakerFilter = None,
     entity: EntityFilter = None,
+    page: PageNumber = 1,
 ) -> Response:
     wanted = dates.narrowing(verdict=verdict, source=source, speaker=speaker, entity=entity)
     items = filters.comparisons(data, wanted)
     verdicts = Counter(c.verdict for c in data.reconciliation.comparisons)
+    active = _active_filters(request, "verdict", "source", "speaker", "entity", "from", "to")
+    rows = RowPage.of(page, len(items), "/comparisons", active)
     return _render(
         request,
         "comparisons.html.j2",
         data,
-        comparisons=items,
+        comparisons=rows.rows(items),
+        rows=rows,
         verdicts=verdicts,
         verdict=verdict,
         publishers=data.publishers,
-        active=_active_filters(request, "verdict", "source", "speaker", "entity", "from", "to"),
+        active=active,
     )
 
 
@@ -199,8 +214,11 @@ def entities_page(
     type: Annotated[str | None, Query(max_length=40)] = None,
     source: SourceFilter = None,
     q: NameSearch = None,
+    page: PageNumber = 1,
 ) -> Response:
     entities = filters.entity_list(data, source=source, q=q, entity_type=type)
+    active = _active_filters(request, "type", "source", "q")
+    rows = RowPage.of(page, len(entities), "/entities", active)
     types = Counter(e.type for e in data.reconciliation.entities)
     query: dict[str, str | int] = {"limit": GRAPH_NODES}
     if type:
@@ -210,12 +228,13 @@ def entities_page(
         request,
         "entities.html.j2",
         data,
-        entities=entities,
+        entities=rows.rows(entities),
+        rows=rows,
         types=types,
         type=type,
         graph_src=graph_src,
         publishers=data.publishers,
-        active=_active_filters(request, "type", "source", "q"),
+        active=active,
     )
 
 
@@ -229,13 +248,25 @@ def map_page(request: Request, data: Data) -> Response:
 
 
 @router.get("/entities/{entity_id}")
-def entity_page(request: Request, entity_id: str, data: Data) -> Response:
+def entity_page(request: Request, entity_id: str, data: Data, page: PageNumber = 1) -> Response:
+    """The entity, its mentions, claims and events a page of rows at a time."""
     if entity_id not in data.entities and (into := _merged_into(data, entity_id, data.entities)):
         return RedirectResponse(f"/entities/{quote(into, safe='')}", status_code=307)
     entity = found_or_404(data.entities, entity_id, "entity")
     claims = [c for c in data.reconciliation.claims if entity_id in (c.attributed_to, *c.about)]
     events = [e for e in data.reconciliation.events if entity_id in (*e.participants, *e.places)]
-    return _render(request, "entity.html.j2", data, entity=entity, claims=claims, events=events)
+    longest = max(len(entity.mentions), len(claims), len(events))
+    rows = RowPage.of(page, longest, f"/entities/{quote(entity_id, safe='')}")
+    return _render(
+        request,
+        "entity.html.j2",
+        data,
+        entity=entity,
+        mentions=rows.rows(entity.mentions),
+        claims=claims,
+        events=events,
+        rows=rows,
+    )
 
 
 @router.get("/search")

@@ -200,6 +200,14 @@ class Snapshot:
         return self.decisions.get(record_id, ())
 
 
+def _quietly(action: Callable[[Snapshot], object], snapshot: Snapshot) -> None:
+    """``action`` done ahead of need: a failure is the page's to report, when it asks."""
+    try:
+        action(snapshot)
+    except Exception as error:  # noqa: BLE001
+        log.warning("cannot prepare a view ahead of need: %s", error)
+
+
 def _decisions_by_record(
     reconciliation: Reconciliation,
 ) -> dict[str, tuple[AdjudicationOutcome, ...]]:
@@ -243,6 +251,9 @@ class SnapshotSource:
         self._version: tuple[int, int, int] | None = None
         self._snapshot: Snapshot | None = None
         self._results: tuple[tuple[int, ...], int, Reconciliation] | None = None
+        self.warmers: list[Callable[[Snapshot], object]] = []
+        """What to compute, on a thread of its own, for each snapshot loaded anew (the views
+        built from the whole corpus), so that the first page asking for it need not wait."""
         self._readers = threading.local()
         self._opened: list[Store] = []
         with self.store():  # creates and migrates the store now, so that errors show at start
@@ -298,12 +309,22 @@ class SnapshotSource:
         results = store.reconciliation()
         outlines = store.outlines()
         self._results = (version[:2], generation, results)
-        return Snapshot.build(
+        snapshot = Snapshot.build(
             outlines,
             adjudicate(results, store.adjudications()),
             store.failures(),
             StoredDocuments(self),
         )
+        for warm in self.warmers:
+            threading.Thread(target=_quietly, args=(warm, snapshot), daemon=True).start()
+        return snapshot
+
+    def load_quietly(self) -> None:
+        """Load the snapshot ahead of the first request (which reports any failure)."""
+        try:
+            self.current()
+        except Exception as error:  # noqa: BLE001
+            log.warning("cannot load the store ahead of need: %s", error)
 
     def close(self) -> None:
         with self._lock:
