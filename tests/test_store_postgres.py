@@ -241,6 +241,49 @@ def test_search_finds_words_phrases_and_prefixes_and_follows_new_documents(
         assert not store.refresh_search_index()  # rebuilt once, not at every search
 
 
+def test_the_search_index_follows_each_stored_document_and_result_without_a_rebuild(
+    location: str,
+) -> None:
+    with open_store(location) as store:
+        store.put_analysis(_analysis("Officials counted the lighthouse ferries.", "d1"))
+        store.put_analysis(_analysis("Drivers said the harbour was closed.", "d2"))
+        assert not store.refresh_search_index()  # indexed as stored: nothing to rebuild
+        assert [h.ref for h in store.search("lighthouse")[1]] == ["d1"]
+        store.put_analysis(_analysis("Officials counted the canal barges.", "d1"))  # replaced
+        assert store.search("lighthouse")[0] == 0
+        assert [h.ref for h in store.search("barges")[1]] == ["d1"]
+        claim = ClaimRecord("c-1", "d2", Claim(8, 36, "said the harbour was closed"))
+        store.put_reconciliation(Reconciliation(claims=(claim,)))
+        assert not store.refresh_search_index()
+        assert {(h.kind, h.ref) for h in store.search("harbour")[1]} == {
+            ("document", "d2"),
+            ("claim", "c-1"),
+        }
+
+
+def test_outlines_give_each_document_without_its_analysis(location: str) -> None:
+    first = _analysis("Officials said 40 buses were sent on 2 June.", "d1", "b.txt")
+    second = _analysis("Drivers said 41 buses left on 2 June.", "d2", "a.txt")
+    with open_store(location) as store:
+        assert store.generation() == 0
+        store.put_analysis(first)
+        store.put_analysis(second)
+        assert store.generation() == 2  # each write of documents or results counts
+        store.add_adjudication(_decision("a1", "a look"))
+        assert store.generation() == 2  # a decision does not
+        outlines = store.outlines()
+        assert [o.analysis.document for o in outlines] == [
+            replace(a.document, text="") for a in (second, first)  # in the order of analyses()
+        ]
+        assert [o.analysis.sentences for o in outlines] == [second.sentences, first.sentences]
+        assert outlines[1].counts == {
+            "sentences": 1, "mentions": 0, "times": 0, "quantities": 0, "claims": 1, "events": 0
+        }
+        assert store.analysis("d1") == first and store.analysis("d9") is None
+        assert store.document_text("d2") == second.document.text
+        assert store.document_text("d9") is None
+
+
 def test_the_audit_trail_is_append_only(location: str) -> None:
     with open_store(location) as store:
         store.add_adjudication(_decision("a1", "first look"))

@@ -321,6 +321,38 @@ def test_concurrent_searches_load_the_store_once_until_it_changes(
     source.close()
 
 
+def test_a_decision_is_applied_to_the_results_kept_without_reading_them_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triangulate.review import DecisionRequest, decide
+    from triangulate.store import SQLiteStore
+
+    reads = [0]
+    read = SQLiteStore.reconciliation
+
+    def counting(self: SQLiteStore) -> Any:
+        reads[0] += 1
+        return read(self)
+
+    monkeypatch.setattr(SQLiteStore, "reconciliation", counting)
+    source = SnapshotSource(db)
+    first = source.current()
+    with open_store(db) as store:
+        store.add_adjudication(
+            decide(first.reconciliation, DecisionRequest("set_verdict", "cmp-passengers",
+                                                         "Ana", verdict="agree"))
+        )
+    second = source.current()
+    assert second.comparisons["cmp-passengers"].verdict == "agree"
+    assert reads == [1] and second.stored is first.stored  # texts read so far are kept too
+    with open_store(db) as store:
+        store.put_reconciliation(reconciliation(analyses()[:2]))
+    third = source.current()
+    assert reads == [2] and third.stored is not first.stored
+    assert third.comparisons["cmp-passengers"].verdict == "agree"  # still applied
+    source.close()
+
+
 def test_concurrent_first_searches_over_http_all_answer(db: Path, builds: list[int]) -> None:
     with TestClient(create_app(db), base_url=LOCAL) as client:
 

@@ -89,6 +89,19 @@ def test_the_disputes_page_is_paged_and_every_row_is_on_one_page(client: TestCli
     assert page.status_code == 200 and len(_disputes(page.text)) == QUESTIONS - PAGE_ROWS
 
 
+def test_the_comparisons_page_is_paged_and_its_pages_keep_the_filters(client: TestClient) -> None:
+    def shown(page: str) -> list[str]:
+        return re.findall(r'<section class="card comparison" id="([^"]+)"', page)
+
+    first = client.get("/comparisons", params={"verdict": "conflict"}, headers=HTML).text
+    second = client.get("/comparisons", params={"verdict": "conflict", "page": 2}).text
+    assert len(shown(first)) == PAGE_ROWS and len(shown(second)) == QUESTIONS - PAGE_ROWS
+    assert sorted(shown(first) + shown(second)) == [f"cmp-{n:03d}" for n in range(QUESTIONS)]
+    assert 'href="/comparisons?verdict=conflict&amp;page=2"' in first
+    assert 'href="/comparisons?verdict=conflict"' in second
+    assert client.get("/comparisons", params={"page": 3}).status_code == 404
+
+
 def test_the_pages_of_a_filtered_list_keep_its_filters(client: TestClient) -> None:
     query = "verdict=conflict&q=rescued&sort=importance"
     first = client.get(f"/disputes?{query}", headers=HTML).text

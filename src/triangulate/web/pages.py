@@ -190,20 +190,26 @@ def _merged_into(data: Snapshot, record_id: str, records: Mapping[str, object]) 
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, event_id: str, data: Data) -> Response:
+def event_page(request: Request, event_id: str, data: Data, page: PageNumber = 1) -> Response:
+    """The event, its mentions, comparisons and claims a page of rows at a time."""
     if event_id not in data.events and (into := _merged_into(data, event_id, data.events)):
         return RedirectResponse(f"/events/{quote(into, safe='')}", status_code=307)
     event = found_or_404(data.events, event_id, "event")
     claims = [data.claims[c] for c in event.claims if c in data.claims]
     entry = next((t for t in data.reconciliation.timeline if t.event == event_id), None)
+    comparisons = data.comparisons_of_event(event)
+    longest = max(len(event.mentions), len(claims), len(comparisons))
+    rows = RowPage.of(page, longest, f"/events/{quote(event_id, safe='')}")
     return _render(
         request,
         "event.html.j2",
         data,
         event=event,
+        mentions=rows.rows(event.mentions),
         claims=claims,
         entry=entry,
-        comparisons=data.comparisons_of_event(event),
+        comparisons=comparisons,
+        rows=rows,
     )
 
 
