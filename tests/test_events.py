@@ -248,3 +248,38 @@ def test_a_date_written_in_a_happenings_name_dates_that_happening_alone() -> Non
     data = analysis(text, times=(("2003", "2003", "2003"),))
     dated = {e.text: e.date.start if e.date else None for e in find_events(data)}
     assert dated == {"earthquake": "2003", "killed": None}
+
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    return [(e.text, e.date.start if e.date else None) for e in find_events(_analysed(text))]
+
+
+def test_a_happening_not_done_takes_no_date() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The minister said on Monday that Governor Lindqvist should resign.\n"
+        "Mayor Ovett told reporters on Tuesday he would like to step down.\n"
+        "Rebels did not attack the garrison at Velmar on Wednesday."
+    )
+    assert ("resign", None) in _dated(text)
+    assert ("step down", None) in _dated(text)
+    assert ("attack", None) in _dated(text)
+
+
+def test_a_date_of_a_subordinate_clause_does_not_date_the_main_happening() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "It was the biggest protest since the mayor took office in October 2030.\n"
+        "A bomb attack killed three people on Wednesday as police fought battles in Velmar."
+    )
+    dated = dict(_dated(text))
+    assert dated["protest"] is None
+    assert dated["attack"] == dated["battles"] and dated["attack"] is not None
+
+
+def test_a_running_total_is_not_a_dated_death() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "Officials said on Friday that 86 deaths had been recorded since the outbreak began."
+    )
+    assert ("deaths", None) in _dated(text)

@@ -11,12 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..language.en.happening_types import (
     ACCUMULATING_TYPES,
     NEEDS_NAMED_OBJECT,
     patterns_starting_with,
     word_matches,
 )
+from ..language.en.happenings import CUMULATIVE_WORDS
 from ..language.en.speech import NUMBER_WORDS
 from ..model import (
     Analysis,
@@ -29,6 +31,7 @@ from ..model import (
 )
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
+from .event_parse import date_governor, in_scope, told_as_just_done, unrealised
 from .parse import parse
 from .span_index import SpanIndex
 
@@ -128,12 +131,20 @@ class _Notes:
             and analysis.document.published_basis != "file"
             else None
         )
-        self.lead = sentence_layers(analysis, analysis.sentences[:LEAD_SENTENCES])
+        self._layers: dict[Sentence, Tokens] | None = None
         self.times = SpanIndex(analysis.times)
         self.quantities = SpanIndex(analysis.quantities)
         self.participants = SpanIndex(
             m for m in analysis.mentions if m.type in _PARTICIPANT_TYPES
         )
+
+
+    def layer_of(self, sentence: Sentence) -> Tokens | None:
+        """The parse of ``sentence`` (of every sentence, parsed once on first use)."""
+        if self._layers is None:
+            self._layers = dict(sentence_layers(self.analysis, self.analysis.sentences))
+        layer = self._layers.get(sentence)
+        return layer if layer is not None and len(layer.within(sentence)) else None
 
 
 def sentence_layers(
@@ -168,6 +179,11 @@ def _sentence_events(
 ) -> list[EventMention]:
     triggers = _triggers(tokens)
     claimed = _claimed_dates(text, groups, triggers)
+    layer = notes.layer_of(sentence) if triggers and (groups or carried) else None
+    governors = {
+        g.start: date_governor(layer, Span(g.start, g.end), [t.span for t in triggers])
+        for g in groups
+    } if layer is not None else {}
     places = tuple(m for m in mentions if m.type in _PLACE_TYPES and _introduced_as_place(text, m))
     inherited = mentions + tuple(m for m in previous if m not in mentions)
     events: list[EventMention] = []
@@ -178,19 +194,26 @@ def _sentence_events(
         usable = [
             g for g in groups
             if _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
+            and (layer is None or (governor := governors.get(g.start)) is None
+                 or in_scope(layer, governor, trigger.span))
         ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else carried
             if group is None and date is not None and date is notes.news_of_the_day and not (
-                trigger.type not in ACCUMULATING_TYPES and _told_as_just_done(notes, trigger)
+                trigger.type not in ACCUMULATING_TYPES and layer is not None
+                and told_as_just_done(layer, text, trigger.span)
             ):
                 date = None
             dated = [(date, count)]
         else:
             each = _per_date_count(text, trigger, group, count)
             dated = [(point.date, each) for point in group.points]
+        if layer is not None and unrealised(layer, text, trigger.span) or (
+            trigger.type in ACCUMULATING_TYPES and _RUNNING_TOTAL.search(sentence.of(text))
+        ):
+            dated = [(None, count)]
         for date, number in dated:
             key = (trigger.type, date.start if date else None)
             if key in seen:
@@ -212,33 +235,6 @@ def _sentence_events(
                 )
             )
     return events
-
-
-_PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "\u2019s", "'ve", "\u2019ve"})
-_CLAUSE_LINKS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "advcl", "xcomp", "conj"})
-
-
-def _told_as_just_done(notes: _Notes, trigger: _Trigger) -> bool:
-    """Whether the verb of the trigger, or the verb it is the subject or object of, is in the
-    present perfect ("has been rejected", "an aftershock has rocked")."""
-    layer = next((layer for sentence, layer in notes.lead if sentence.start <= trigger.span.start
-                  < sentence.end), None)
-    if layer is None or not len(layer):
-        return False
-    index = layer.at(trigger.span.start)
-    text = notes.analysis.document.text
-    for _ in range(3):
-        if index is None:
-            return False
-        if layer.pos[index] in ("VERB", "AUX") and any(
-            layer.deps[child] == "aux" and text[layer.starts[child] : layer.ends[child]].lower()
-            in _PERFECT_AUXILIARIES for child in layer.children(index)
-        ):
-            return True
-        if layer.deps[index] not in _CLAUSE_LINKS or layer.heads[index] == index:
-            return False
-        index = layer.heads[index]
-    return False
 
 
 def _triggers(tokens: list[Token]) -> list[_Trigger]:
@@ -284,10 +280,22 @@ _SHOUTED_LENGTH = 4
 
 
 def _named_object(tokens: list[Token], index: int) -> bool:
+    """Whether a name follows the trigger ("called Smith"); a day or month that follows names
+    no one ("an interview released Tuesday"), unless the trigger is passive ("he was released
+    Monday": its object is its subject)."""
     following = tokens[index + 1 : index + 3]
+    if following and following[0].lower in _CALENDAR_WORDS:
+        return index > 0 and tokens[index - 1].lower in _PASSIVE_AUXILIARIES
     return any(t.is_capitalized and t.is_word for t in following[:1]) or (
         len(following) == 2 and following[0].lower == "the" and following[1].is_capitalized
     )
+
+
+_CALENDAR_WORDS = MONTH_WORDS | WEEKDAY_WORDS
+# A running total ("86 deaths since the outbreak", "the toll rose to 110,000") counts
+# happenings of many days: its date is the day it was counted, not theirs.
+_RUNNING_TOTAL = re.compile(rf"\b(?:{CUMULATIVE_WORDS})", re.IGNORECASE)
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 
 
 _NEAR_AFTER = 40

@@ -195,6 +195,19 @@ EVENT_NOUNS_LISTED: frozenset[str] = words("""
 # bombing by one outlet and as an attack by another.
 BROADER_TYPE: dict[str, str] = {"bombing": "attack"}
 
+# Words that tell a happening not (yet) done: modal auxiliaries ("should resign", "will be
+# held"), negations, verbs of wanting, planning and refusing ("would like to step down").
+MODAL_AUXILIARIES: frozenset[str] = words(
+    "will would should could can may might must shall 'll wo ca"
+)
+NEGATIONS: frozenset[str] = words("not n't never")
+INTENT_VERBS: frozenset[str] = words(
+    "want like plan hope expect intend threaten seek wish aim prepare propose vow promise "
+    "refuse decline consider"
+)
+# Auxiliaries of the present perfect ("has rocked", "have been rescued").
+PERFECT_AUXILIARIES: frozenset[str] = words("has have 's 've \u2019s \u2019ve")
+
 # Happenings whose reports give running totals ("have died"), not one day's happening.
 ACCUMULATING_TYPES: frozenset[str] = frozenset({"casualty", "infection"})
 

@@ -1,0 +1,117 @@
+"""What the parse says of a trigger: whether a date's clause holds it, whether it is told as
+done in the present perfect, whether it is only wanted, expected or denied.
+
+Each function takes the token layer that holds the sentence (``events.sentence_layers``) and
+answers None-safe: without a parse it says what the words alone would let events assume.
+"""
+
+from __future__ import annotations
+
+from ..language.en.happening_types import (
+    INTENT_VERBS,
+    MODAL_AUXILIARIES,
+    NEGATIONS,
+    PERFECT_AUXILIARIES,
+)
+from ..model import Span, Tokens
+
+_VERBS = frozenset({"VERB"})
+_CLAUSE_LINKS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "advcl", "xcomp", "conj"})
+_ARGUMENT_LINKS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "iobj", "nmod"})
+_REACH = 8
+
+
+def _word(layer: Tokens, text: str, index: int) -> str:
+    return text[layer.starts[index] : layer.ends[index]].lower()
+
+
+def _lemma(layer: Tokens, text: str, index: int) -> str:
+    return layer.lemmas[index] or _word(layer, text, index)
+
+
+def _head(layer: Tokens, index: int) -> int | None:
+    head = layer.heads[index]
+    return None if head == index else head
+
+
+def date_governor(layer: Tokens, date: Span, triggers: list[Span]) -> int | None:
+    """The word whose clause a date belongs to: the first verb (or trigger) above it."""
+    index = layer.at(date.start)
+    for _ in range(_REACH):
+        if index is None:
+            return None
+        index = _head(layer, index)
+        if index is None:
+            return None
+        start = layer.starts[index]
+        if layer.pos[index] in _VERBS or any(t.start <= start < t.end for t in triggers):
+            return index
+    return None
+
+
+def in_scope(layer: Tokens, governor: int, trigger: Span) -> bool:
+    """Whether ``trigger`` lies in the clause of ``governor`` (is it, or below it): a date of
+    a main clause dates the happenings of its subordinate clauses ("killed three on Wednesday
+    as police fought battles"), not the other way round ("the biggest protest since the
+    minister took office last October")."""
+    index = layer.at(trigger.start)
+    for _ in range(_REACH):
+        if index is None:
+            return False
+        if index == governor or trigger.start <= layer.starts[governor] < trigger.end:
+            return True
+        index = _head(layer, index)
+    return False
+
+
+def _clause_verb(layer: Tokens, index: int) -> int | None:
+    """The verb of the clause of a trigger: itself, or the verb it is an argument of."""
+    for _ in range(3):
+        if layer.pos[index] in _VERBS:
+            return index
+        head = _head(layer, index)
+        if head is None or layer.deps[index] not in _ARGUMENT_LINKS:
+            return None
+        index = head
+    return None
+
+
+def unrealised(layer: Tokens, text: str, trigger: Span) -> bool:
+    """Whether the trigger's clause tells of a happening that is not (yet) one: under a modal
+    ("should resign", "can be lifted", "will be held"), negated ("did not attack"), or wanted,
+    planned or expected ("would like to step down", "plans to strike")."""
+    index = layer.at(trigger.start)
+    verb = _clause_verb(layer, index) if index is not None else None
+    for _ in range(3):
+        if verb is None:
+            return False
+        for child in layer.children(verb):
+            word = _word(layer, text, child)
+            if layer.deps[child] == "aux" and word in MODAL_AUXILIARIES:
+                return True
+            if layer.deps[child] in ("advmod", "neg", "aux") and word in NEGATIONS:
+                return True
+        if layer.deps[verb] != "xcomp":
+            return False
+        verb = _head(layer, verb)
+        if verb is not None and _lemma(layer, text, verb) in INTENT_VERBS:
+            return True
+    return False
+
+
+def told_as_just_done(layer: Tokens, text: str, trigger: Span) -> bool:
+    """Whether the verb of the trigger, or the verb it is the subject or object of, is in the
+    present perfect ("has been rejected", "an aftershock has rocked")."""
+    index = layer.at(trigger.start)
+    for _ in range(3):
+        if index is None:
+            return False
+        if layer.pos[index] in ("VERB", "AUX") and any(
+            layer.deps[child] == "aux" and _word(layer, text, child) in PERFECT_AUXILIARIES
+            for child in layer.children(index)
+        ):
+            return True
+        if layer.deps[index] not in _CLAUSE_LINKS - {"obl"}:
+            return False
+        index = _head(layer, index)
+    return False
