@@ -347,3 +347,65 @@ def test_an_attribution_set_off_by_commas_reports_the_whole_sentence() -> None:
     claim = only(find_claims(analysis(text)), "40,000")
     assert claim.text == text[:-1] or claim.text == text
     assert claim.speaker_text == "the minister"
+
+
+def test_a_plural_noun_before_a_verb_is_no_speech_verb() -> None:
+    text = "Several coastal states could lose their ports to the rising sea by 2050."
+    assert all(c.speaker is None for c in find_claims(analysis(text)))
+
+
+def test_a_speaker_phrase_never_ends_in_a_determiner() -> None:
+    text = "I think his tweet here shows that the port authority in Tarvos was wrong."
+    assert all(c.speaker_text != "think his" for c in find_claims(analysis(text)))
+
+
+def test_a_straight_quote_runs_over_paragraphs_to_its_attribution_on_the_next_line() -> None:
+    text = (
+        '"The harbour will stay closed this winter.\n\n'
+        'We cannot afford a second collapse of the pier."\n\n'
+        "said Oskar Brandt, head of the port authority.\n"
+    )
+    claims = find_claims(analysis(text))
+    assert {c.speaker_text for c in claims if "harbour" in c.text or "pier" in c.text} == {
+        "Oskar Brandt"
+    }
+
+
+def test_a_title_before_for_joins_the_name_and_an_acronym_keeps_its_stops() -> None:
+    text = (
+        "Up to 300 people may have died in the floods, U.N. High Commissioner for Refugees "
+        "Lena Varga said Tuesday."
+    )
+    claim = only(find_claims(analysis(text)), "300 people")
+    assert claim.speaker_text == "U.N. High Commissioner for Refugees Lena Varga"
+    assert claim.text == "Up to 300 people may have died in the floods"
+
+
+def test_the_name_before_an_unclosed_description_speaks() -> None:
+    text = "Tom Halvorsen, the president of Brixel Motor announced that the plant would close."
+    claim = only(find_claims(analysis(text)), "plant")
+    assert claim.speaker_text == "Tom Halvorsen"
+
+
+def test_a_relative_that_after_the_reported_verb_does_not_cut_the_content() -> None:
+    text = 'Jane Okafor said the vote was "a fraud" that would only deepen the crisis.'
+    claim = only(find_claims(analysis(text)), "vote")
+    assert claim.text.startswith("the vote was")
+
+
+def test_quoted_as_saying_gives_the_quoted_source_relayed_by_the_quoting_one() -> None:
+    text = (
+        "The state news agency quoted the head of the port, Ali Varga, as saying the storm "
+        "caused damage of about 40 million dollars."
+    )
+    claim = only(find_claims(analysis(text)), "40 million")
+    assert claim.text.startswith("the storm caused damage")
+    assert claim.speaker_text == "Ali Varga"
+    assert claim.via == ("The state news agency", "Ali Varga")
+
+
+def test_were_quoted_by_as_saying_attributes_the_clause_before() -> None:
+    text = "The flood destroyed 300 houses, local officials were quoted by the agency as saying."
+    claim = only(find_claims(analysis(text)), "300 houses")
+    assert claim.text == "The flood destroyed 300 houses"
+    assert claim.speaker_text == "local officials"

@@ -24,6 +24,7 @@ _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 _OBJECTS = ("obj", "iobj")
 _BESIDE = ("parataxis",)
 _MIN_CONTENT_WORDS = 3
+_QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
 _EDGE_PUNCTUATION = ' \t\n,;:—–-'
 
 
@@ -222,9 +223,13 @@ def _from_claims(
         at_cue = parsed.get(key)
         if at_cue is not None and _overlap(at_cue, Span(start, end)):  # that, "…" against …
             start, end = min(start, at_cue.start), max(end, at_cue.end)
-        cue_index = tokens.at(claim.cue.start)
+        cue_index = tokens.at(claim.cue.start)  # "he", as written, rather than whom it means
         written = _source(text, tokens, cue_index) if cue_index is not None else None
-        source = written if written is not None else claim.speaker
+        source = claim.speaker
+        if written is not None and not _overlap(written, claim) and not any(
+            mark in written.of(text) for mark in _QUOTE_MARKS
+        ):
+            source = written
         word = claim.cue.of(text).lower()
         joined[key] = Attribution(start, end, source, claim.cue, _kind(word))
     return list(joined.values())

@@ -29,6 +29,7 @@ _HEDGING_PASSIVES = words(
 _FINITE = words("is are was were had has have will would could can did does")
 _MODALS = words("will would could can may might must should shall did do does to not")
 _PLURAL_WORDS = words("they we i you media police people")
+_PLURAL_FOLLOWERS = words("could would will can may might must should are were have do")
 _OBJECT_CUES = words("told tell tells informed inform informs assured assure assures")
 
 
@@ -159,6 +160,8 @@ def speech_cue(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     for index in range(len(tokens)):
         length = cue_length(tokens, index, post_quote=False)
         noun_like = tokens[index].lower.endswith("s")
+        if noun_like and _plural_subject(tokens, index + length):
+            continue
         if length and not (noun_like and _followed_by_cue(tokens, index + length)) and not (
             _reports_from_a_place(tokens, index + length)
         ):
@@ -184,6 +187,12 @@ def _reports_from_a_place(tokens: list[Token], index: int) -> bool:
         and tokens[index + 1].is_capitalized
         and tokens[index - 1].lower in ("reports", "reporting", "reported")
     )
+
+
+def _plural_subject(tokens: list[Token], index: int) -> bool:
+    """``battleground states could decide …``, ``member states to counter …``: a plural noun
+    that a verb or infinitive follows is the subject, not a speech verb."""
+    return index < len(tokens) and tokens[index].lower in _PLURAL_FOLLOWERS
 
 
 def _followed_by_cue(tokens: list[Token], index: int) -> bool:
@@ -300,6 +309,8 @@ def _reported_clause(
                 return _content_after(text, tokens, index + 1, end)
         if index > first and cue_length(tokens, index, post_quote=False):
             break
+        if token.lower in _FINITE:  # "said the decision was an act that …": no "that" clause
+            break
     if cue_words in NEEDS_THAT:
         return None
     if cue_words in _OBJECT_CUES:
@@ -334,3 +345,55 @@ def _passive(
                 Span(tokens[0].start, end), speaker, speaker_text, cue, [speaker_text], cue_words
             )
     return None
+
+
+_QUOTED_AS = words("saying telling stating adding warning")
+_QUOTED_REACH = 16
+
+
+def quoted_as_saying(text: str, tokens: list[Token], end: int) -> RawClaim | None:
+    """``The agency quoted its director, Jane Doe, as saying …`` and ``…, officials were quoted
+    by the agency as saying``: the quoted source speaks, relayed by the one quoting."""
+    for index, token in enumerate(tokens):
+        if token.lower != "quoted" or index == 0:
+            continue
+        saying = next((j for j in range(index + 1, min(len(tokens) - 1, index + _QUOTED_REACH))
+                       if tokens[j].lower == "as" and tokens[j + 1].lower in _QUOTED_AS), None)
+        if saying is None:
+            continue
+        cue = _span(tokens, index, saying + 1)
+        cue_words = " ".join(t.lower for t in tokens[index : saying + 2])
+        if tokens[index - 1].lower in _PASSIVE_AUX and tokens[index + 1].lower == "by":
+            quoted = phrase_before(tokens, index - 1, 0)
+            relay = phrase_after(tokens, index + 2)
+            comma = quoted[0] - 1 if quoted is not None else -1
+            content = (_content_before(text, tokens[0].start, tokens[comma])
+                       if comma > 0 and tokens[comma].text == "," else None)
+        else:
+            relay = phrase_before(tokens, index, 0)
+            quoted = _quoted_name(tokens, index + 1, saying)
+            after = saying + 2
+            if after < len(tokens) and tokens[after].lower == "that":
+                after += 1
+            content = _content_after(text, tokens, after, end)
+        if quoted is None or relay is None or content is None:
+            return None
+        speaker, speaker_text = _speaker_text(text, tokens, quoted)
+        relay_text = _span(tokens, *relay).of(text)
+        return RawClaim(content, speaker, speaker_text, cue, [relay_text, speaker_text], cue_words)
+    return None
+
+
+def _quoted_name(tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """Who is quoted: the name set off by commas in ``the head of the zone, Ali Reza,`` or the
+    phrase itself."""
+    commas = [i for i in range(first, stop) if tokens[i].text == ","]
+    if len(commas) >= 1:
+        name_first = commas[0] + 1
+        name_last = (commas[1] if len(commas) > 1 else stop) - 1
+        if name_first <= name_last and all(
+            tokens[i].is_capitalized for i in range(name_first, name_last + 1)
+        ):
+            return (name_first, name_last)
+    phrase = phrase_after(tokens, first)
+    return phrase if phrase is not None and phrase[1] < stop else None

@@ -19,6 +19,7 @@ _ATTRIBUTION_WINDOW_WITH_ASIDE = 18
 # A cue and its speaker after a quote (past commas and dashes) lie within this many tokens:
 # the rest of the sentence is not read again for each quote in it.
 _AFTER_QUOTE_TOKENS = 32
+_NEXT_LINE_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,10 @@ def find_quotes(text: str) -> list[Quote]:
 
     Curly quotes may run over several paragraphs when each goes on with an opening mark; a
     closing mark with no opening in its paragraph quotes the paragraph from its start.
-    Straight quotes pair within a paragraph.
+    Straight quotes pair within a paragraph; one left open at a paragraph's end goes on to the
+    first closing mark of the paragraphs after it (some wires reopen each paragraph, some not).
     """
-    quotes = _curly_quotes(text)
-    for match in re.finditer(r"[^\n]+", text):
-        quotes.extend(_straight_quotes(text, match.start(), match.end()))
+    quotes = _curly_quotes(text) + _straight_quotes(text)
     quotes.sort(key=lambda quote: quote.outer.start)
     return [quote for quote in quotes if _word_count(text, quote.inner) >= _MIN_QUOTE_WORDS]
 
@@ -91,18 +91,37 @@ def _closing_mark(text: str, opening: int, closing: str) -> int | None:
     return close
 
 
-def _straight_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Straight quotes of one paragraph: ``"…"`` or, as some wires write, ``''…''``."""
+def _straight_quotes(text: str) -> list[Quote]:
+    """Straight quotes: ``"…"`` or, as some wires write, ``''…''``."""
     quotes: list[Quote] = []
-    opening: re.Match[str] | None = None
-    for mark in _STRAIGHT_MARK.finditer(text, start, end):
-        if opening is None:
-            opening = mark
-        elif mark.group() == opening.group():
-            quotes.append(Quote(Span(opening.start(), mark.end()),
-                                Span(opening.end(), mark.start())))
-            opening = None
+    opening: dict[str, re.Match[str]] = {}
+    for mark in _STRAIGHT_MARK.finditer(text):
+        kind = mark.group()
+        start = opening.get(kind)
+        if start is None:
+            opening[kind] = mark
+            continue
+        between = text[start.end() : mark.start()]
+        if "\n" not in between:
+            quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
+            del opening[kind]
+        elif len(between) > _MAX_QUOTE_CHARS or not _closes(text, mark):
+            if not _reopens(text, mark) or len(between) > _MAX_QUOTE_CHARS:
+                opening[kind] = mark
+        else:
+            quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
+            del opening[kind]
     return quotes
+
+
+def _closes(text: str, mark: re.Match[str]) -> bool:
+    """Whether a straight mark closes: it follows a word or punctuation, not a space."""
+    return mark.start() > 0 and not text[mark.start() - 1].isspace()
+
+
+def _reopens(text: str, mark: re.Match[str]) -> bool:
+    """Whether a straight mark opens its paragraph (a quote going on from the one before)."""
+    return mark.start() == 0 or text[mark.start() - 1] == "\n"
 
 
 def _word_count(text: str, span: Span) -> int:
@@ -130,6 +149,10 @@ def attribution_after(text: str, quote: Quote, sentence: Sentence) -> CueMatch |
     start, end = quote.outer.end, max(sentence.end, quote.outer.end)
     while start < end and (text[start].isspace() or text[start] in ",—–-"):
         start += 1
+    if start >= end:  # '…."' then, as the next line, 'said Jane Doe, the minister.'
+        following = re.match(r"\s*\n\s*(?=[a-z])([^\n]*)", text[end : end + _NEXT_LINE_CHARS])
+        if following is not None:
+            start, end = end + following.start(1), end + following.end(1)
     tokens = tokenize(text, start, end, limit=_AFTER_QUOTE_TOKENS)
     if not tokens:
         return None

@@ -24,7 +24,7 @@ from .span_index import SpanIndex
 
 _TOKEN = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Jr)\.(?=\s)"
-    r"|\w+(?:[’'.&-]\w+)*|\S"
+    r"|(?:[A-Z]\.){2,}(?=[\s,])|\w+(?:[’'.&-]\w+)*|\S"
 )
 _WEEKDAYS = frozenset(WEEKDAYS)
 _MAX_SPEAKER_TOKENS = 10
@@ -69,7 +69,7 @@ def _possessive_base(word: str) -> str:
 
 def _is_breaker(token: Token) -> bool:
     lower = token.lower
-    if lower in NP_BREAKERS or lower in _WEEKDAYS:
+    if lower in NP_BREAKERS or lower in _WEEKDAYS or lower.endswith(("n't", "n’t")):
         return True
     if lower in MONTHS and len(lower) > 3 and lower != "may":
         return True
@@ -116,6 +116,10 @@ def phrase_before(tokens: list[Token], cue_index: int, floor: int) -> tuple[int,
     if tokens[last].text == ",":
         return _phrase_before_comma_aside(tokens, last, floor)
     phrase = _noun_phrase_ending_at(tokens, last, floor)
+    if phrase is not None and phrase[0] - 1 > floor and tokens[phrase[0] - 1].text == ",":
+        name = _name_before_unclosed_aside(tokens, phrase, floor)
+        if name is not None:
+            return name
     if phrase is not None and phrase[0] - 1 > floor and tokens[phrase[0] - 1].lower in _LINKS:
         return (
             _name_before_open_aside(tokens, phrase[0] - 1, floor)
@@ -128,15 +132,40 @@ def phrase_before(tokens: list[Token], cue_index: int, floor: int) -> tuple[int,
 def _source_with_complement(
     tokens: list[Token], phrase: tuple[int, int], floor: int
 ) -> tuple[int, int] | None:
-    """``Officials in Manila``, ``a spokesman for the airline``, ``sources close to the talks``."""
+    """``Officials in Manila``, ``a spokesman for the airline``, ``sources close to the talks``,
+    ``High Commissioner for Refugees Jane Doe``."""
     link = phrase[0] - 1
     if tokens[link].lower == "to" and link - 1 > floor and tokens[link - 1].lower == "close":
         link -= 1
     source = link - 1
-    if source < floor or _possessive_base(tokens[source].lower) not in SOURCE_NOUNS:
+    if source < floor or not (  # "High Commissioner for Human Rights Navi Pillay"
+        _possessive_base(tokens[source].lower) in SOURCE_NOUNS or tokens[source].is_capitalized
+    ):
         return None
     head_phrase = _noun_phrase_ending_at(tokens, source, floor)
     return (head_phrase[0], phrase[1]) if head_phrase is not None else None
+
+
+def _name_before_unclosed_aside(
+    tokens: list[Token], phrase: tuple[int, int], floor: int
+) -> tuple[int, int] | None:
+    """``Tom Doe, the president of the company announced``: the name before a description
+    whose closing comma is missing."""
+    if tokens[phrase[0]].lower not in ("the", "a", "an"):
+        return None
+    comma = phrase[0] - 1
+    first = comma
+    while first - 1 >= floor and tokens[first - 1].is_word and tokens[first - 1].is_capitalized:
+        if _is_breaker(tokens[first - 1]):
+            break
+        first -= 1
+    if first == comma or comma - first > 5:
+        return None
+    if first > floor and tokens[first - 1].text != ",":
+        return None
+    if tokens[first].lower in SENTENCE_CONNECTORS or tokens[first].lower in DETERMINERS:
+        return None
+    return (first, comma - 1)
 
 
 def _name_before_open_aside(tokens: list[Token], link: int, floor: int) -> tuple[int, int] | None:
@@ -154,6 +183,8 @@ def _name_before_open_aside(tokens: list[Token], link: int, floor: int) -> tuple
 
 def _noun_phrase_ending_at(tokens: list[Token], last: int, floor: int) -> tuple[int, int] | None:
     if last < floor or not tokens[last].is_word or _is_breaker(tokens[last]):
+        return None
+    if tokens[last].lower in DETERMINERS:  # "… think his tweet", "likened the …"
         return None
     if tokens[last].lower in PRONOUN_SPEAKERS:
         return (last, last)

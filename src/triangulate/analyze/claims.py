@@ -39,7 +39,7 @@ from ..model import (
     Stance,
     TimeRange,
 )
-from .claim_indirect import RawClaim, according_to, speech_cue
+from .claim_indirect import RawClaim, according_to, quoted_as_saying, speech_cue
 from .claim_quotes import CueMatch, Quote, attribution_after, attribution_before, find_quotes
 from .claim_speakers import Token, looks_like_person, resolve_pronoun, tokenize
 from .span_index import SpanIndex
@@ -200,7 +200,11 @@ def _own_attribution(text: str, sentence: Sentence) -> RawClaim | None:
 
 
 def _attribution(text: str, tokens: list[Token], end: int) -> RawClaim | None:
-    """``According to X`` unless a speech cue comes first: ``X said …, according to Y``."""
+    """``According to X`` unless a speech cue comes first: ``X said …, according to Y``; ``X
+    quoted Y as saying …``."""
+    relayed = quoted_as_saying(text, tokens, end)
+    if relayed is not None:
+        return relayed
     reported = according_to(text, tokens, end)
     spoken = speech_cue(text, tokens, end)
     if reported is None or reported.cue is None:
