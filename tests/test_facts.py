@@ -280,3 +280,25 @@ def test_the_value_a_change_started_from_is_no_answer_of_its_own() -> None:
         ("b", "2009-05-03", "Officials said there were 101 suspected deaths on Saturday."),
     )
     assert made == [("agree", {"a", "b"})]
+
+
+def test_a_count_right_after_a_town_is_introduced_is_that_towns() -> None:
+    text = ("The quake struck Brixel on Tuesday. Rescuers in Brixel worked through the night. "
+            "Most buildings have been damaged in Tarvos, a town to the west, the UN said. "
+            '"According to the local police, between 5,000 to 10,000 people have been killed," '
+            "Ms Byrs said. Rescuers said 132 people have been rescued in Brixel.")
+    facts = _facts(text)
+    toll = facts["between 5,000 to 10,000 people"]
+    assert toll.places == ("tarvos",) and toll.part
+    assert (toll.quantity.value, toll.quantity.value_max) == (5000, 10000)
+    plain = _facts("The quake struck Brixel on Tuesday. Rescuers in Brixel worked through the "
+                   "night. Two people were pulled alive from the rubble in Tarvos. Officials "
+                   "said 132 people have been rescued since the quake.")
+    assert plain["132 people"].places == ()  # Tarvos was not introduced as a town
+
+
+def test_a_count_the_parse_joined_to_an_earlier_noun_is_the_subject_of_its_verb() -> None:
+    facts = _facts("Officials said that an estimated 200,000 people died in the quake and "
+                   "another 1.5 million were made homeless.")
+    assert facts["1.5 million"].kinds == ("displace",)
+    assert facts["1.5 million"].quantity.unit == "person"

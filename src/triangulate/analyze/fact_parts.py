@@ -1,4 +1,6 @@
-"""Counts broken down by place: "302 people were killed -- 232 in Tarvos, 52 in Brixel and 18 in
+"""Where a count is when the parse alone cannot say.
+
+Counts broken down by place: "302 people were killed -- 232 in Tarvos, 52 in Brixel and 18 in
 Ostrava", "80 deaths in Tarvos, 36 in Brixel and 13 fatalities in Ostrava".
 
 Each part of such a list counts what the list's first count counts (its unit and what happened),
@@ -14,7 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Fact, Mention
+from ..language.en.names import LOCATION_HEADS
+from ..model import Fact, Mention, Span
+from .entity_gazetteer import country_codes, fold
 
 _OWN_PLACE = re.compile(
     r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?(?:in|at|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
@@ -122,3 +126,46 @@ def _total_before(
 
 def _listed(kinds: Sequence[str]) -> bool:
     return any(not kind.startswith("~") for kind in kinds)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_INTRODUCED = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
+"""A place introduced to the reader: "in Tarvos, a town about 19km to the west"."""
+
+
+def with_place_before(
+    text: str, facts: Sequence[Fact], sentence: Span, before: Span | None,
+    places_at: Mapping[int, Mention], main_place: str | None,
+) -> tuple[Fact, ...]:
+    """Counts of a sentence that names no place, right after a sentence that introduces one
+    town ("Up to 90% of the buildings were damaged in Tarvos, a town to the west. Police say
+    5,000 people have been killed"): the counts are that town's, and answer no question of the
+    whole story. Not for a country, nor for the place the report is mostly about."""
+    if before is None or not facts or any(
+        sentence.start <= start < sentence.end for start in places_at
+    ):
+        return tuple(facts)
+    named = {
+        mention.normalized or mention.text
+        for start, mention in places_at.items()
+        if before.start <= start < before.end
+        and _LOCATIVE.search(text, max(before.start, start - 12), start)
+        and _introduced(text, mention.end)
+    }
+    others = {
+        mention.normalized or mention.text
+        for start, mention in places_at.items() if before.start <= start < before.end
+    }
+    if len(named) != 1 or others != named:
+        return tuple(facts)
+    (place,) = named
+    if place == main_place or fold(place) in country_codes():
+        return tuple(facts)
+    return tuple(
+        replace(fact, places=(place,), part=True) if not fact.places else fact for fact in facts
+    )
+
+
+def _introduced(text: str, end: int) -> bool:
+    match = _INTRODUCED.match(text, end)
+    return match is not None and match.group(1) in LOCATION_HEADS

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -40,7 +41,7 @@ from ..language.en.speech import SPEECH_VERB_FORMS
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, Tokens
 from .fact_measure import amount_measure, rate_of
-from .fact_parts import with_change_units, with_parts
+from .fact_parts import with_change_units, with_parts, with_place_before
 from .fact_scope import scope_of
 from .fact_time import fact_time
 
@@ -85,6 +86,7 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
     )
     owned = _owned_quantities(analysis)
     places_at = {m.start: m for m in analysis.mentions if m.type == "location"}
+    main_place = _main_place(places_at.values())
     claims = []
     for index, claim in enumerate(analysis.claims):
         sentence = analysis.sentence_of(claim) or claim
@@ -92,8 +94,18 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
             if not _generic(analysis.document.text, sentence, quantity)
         ], places_at))
+        facts = with_place_before(
+            analysis.document.text, facts, sentence,
+            _previous_sentence(analysis.sentences, sentence), places_at, main_place,
+        )
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
+
+
+def _main_place(places: Iterable[Mention]) -> str | None:
+    """The place a report names most often."""
+    counts = Counter(mention.normalized or mention.text for mention in places)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 _GENERIC = re.compile(
@@ -185,7 +197,9 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
             listed = set()  # what happens around an amount says little about what it is
         # The parse decides, unless it finds only a verb the lexicon lacks where the clause
         # names a listed happening (a count attached to the wrong verb).
-        if parsed_kinds and not (listed and all(k.startswith("~") for k in parsed_kinds)):
+        if read.repaired or (
+            parsed_kinds and not (listed and all(k.startswith("~") for k in parsed_kinds))
+        ):
             kinds, phrase = set(parsed_kinds), parsed_phrase or phrase
         elif listed:
             kinds = listed
@@ -336,6 +350,7 @@ class _Reading:
     status: str | None = None
     predicate: int | None = None
     previous: bool = False
+    repaired: bool = False  # the parse's attachment was corrected: its predicate is final
 
 
 def _read_parse(
@@ -360,6 +375,9 @@ def _read_parse(
         head = heads[head]
     predicate = heads[head] if deps[head] in _ARGUMENT_LINKS else head
     role = deps[head]
+    verb = _verb_of_stranded_subject(tokens, counted, inside)
+    if verb is not None:  # "... in the quake and another 1.5 million were made homeless"
+        head, predicate, role = counted, verb, "nsubj"
     signals = [counted, *_modifiers(tokens, counted), *_predicate_words(tokens, text, predicate)]
     kinds = _kinds(tokens, text, signals)
     framing = predicate == head or _lemma(tokens, text, predicate) in CHANGE
@@ -406,7 +424,23 @@ def _read_parse(
     status = _status(tokens, text, status_words)
     previous = _previous_value(tokens, text, counted, head, predicate,
                                counted_object is not None)
-    return _Reading(frozenset(kinds), phrase, places, argument, status, predicate, previous)
+    return _Reading(frozenset(kinds), phrase, places, argument, status, predicate, previous,
+                    repaired=verb is not None)
+
+
+def _verb_of_stranded_subject(tokens: Tokens, counted: int, inside: Sequence[int]) -> int | None:
+    """The verb right after a count the parse joined to an earlier noun ("died in the quake and
+    another 1.5 million were made homeless"): the count is that verb's subject."""
+    after = max(inside) + 1
+    if tokens.deps[counted] != "conj" or after >= len(tokens.heads):
+        return None
+    if tokens.pos[after] == "VERB":
+        verb = after
+    elif tokens.pos[after] == "AUX":
+        verb = tokens.heads[after]
+    else:
+        return None
+    return verb if tokens.pos[verb] == "VERB" and verb > counted else None
 
 
 def _previous_value(

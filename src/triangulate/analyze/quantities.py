@@ -232,7 +232,7 @@ def _extend_range(
         return reading, None
     connector = tokens[position]
     is_dash = connector.text in _RANGE_DASHES
-    words = ("to", "or") if not between else ("and",)
+    words = ("to", "or") if not between else ("and", "to")  # "between 5,000 to 10,000"
     if not is_dash and connector.lower not in words:
         return reading, None
     if connector.lower == "to" and reading.first > 0 and tokens[reading.first - 1].lower in (

@@ -39,6 +39,8 @@ _FAMILIES = {
     "resident": "person",
     "inhabitant": "person",
     "fatality": "person",
+    "dead": "person",
+    "casualty": "person",
     "victim": "person",
     "personnel": "staff",
     "staffer": "staff",
