@@ -283,3 +283,10 @@ def test_a_running_total_is_not_a_dated_death() -> None:
         "Officials said on Friday that 86 deaths had been recorded since the outbreak began."
     )
     assert ("deaths", None) in _dated(text)
+
+
+def test_protesters_are_people_not_a_protest() -> None:
+    found = find_events(analysis("The minister was criticised by protesters in Varna."))
+    assert [e.text for e in found] == []
+    found = find_events(analysis("Thousands protested in Varna against the new tax."))
+    assert [e.type for e in found] == ["protest"]

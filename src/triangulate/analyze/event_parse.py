@@ -34,6 +34,18 @@ def _head(layer: Tokens, index: int) -> int | None:
     return None if head == index else head
 
 
+def _trigger_head(layer: Tokens, span: Span) -> int | None:
+    """The word of a trigger that the rest depends on ("bombs" of "petrol bombs")."""
+    inside = layer.within(span)
+    if not len(inside):
+        return layer.at(span.start)
+    for index in inside:
+        head = layer.heads[index]
+        if head == index or not span.start <= layer.starts[head] < span.end:
+            return index
+    return inside[0]
+
+
 def date_governor(layer: Tokens, date: Span, triggers: list[Span]) -> int | None:
     """The word whose clause a date belongs to: the first verb (or trigger) above it."""
     index = layer.at(date.start)
@@ -54,7 +66,7 @@ def in_scope(layer: Tokens, governor: int, trigger: Span) -> bool:
     a main clause dates the happenings of its subordinate clauses ("killed three on Wednesday
     as police fought battles"), not the other way round ("the biggest protest since the
     minister took office last October")."""
-    index = layer.at(trigger.start)
+    index = _trigger_head(layer, trigger)
     for _ in range(_REACH):
         if index is None:
             return False
@@ -80,7 +92,7 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> bool:
     """Whether the trigger's clause tells of a happening that is not (yet) one: under a modal
     ("should resign", "can be lifted", "will be held"), negated ("did not attack"), or wanted,
     planned or expected ("would like to step down", "plans to strike")."""
-    index = layer.at(trigger.start)
+    index = _trigger_head(layer, trigger)
     verb = _clause_verb(layer, index) if index is not None else None
     for _ in range(3):
         if verb is None:
@@ -102,7 +114,7 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> bool:
 def told_as_just_done(layer: Tokens, text: str, trigger: Span) -> bool:
     """Whether the verb of the trigger, or the verb it is the subject or object of, is in the
     present perfect ("has been rejected", "an aftershock has rocked")."""
-    index = layer.at(trigger.start)
+    index = _trigger_head(layer, trigger)
     for _ in range(3):
         if index is None:
             return False

@@ -191,8 +191,9 @@ def _sentence_events(
     for position, trigger in enumerate(triggers):
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
+        own = [g for g in groups if claimed.get(g.start) == trigger]
         usable = [
-            g for g in groups
+            g for g in own or groups
             if _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
             and (layer is None or (governor := governors.get(g.start)) is None
                  or in_scope(layer, governor, trigger.span))

@@ -98,7 +98,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement": ("signed", "agreement*", "declaration", "treaty", "treaties", "accord", "deal"),
     "ratification": ("ratified", "ratification", "ratify", "ratifies"),
     "protest": (
-        "protest*",
+        "protest",
+        "protests",
+        "protested",
+        "protesting",
         "rally",
         "rallies",
         "rallied",
