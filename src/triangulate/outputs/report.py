@@ -26,9 +26,9 @@ T = TypeVar("T")
 SPLIT_ABOVE = 200
 """Documents beyond which the report is a summary file with its full detail on linked pages
 (one file of thousands of articles is too big for a browser to open)."""
-SUMMARY_ROWS = 100  # rows of each list of the disputes and sources the summary shows
+SUMMARY_ROWS = 50  # rows of each list of the disputes and sources the summary shows
 PART_ROWS = {
-    "disputes": 200,
+    "disputes": 50,
     "sources": 500,
     "comparisons": 300,
     "timeline": 500,
