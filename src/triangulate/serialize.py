@@ -13,10 +13,17 @@ from typing import Any, TypeVar, get_args, get_origin
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_data(obj: Any) -> Any:
     """A JSON-able value for a model object (dataclasses become dicts, tuples lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind: Any = type(obj)
+    if kind in _PLAIN:
+        return obj
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_data(getattr(obj, name)) for name in names}
     if isinstance(obj, list | tuple):
         return [to_data(item) for item in obj]
     if isinstance(obj, dict):
@@ -36,6 +43,14 @@ def dumps(obj: Any) -> str:
 
 def loads(cls: type[T], text: str) -> T:
     return from_data(cls, json.loads(text))
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of the dataclass ``kind`` in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 @cache
@@ -63,6 +78,8 @@ def _builder(tp: Any) -> Callable[[Any], Any]:
         args = get_args(tp)
         item = _builder(args[0]) if args else _same
         kind = tuple if origin is tuple else list
+        if item is _same:
+            return lambda data: None if data is None else kind(data)
         return lambda data: None if data is None else kind([item(value) for value in data])
     if origin is dict:
         args = get_args(tp)
