@@ -81,7 +81,7 @@ def predict(documents: dict[str, EcbDocument]) -> dict[str, dict[Mention, str]]:
         if happening_mentions is None:
             continue
         layer = [(a, happening_mentions(a)) for a in analyses]
-        for number, chain in enumerate(corefer_happenings(layer)):
+        for number, chain in enumerate(corefer_happenings(layer, mention_map)):
             for document, mention in chain:
                 add("every happening", document, mention.start, mention.end, f"{topic}:{number}")
     return found

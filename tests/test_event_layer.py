@@ -40,8 +40,16 @@ def test_mentions_of_one_word_corefer_across_documents_unless_their_days_differ(
     second = _analysed("b", "The fire at Harlow was put out on 2 May after it razed the depot.")
     third = _analysed("c", "Another fire destroyed a barn near Ostrava on 21 April.")
     layer = [(a, happening_mentions(a)) for a in (first, second, third)]
-    chains = corefer_happenings(layer)
+    chains = corefer_happenings(layer, {})
     fires = [sorted(doc for doc, m in chain) for chain in chains
              if chain[0][1].text == "fire"]
     assert ["c"] in fires
     assert all(len(chain) == 1 or "c" not in chain for chain in fires)
+
+
+def test_typed_mentions_of_one_event_join_one_chain_whatever_their_words() -> None:
+    first = _analysed("a", "A bomb attack hit the bank in Velmar on 3 May.")
+    second = _analysed("b", "The bombing of the bank in Velmar on 3 May shocked the town.")
+    layer = [(a, happening_mentions(a)) for a in (first, second)]
+    words = [sorted(m.text for _, m in chain) for chain in corefer_happenings(layer, {})]
+    assert ["attack", "bombing"] in words

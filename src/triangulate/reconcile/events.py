@@ -292,16 +292,29 @@ def _event(group: list[_Item], claims_by_doc: dict[str, list[ClaimRecord]]) -> E
 
 
 def corefer_happenings(
-    documents: Sequence[tuple[Analysis, Sequence[EventMention]]],
+    documents: Sequence[tuple[Analysis, Sequence[EventMention]]], mention_map: MentionMap
 ) -> list[list[tuple[str, EventMention]]]:
-    """Chains of the mentions of every happening (typed or not) across ``documents``: mentions
-    whose head words share a stem are one happening unless their days differ; an undated one
-    joins the one dated happening of its stem, when there is one."""
+    """Chains of the mentions of every happening (typed or not, ``event_layer``) across
+    ``documents``: mentions whose head words share a stem are one happening unless their days
+    differ (an undated one joins the one dated happening of its stem, when there is one); the
+    typed mentions that ``corefer_events`` makes one event join their chains ("the attack",
+    "the fire-bomb")."""
+    parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+
+    def find(key: tuple[str, int, int]) -> tuple[str, int, int]:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def join(keys: Sequence[tuple[str, int, int]]) -> None:
+        for key in keys[1:]:
+            parent[find(key)] = find(keys[0])
+
     by_stem: dict[str, list[tuple[str, EventMention]]] = defaultdict(list)
     for analysis, mentions in documents:
         for mention in mentions:
             by_stem[_head_stem(mention.text)].append((analysis.document.id, mention))
-    chains: list[list[tuple[str, EventMention]]] = []
     for items in by_stem.values():
         by_day: dict[str | None, list[tuple[str, EventMention]]] = defaultdict(list)
         for doc_id, mention in items:
@@ -312,8 +325,16 @@ def corefer_happenings(
             next(iter(by_day.values())).extend(undated)
         elif undated:
             by_day[None] = undated
-        chains.extend(by_day.values())
-    return chains
+        for chain in by_day.values():
+            join([(doc_id, m.start, m.end) for doc_id, m in chain])
+    for event in corefer_events([analysis for analysis, _ in documents], mention_map, []):
+        join([(span.document, span.start, span.end) for span in event.mentions])
+    chains: dict[tuple[str, int, int], list[tuple[str, EventMention]]] = defaultdict(list)
+    for analysis, mentions in documents:
+        for mention in mentions:
+            doc_id = analysis.document.id
+            chains[find((doc_id, mention.start, mention.end))].append((doc_id, mention))
+    return list(chains.values())
 
 
 def _head_stem(words: str) -> str:
