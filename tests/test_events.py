@@ -290,3 +290,14 @@ def test_protesters_are_people_not_a_protest() -> None:
     assert [e.text for e in found] == []
     found = find_events(analysis("Thousands protested in Varna against the new tax."))
     assert [e.type for e in found] == ["protest"]
+
+
+def test_a_happening_to_come_keeps_a_date_from_its_report_on() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The assembly will vote on the budget on 9 March.\n"
+        "The assembly will vote on the tax on 1 March."
+    )
+    dated = _dated(text)  # reported on 2031-03-04
+    assert ("vote", "2031-03-09") in dated
+    assert ("vote", None) in dated  # a future told of a day gone is a misread date

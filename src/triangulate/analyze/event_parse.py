@@ -8,6 +8,7 @@ answers None-safe: without a parse it says what the words alone would let events
 from __future__ import annotations
 
 from ..language.en.happening_types import (
+    FUTURE_AUXILIARIES,
     INTENT_VERBS,
     MODAL_AUXILIARIES,
     NEGATIONS,
@@ -88,27 +89,30 @@ def _clause_verb(layer: Tokens, index: int) -> int | None:
     return None
 
 
-def unrealised(layer: Tokens, text: str, trigger: Span) -> bool:
-    """Whether the trigger's clause tells of a happening that is not (yet) one: under a modal
-    ("should resign", "can be lifted", "will be held"), negated ("did not attack"), or wanted,
-    planned or expected ("would like to step down", "plans to strike")."""
+def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
+    """Whether the trigger's clause tells of a happening that is not (yet) one, and how:
+    ``"future"`` ("will be held": a happening of a day to come), ``"unreal"`` under any other
+    modal ("should resign", "can be lifted"), negated ("did not attack"), or wanted, planned or
+    expected ("would like to step down", "plans to strike"); None for a happening told as one."""
     index = _trigger_head(layer, trigger)
     verb = _clause_verb(layer, index) if index is not None else None
     for _ in range(3):
         if verb is None:
-            return False
+            return None
+        for child in layer.children(verb):
+            word = _word(layer, text, child)
+            if layer.deps[child] in ("advmod", "neg", "aux") and word in NEGATIONS:
+                return "unreal"
         for child in layer.children(verb):
             word = _word(layer, text, child)
             if layer.deps[child] == "aux" and word in MODAL_AUXILIARIES:
-                return True
-            if layer.deps[child] in ("advmod", "neg", "aux") and word in NEGATIONS:
-                return True
+                return "future" if word in FUTURE_AUXILIARIES else "unreal"
         if layer.deps[verb] != "xcomp":
-            return False
+            return None
         verb = _head(layer, verb)
         if verb is not None and _lemma(layer, text, verb) in INTENT_VERBS:
-            return True
-    return False
+            return "unreal"
+    return None
 
 
 def told_as_just_done(layer: Tokens, text: str, trigger: Span) -> bool:

@@ -211,9 +211,9 @@ def _sentence_events(
         else:
             each = _per_date_count(text, trigger, group, count)
             dated = [(point.date, each) for point in group.points]
-        if layer is not None and unrealised(layer, text, trigger.span) or (
-            trigger.type in ACCUMULATING_TYPES and _RUNNING_TOTAL.search(sentence.of(text))
-        ):
+        if layer is not None and not _realised_by(
+            unrealised(layer, text, trigger.span), dated, notes.news_of_the_day
+        ) or (trigger.type in ACCUMULATING_TYPES and _RUNNING_TOTAL.search(sentence.of(text))):
             dated = [(None, count)]
         for date, number in dated:
             key = (trigger.type, date.start if date else None)
@@ -236,6 +236,19 @@ def _sentence_events(
                 )
             )
     return events
+
+
+def _realised_by(
+    how: str | None, dated: list[tuple[TimeRange | None, int | None]], reported: TimeRange | None
+) -> bool:
+    """Whether a happening keeps its dates: one told as done, or one told in the future tense
+    for days from its report on ("the vote will be held on Thursday"); a future told of a day
+    before the report is a misread date, and a wish, duty or denial is no happening."""
+    if how is None:
+        return True
+    if how != "future" or reported is None or reported.start is None:
+        return False
+    return all(date is not None and (date.start or "") >= reported.start for date, _ in dated)
 
 
 def _triggers(tokens: list[Token]) -> list[_Trigger]:

@@ -24,7 +24,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "video call*",
         "called",
     ),
-    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received"),
+    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received",
+                "conference", "conferences"),
     "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrival in"),
     "statement": (
         "said in a statement",
@@ -203,6 +204,7 @@ BROADER_TYPE: dict[str, str] = {"bombing": "attack"}
 MODAL_AUXILIARIES: frozenset[str] = words(
     "will would should could can may might must shall 'll wo ca"
 )
+FUTURE_AUXILIARIES: frozenset[str] = words("will shall 'll wo")
 NEGATIONS: frozenset[str] = words("not n't never")
 INTENT_VERBS: frozenset[str] = words(
     "want like plan hope expect intend threaten seek wish aim prepare propose vow promise "
