@@ -249,3 +249,15 @@ def test_one_report_telling_twice_of_a_happening_of_one_year_gives_one_entry() -
              _event(t, "hurricanes", "disaster", year))
     (event,) = corefer_events([a], {}, [])
     assert len(event.mentions) == 2
+
+
+def test_the_happening_most_sources_tell_is_the_most_salient() -> None:
+    t1 = "The bridge opened on 3 April. A storm hit in March."
+    t2 = "The bridge opened on Saturday."
+    march = TimeRange("2021-03", "2021-03", "month")
+    a = _doc("a", t1, _event(t1, "opened", "other", DAY), _event(t1, "hit", "other", march))
+    b = _doc("b", t2, _event(t2, "opened", "other", DAY))
+    timeline = build_timeline(corefer_events([a, b], {}, []), [], [a, b])
+    salience = {entry.date: entry.salience for entry in timeline}
+    assert salience["2021-04-03"] > salience["2021-03"] > 0
+    assert all(0 <= entry.salience <= 1 for entry in timeline)

@@ -403,6 +403,7 @@ class TimelineEntry:
     status: str = "single_source"
     supported_by: tuple[str, ...] = ()
     disputed_by: tuple[str, ...] = ()
+    salience: float = 0.0  # 0-1: how much the story's sources and people make of it
 
 
 @dataclass(frozen=True)

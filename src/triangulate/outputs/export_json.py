@@ -202,4 +202,5 @@ def _timeline_entry(t: TimelineEntry) -> dict[str, Any]:
         "status": t.status,
         "supported_by": list(t.supported_by),
         "disputed_by": list(t.disputed_by),
+        "salience": t.salience,
     }

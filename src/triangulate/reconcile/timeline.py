@@ -29,6 +29,7 @@ def build_timeline(
         elif comparison.verdict == "update":
             superseded.update(comparison.claims[:-1])
     entries = []
+    weigh = _Salience(events, analyses, by_id)
     for event in events:
         if not event.start:
             continue
@@ -56,6 +57,7 @@ def build_timeline(
                 status=status,
                 supported_by=supported_by,
                 disputed_by=disputed_by,
+                salience=weigh(event, len(origins), status == "background"),
             )
         )
     entries.sort(key=lambda e: (_sortable(e.date), e.event))
@@ -68,6 +70,30 @@ def _sortable(date: str) -> str:
     while len(parts) < 3:
         parts.append("00")
     return "-".join(parts)
+
+
+SOURCES_SHARE = 0.7
+"""Salience is this much the share of the corpus's independent sources that tell of the
+happening, the rest the weight of its most reported participant; background halves it."""
+
+
+class _Salience:
+    def __init__(
+        self, events: Sequence[Event], analyses: Sequence[Analysis], by_id: dict[str, Analysis]
+    ) -> None:
+        self.origins = max(1, len({story_of(a, by_id) for a in analyses}))
+        self.documents = max(1, len(analyses))
+        told: dict[str, set[str]] = {}
+        for event in events:
+            for participant in (*event.participants, *event.places):
+                told.setdefault(participant, set()).update(event.documents)
+        self.weight = {p: len(documents) / self.documents for p, documents in told.items()}
+
+    def __call__(self, event: Event, origins: int, background: bool) -> float:
+        people = max((self.weight.get(p, 0.0) for p in (*event.participants, *event.places)),
+                     default=0.0)
+        score = SOURCES_SHARE * min(1.0, origins / self.origins) + (1 - SOURCES_SHARE) * people
+        return round(score / 2 if background else score, 3)
 
 
 def _background(event: Event, by_id: dict[str, Analysis]) -> bool:
