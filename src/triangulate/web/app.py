@@ -66,7 +66,7 @@ def create_app(
     it sets); the token is kept out of the access log.
     """
     source = SnapshotSource(db_path)
-    source.warmers = [workspace_api.workspace, graph_api.cooccurrence]
+    source.warmers = [workspace_api.workspace]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
-from ..model import Entity, EntityType
-from ..outputs.export_graphml import graph_edges
+from ..model import Entity, EntityType, Span
 from .api import MAX_OFFSET, Data, Page, Paging, reject_unknown_parameters
 from .errors import ErrorResponse
 from .snapshot import Snapshot
@@ -61,11 +62,11 @@ class Place(BaseModel):
 
 @dataclass(frozen=True)
 class Cooccurrence:
-    """Every entity, most mentioned first, and each one's co-occurrence edges (to the other
-    entity, with its weight), of one snapshot; the models are made for the nodes a page shows."""
+    """Every entity of one snapshot, most mentioned first; the edges are counted for the nodes
+    a page shows, from their mentions alone."""
 
+    snapshot: Snapshot
     nodes: tuple[Entity, ...]
-    edges: dict[str, tuple[tuple[str, int], ...]]
 
     def node(self, entity: Entity) -> GraphNode:
         return GraphNode(
@@ -76,6 +77,27 @@ class Cooccurrence:
             documents=_documents(entity),
             url=entity_url(entity.id),
         )
+
+    def edges(self, shown: list[Entity], min_weight: int) -> list[GraphEdge]:
+        """The pairs of ``shown`` named in one sentence, weighted by how many sentences name
+        both (as the GraphML export counts them over every entity)."""
+        in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for entity in shown:
+            for span in entity.mentions:
+                outline = self.snapshot.outlines.get(span.document)
+                if outline is None:
+                    continue
+                sentence = outline.analysis.sentence_of(Span(span.start, span.end))
+                if sentence is not None:
+                    in_sentence[(span.document, sentence.start)].add(entity.id)
+        counts: Counter[tuple[str, str]] = Counter()
+        for members in in_sentence.values():
+            counts.update(combinations(sorted(members), 2))
+        return [
+            GraphEdge(source=source, target=target, weight=weight)
+            for (source, target), weight in sorted(counts.items())
+            if weight >= min_weight
+        ]
 
 
 _cache_lock = threading.Lock()
@@ -95,25 +117,13 @@ def _documents(entity: Entity) -> int:
 
 
 def cooccurrence(snapshot: Snapshot) -> Cooccurrence:
-    """The co-occurrence graph of ``snapshot``, computed once per snapshot."""
+    """The co-occurrence graph of ``snapshot``, its nodes ranked once per snapshot."""
     with _cache_lock:
         if _cached and _cached[0][0] is snapshot:
             return _cached[0][1]
-        graph = _cooccurrence(snapshot)
+        graph = Cooccurrence(snapshot, tuple(_by_mentions(snapshot.reconciliation.entities)))
         _cached[:] = [(snapshot, graph)]
         return graph
-
-
-def _cooccurrence(snapshot: Snapshot) -> Cooccurrence:
-    r = snapshot.reconciliation
-    event_node = {event.id: event.id for event in r.events}
-    edges: dict[str, list[tuple[str, int]]] = {}
-    for edge in graph_edges([o.analysis for o in snapshot.outlines.values()], r, event_node):
-        if edge.relation == "co-occurs":
-            edges.setdefault(edge.source, []).append((edge.target, edge.weight))
-    return Cooccurrence(
-        tuple(_by_mentions(r.entities)), {key: tuple(value) for key, value in edges.items()}
-    )
 
 
 def places(snapshot: Snapshot) -> list[Place]:
@@ -156,16 +166,7 @@ def get_graph(
     graph = cooccurrence(data)
     matching = [n for n in graph.nodes if not type or n.type in type]
     shown = matching[offset : offset + limit]
-    ids = {n.id for n in shown}
-    edges = [
-        GraphEdge(source=source, target=target, weight=weight)
-        for source, target, weight in sorted(
-            (node.id, target, weight)
-            for node in shown
-            for target, weight in graph.edges.get(node.id, ())
-            if weight >= min_weight and target in ids
-        )
-    ]
+    edges = graph.edges(shown, min_weight)
     return {
         "nodes": [graph.node(n) for n in shown],
         "edges": edges,
