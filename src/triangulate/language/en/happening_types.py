@@ -24,8 +24,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "video call*",
         "called",
     ),
-    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received",
-                "conference", "conferences"),
+    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received"),
     "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrival in"),
     "statement": (
         "said in a statement",
