@@ -264,7 +264,9 @@ def test_the_outlets_clause_before_a_reporting_speaker_is_a_claim_of_its_own() -
     assert leading.text == "In Ruritania, where 75 flu deaths have occurred"
     assert leading.speaker_text is None
     assert only(claims, "no one had been").speaker_text == "health officials"
-    assert only(claims, "put the toll").text == "The agency put the toll at 50-100"
+    estimate = only(claims, "the toll at")  # the agency's estimate
+    assert estimate.text == "The agency put the toll at 50-100"
+    assert estimate.speaker_text == "The agency"
     assert only(claims, "would seem").speaker_text == "the minister"
     assert not [c for c in claims if c.text.startswith("Protests grew")]  # no figure: no claim
 
@@ -409,3 +411,40 @@ def test_were_quoted_by_as_saying_attributes_the_clause_before() -> None:
     claim = only(find_claims(analysis(text)), "300 houses")
     assert claim.text == "The flood destroyed 300 houses"
     assert claim.speaker_text == "local officials"
+
+
+def test_put_at_is_the_subjects_estimate_beside_another_speakers_figure() -> None:
+    text = (
+        "The port authority put the flood damage at 40 million dollars, but the insurers "
+        "said it was 55 million dollars."
+    )
+    claims = find_claims(analysis(text, quantities=(("40 million dollars", 40e6, "USD"),)))
+    estimate = only(claims, "40 million")
+    assert estimate.text == "The port authority put the flood damage at 40 million dollars"
+    assert estimate.speaker_text == "The port authority"
+    assert only(claims, "55 million").speaker_text == "the insurers"
+
+
+def test_put_at_alone_in_its_sentence() -> None:
+    text = "Police put the march, held in the rain, at roughly 30,000 people."
+    claim = only(find_claims(analysis(text)), "30,000")
+    assert claim.speaker_text == "Police"
+    assert claim.text.rstrip(".").endswith("at roughly 30,000 people")
+
+
+def test_an_announced_act_keeps_its_cue_and_a_reported_clause_does_not() -> None:
+    claims = find_claims(analysis(
+        "In a short address, Vice President Karel Dvorak announced the governor's resignation. "
+        "The ministry announced that the border would reopen on Monday."
+    ))
+    act = only(claims, "resignation")
+    assert act.text.startswith("announced the governor's resignation")
+    assert act.speaker_text == "Vice President Karel Dvorak"
+    assert only(claims, "border").text.startswith("the border would reopen")
+
+
+def test_a_determiner_inside_a_speaker_phrase_starts_it() -> None:
+    text = "In Parliament the Farmers Party of Tarvos has accused the government of the losses."
+    claim = only(find_claims(analysis(text)), "losses")
+    assert claim.speaker_text == "the Farmers Party of Tarvos"
+    assert claim.text.startswith("accused the government")

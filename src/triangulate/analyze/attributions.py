@@ -24,6 +24,8 @@ _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 _OBJECTS = ("obj", "iobj")
 _BESIDE = ("parataxis",)
 _MIN_CONTENT_WORDS = 3
+_INHERITING = ("xcomp", "conj", "advcl", "ccomp")
+_INHERIT_REACH = 3
 _QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
 _EDGE_PUNCTUATION = ' \t\n,;:—–-'
 
@@ -94,9 +96,14 @@ def _child(tokens: Tokens, index: int, relations: tuple[str, ...]) -> int | None
 def _source(text: str, tokens: Tokens, cue: int) -> Span | None:
     agent = next((c for c in tokens.children(cue) if tokens.deps[c] == "obl:agent"), None)
     subject = _child(tokens, cue, _SUBJECTS) if agent is None else agent
-    inherits = tokens.deps[cue] in ("xcomp", "conj", "advcl") and tokens.heads[cue] != cue
-    if subject is None and inherits:  # "… vowed to punish", "…, calling for …"
-        subject = _child(tokens, tokens.heads[cue], _SUBJECTS)
+    node = cue
+    for _ in range(_INHERIT_REACH):  # "… vowed to punish", "…, calling for …", "… and urged …"
+        if subject is not None or tokens.deps[node] not in _INHERITING:
+            break
+        if tokens.heads[node] == node:
+            break
+        node = tokens.heads[node]
+        subject = _child(tokens, node, _SUBJECTS)
     if subject is None:
         return None
     first, last = _subtree(tokens, subject)

@@ -10,9 +10,13 @@ from ..language.en.speech import (
     CUE_MODIFIERS,
     INVERTIBLE_CUES,
     NEEDS_THAT,
+    NOUN_OBJECT_CUES,
+    NP_BREAKERS,
+    NUMBER_WORDS,
     SENTENCE_CONNECTORS,
     words,
 )
+from ..language.en.verbs import IRREGULAR_PAST
 from ..model import Span
 from .claim_quotes import cue_length
 from .claim_speakers import Token, phrase_after, phrase_before, skip_modifiers_back
@@ -237,12 +241,45 @@ def _claim_at_cue(
         and (_is_tail(tokens, last_cue + 1) or _dash_at(text, tokens, last_cue + 1))
     ):
         content = _content_before(text, tokens[0].start, tokens[comma_before])
-        if content is not None and len(content.of(text).split()) >= _MIN_TRAILING_CONTENT:
+        if (content is not None and len(content.of(text).split()) >= _MIN_TRAILING_CONTENT
+                and (cue_words not in NOUN_OBJECT_CUES or _verb_in(tokens[:comma_before]))):
             return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+    if cue_words in NOUN_OBJECT_CUES and _noun_object(tokens, last_cue + 1):
+        # "announced the minister's resignation", "accused the government of the deaths": what
+        # is reported is the act itself, the cue with its object
+        return RawClaim(Span(cue.start, end), speaker, speaker_text, cue, via, cue_words)
     content = _reported_clause(text, tokens, last_cue + 1, end, cue_words)
     if content is None:
         return None
     return RawClaim(content, speaker, speaker_text, cue, via, cue_words)
+
+
+def _verb_in(tokens: list[Token]) -> bool:
+    """Whether words hold a verb (a clause, not an adjunct like "In a short address")."""
+    return any(
+        t.lower in _FINITE or t.lower in IRREGULAR_PAST or t.lower in _PASSIVE_AUX
+        or (t.lower.endswith(("ed", "s")) and not t.lower.endswith("ss") and t.text.islower()
+            and len(t.text) > 3)
+        for t in tokens
+    )
+
+
+def _noun_object(tokens: list[Token], first: int) -> bool:
+    """Whether the words after a cue, up to a comma or conjunction, are a noun phrase (no
+    ``that``, colon or verb: not a reported clause)."""
+    if first >= len(tokens) or tokens[first].lower in NP_BREAKERS:
+        return False  # "…, the ministry confirmed on Monday."
+    words = 0
+    for token in tokens[first : first + _THAT_WINDOW]:
+        lower = token.lower
+        if token.text in (",", ";", ".") or lower in ("and", "but", "while"):
+            break
+        if token.text == ":" or lower == "that" or lower in _FINITE or lower in IRREGULAR_PAST:
+            return False
+        if lower.endswith("ed") and token.text.islower() and len(lower) > 4:
+            return False
+        words += token.is_word
+    return words > 0
 
 
 def _parenthetical(text: str, tokens: list[Token], comma_before: int, last_cue: int) -> bool:
@@ -397,3 +434,49 @@ def _quoted_name(tokens: list[Token], first: int, stop: int) -> tuple[int, int] 
             return (name_first, name_last)
     phrase = phrase_after(tokens, first)
     return phrase if phrase is not None and phrase[1] < stop else None
+
+
+_PUT = words("put puts putting")
+_APPROXIMATORS = words("about around roughly some at least more than over nearly almost up to")
+_PUT_REACH = 16
+
+
+def put_at(text: str, tokens: list[Token], end: int) -> RawClaim | None:
+    """``Police put the march at roughly 30,000 people``: an estimate, the subject's figure (the
+    claim is the whole clause, as the outlet writes it)."""
+    for index, token in enumerate(tokens):
+        if token.lower not in _PUT or index == 0:
+            continue
+        for at in range(index + 2, min(len(tokens) - 1, index + _PUT_REACH)):
+            if tokens[at].text in (".", ";") or tokens[at].lower == "but":
+                break
+            if tokens[at].lower == "at" and _figure_follows(tokens, at + 1):
+                phrase = phrase_before(tokens, index, 0)
+                if phrase is None or _nobody(tokens, phrase[0]):
+                    return None
+                last = at + 1
+                while last + 1 < len(tokens) and (
+                    tokens[last + 1].is_word or _digit_comma(tokens, last + 1)
+                ) and tokens[last + 1].lower not in ("but", "and", "while", "although"):
+                    last += 1
+                speaker, speaker_text = _speaker_text(text, tokens, phrase)
+                rest = [t for t in tokens[last + 1 :] if t.is_word]
+                content = Span(tokens[0].start, tokens[last].end if rest else end)
+                return RawClaim(content, speaker, speaker_text, _span(tokens, index, index),
+                                [speaker_text], token.lower)
+    return None
+
+
+def _digit_comma(tokens: list[Token], index: int) -> bool:
+    """The comma inside ``30,000``."""
+    return (tokens[index].text == "," and index + 1 < len(tokens)
+            and tokens[index - 1].text.isdigit() and tokens[index + 1].text.isdigit()
+            and tokens[index + 1].start == tokens[index].end)
+
+
+def _figure_follows(tokens: list[Token], index: int) -> bool:
+    while index < len(tokens) and tokens[index].lower in _APPROXIMATORS:
+        index += 1
+    return index < len(tokens) and (
+        any(c.isdigit() for c in tokens[index].text) or tokens[index].lower in NUMBER_WORDS
+    )

@@ -197,6 +197,9 @@ def _noun_phrase_ending_at(tokens: list[Token], last: int, floor: int) -> tuple[
             break
         position -= 1
     first = _trim_front(tokens, position, last)
+    for index in range(first + 1, last):  # "In Parliament the Communist Party said"
+        if tokens[index].lower in ("the", "a", "an") and tokens[index - 1].lower not in _LINKS:
+            first = index
     if first > last or (first == last and tokens[first].lower in DETERMINERS):
         return None
     if not _acceptable_phrase(tokens, first, last):

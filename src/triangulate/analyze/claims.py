@@ -39,7 +39,7 @@ from ..model import (
     Stance,
     TimeRange,
 )
-from .claim_indirect import RawClaim, according_to, quoted_as_saying, speech_cue
+from .claim_indirect import RawClaim, according_to, put_at, quoted_as_saying, speech_cue
 from .claim_quotes import CueMatch, Quote, attribution_after, attribution_before, find_quotes
 from .claim_speakers import Token, looks_like_person, resolve_pronoun, tokenize
 from .span_index import SpanIndex
@@ -208,7 +208,7 @@ def _attribution(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     reported = according_to(text, tokens, end)
     spoken = speech_cue(text, tokens, end)
     if reported is None or reported.cue is None:
-        return spoken
+        return spoken if spoken is not None else put_at(text, tokens, end)
     if spoken is not None and spoken.cue is not None and spoken.cue.start < reported.cue.start:
         spoken.via = [*reported.via[:1], *spoken.via]
         return spoken
@@ -238,7 +238,8 @@ def _leading_clause(
 ) -> RawClaim | None:
     """The outlet's own clause before a speaker whose report follows the cue, when it gives a
     figure: "the two carmakers were given $17 billion, after they warned of …", "In Ruritania,
-    where 75 deaths have occurred, officials said …", "X put the toll at 50,000, while Y said …"."""
+    where 75 deaths have occurred, officials said …"; "X put the toll at 50,000, while Y said …"
+    is X's estimate."""
     if found.speaker is None or found.content.start < found.speaker.end:
         return None
     before = [t for t in tokens if t.end <= found.speaker.start]
@@ -251,7 +252,8 @@ def _leading_clause(
     clause = Span(before[0].start, before[-1].end)
     if not indexed.quantities.within(clause):
         return None
-    return RawClaim(clause)
+    estimate = put_at(text, before, clause.end)  # "the agency put the toll at 50, but X said …"
+    return estimate if estimate is not None else RawClaim(clause)
 
 
 def _is_checkable(text: str, sentence: Sentence, tokens: list[Token], indexed: _Indexed) -> bool:

@@ -49,6 +49,16 @@ NEEDS_THAT: frozenset[str] = words(
     """
 )
 
+# Cues whose noun-phrase object reports an act rather than a proposition ("announced the
+# resignation", "accused the government of the deaths"): the claim is the cue with its object.
+NOUN_OBJECT_CUES: frozenset[str] = words(
+    """
+    announce announces announced accuse accuses accused confirm confirms confirmed
+    condemn condemns condemned criticize criticizes criticized criticise criticises criticised
+    blame blames blamed
+    """
+)
+
 MULTIWORD_CUES: tuple[tuple[str, ...], ...] = (
     ("pointed", "out"),
     ("points", "out"),
