@@ -302,3 +302,25 @@ def test_a_count_the_parse_joined_to_an_earlier_noun_is_the_subject_of_its_verb(
                    "another 1.5 million were made homeless.")
     assert facts["1.5 million"].kinds == ("displace",)
     assert facts["1.5 million"].quantity.unit == "person"
+
+
+def test_a_magnitude_says_which_shock_and_a_distance_where_from() -> None:
+    facts = _facts("Officials said a magnitude 6.1 aftershock hit the town on Wednesday.")
+    assert facts["magnitude 6.1"].measure == ("aftershock",)
+    facts = _facts("Officials said the 7.0-magnitude quake killed 200 people.")
+    assert facts["7.0-magnitude"].measure == ("quake",)
+    facts = _facts("It was located 1,150 kilometers (700 miles) southeast of Brixel, officials "
+                   "said.")
+    assert facts["700 miles"].places == ("brixel",)
+    assert facts["1,150 kilometers"].places == ("brixel",)
+
+
+def test_shocks_and_distances_from_different_places_are_not_compared() -> None:
+    made = _compare(
+        ("a", "2010-01-20", "Officials said a magnitude 6.1 aftershock hit Tarvos on Wednesday."),
+        ("b", "2010-01-20", "Officials said the 7.0-magnitude quake hit Tarvos on Wednesday."),
+        ("c", "2010-01-20", "The quake struck 18 miles west of Brixel, officials said."),
+        ("d", "2010-01-20", "The quake struck 80 miles from Ostrava, officials said."),
+        ("e", "2010-01-20", "The quake struck about 20 miles west of Brixel, officials said."),
+    )
+    assert made and all(sides == {"c", "e"} for _, sides in made)

@@ -10,11 +10,13 @@ never answer one question.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from ..language.en.measures import MONEY_NOUNS
+from ..language.en.measures import DISTANCE_UNITS, MONEY_NOUNS, SHOCKS
 from ..language.en.plurals import singular
 from ..language.en.time_words import ADVERB_SETS, UNITS
-from ..model import Quantity, Tokens
+from ..model import Fact, Mention, Quantity, Span, Tokens
 
 _ORDINAL_UNITS = frozenset({"second", "sec", "min", "minute"})
 """Units that are rarely a rate's period ("a second quake", "a minute's silence")."""
@@ -45,6 +47,47 @@ def rate_of(text: str, quantity: Quantity, clause_end: int) -> str | None:
         return ADVERB_SETS[match.group("adverb").lower()].removeprefix("P").removeprefix("T") \
             .removeprefix("1")
     return UNITS[match.group("unit").lower()]
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+SHOCK_REACH = 30
+"""How far before or after a magnitude the shock it measures is named ("a magnitude 6.1
+aftershock", "an aftershock of magnitude 4.5")."""
+
+
+def shock_measured(text: str, quantity: Quantity, sentence: Span) -> tuple[str, ...]:
+    """The shock a magnitude measures: the nearest quake word after it, else before it."""
+    after = text[quantity.end : min(sentence.end, quantity.end + SHOCK_REACH)]
+    before = text[max(sentence.start, quantity.start - SHOCK_REACH) : quantity.start]
+    for words in (_WORD.findall(after), _WORD.findall(before)[::-1]):
+        for word in words[:3]:
+            shock = SHOCKS.get(singular(word.lower()))
+            if shock:
+                return (shock,)
+    return ()
+
+
+_FROM_PLACE = re.compile(
+    r"\)?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:to\s+the\s+)?(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"(?:\s+(?:east|west))?\s+)?(?:of|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def with_distance_places(
+    text: str, facts: Sequence[Fact], places_at: Mapping[int, Mention]
+) -> tuple[Fact, ...]:
+    """Distances scoped to the place they are measured from ("58km (36 miles) south-west of
+    Tarvos"), where the words right after them name it."""
+    result = []
+    for fact in facts:
+        match = _FROM_PLACE.match(text, fact.quantity.end)
+        mention = places_at.get(match.end()) if match is not None else None
+        if fact.quantity.unit in DISTANCE_UNITS and mention is not None:
+            fact = replace(fact, places=(mention.normalized or mention.text,))
+        result.append(fact)
+    return tuple(result)
 
 
 def amount_measure(tokens: Tokens, text: str, quantity: Quantity) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from ..language.en.measures import CURRENCY_CODES
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span
-from .fact_measure import amount_measure, rate_of
+from .fact_measure import amount_measure, rate_of, shock_measured, with_distance_places
 from .fact_parse import Reading, measured_noun, read_parse, with_head_noun
 from .fact_parts import with_change_units, with_parts, with_place_before
 from .fact_scope import scope_of
@@ -65,13 +65,16 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
     claims = []
     for index, claim in enumerate(analysis.claims):
         sentence = analysis.sentence_of(claim) or claim
-        facts = with_change_units(with_parts(analysis.document.text, [
+        text = analysis.document.text
+        read = [
             _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
-            if not _generic(analysis.document.text, sentence, quantity)
-        ], places_at))
+            if not _generic(text, sentence, quantity)
+        ]
+        facts = with_change_units(with_parts(text, read, places_at))
+        facts = with_distance_places(text, facts, places_at)
         facts = with_place_before(
-            analysis.document.text, facts, sentence,
-            _previous_sentence(analysis.sentences, sentence), places_at, main_place,
+            text, facts, sentence, _previous_sentence(analysis.sentences, sentence), places_at,
+            main_place,
         )
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
@@ -199,7 +202,9 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         phrase=phrase,
         places=places,
         previous=previous,
-        measure=amount_measure(analysis.tokens, text, quantity) if money else (),
+        measure=(amount_measure(analysis.tokens, text, quantity) if money
+                 else shock_measured(text, quantity, sentence)
+                 if quantity.unit == "magnitude" else ()),
         per=rate_of(text, quantity, sentence.end),
         status=status,
         cumulative=scope.cumulative,

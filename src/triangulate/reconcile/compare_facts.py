@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happenings import MANY_COUNTRIES
-from ..language.en.measures import MEASURE_UNITS
+from ..language.en.measures import DISTANCE_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
@@ -178,7 +178,9 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     if a.fact.per != b.fact.per:
         return False  # a rate and a total, or rates per different periods
     if a.fact.measure and b.fact.measure and not set(a.fact.measure) & set(b.fact.measure):
-        return False  # amounts of different things: aid and loans
+        return False  # amounts of different things (aid and loans), a quake and an aftershock
+    if a.family in DISTANCE_UNITS and not pa & pb:
+        return False  # "35 miles from Tarvos" and "190 miles" are measured from other places
     if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
         return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)

@@ -125,6 +125,11 @@ DURATION_IN_MONTHS: dict[str, int] = {"month": 1, "year": 12}
 MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
                            "degree", "celsius", "fahrenheit"})
 """Units that measure a property of something rather than count what happened."""
+DISTANCE_UNITS = frozenset({"km", "mile", "m"})
+"""Distances answer one question only from one named place ("35 miles from Tarvos")."""
+SHOCKS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
+          "aftershock": "aftershock", "foreshock": "foreshock"}
+"""What a magnitude measures: an earthquake and its aftershock are different shocks."""
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 RELATIVE_TIME_WORDS = frozenset({"ago", "later", "earlier"})
 
