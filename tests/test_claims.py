@@ -395,14 +395,14 @@ def test_a_relative_that_after_the_reported_verb_does_not_cut_the_content() -> N
     assert claim.text.startswith("the vote was")
 
 
-def test_quoted_as_saying_gives_the_quoted_source_relayed_by_the_quoting_one() -> None:
+def test_quoted_as_saying_is_the_quoting_ones_claim_citing_the_quoted() -> None:
     text = (
         "The state news agency quoted the head of the port, Ali Varga, as saying the storm "
         "caused damage of about 40 million dollars."
     )
     claim = only(find_claims(analysis(text)), "40 million")
     assert claim.text.startswith("the storm caused damage")
-    assert claim.speaker_text == "Ali Varga"
+    assert claim.speaker_text == "The state news agency"
     assert claim.via == ("The state news agency", "Ali Varga")
 
 
@@ -410,7 +410,8 @@ def test_were_quoted_by_as_saying_attributes_the_clause_before() -> None:
     text = "The flood destroyed 300 houses, local officials were quoted by the agency as saying."
     claim = only(find_claims(analysis(text)), "300 houses")
     assert claim.text == "The flood destroyed 300 houses"
-    assert claim.speaker_text == "local officials"
+    assert claim.speaker_text == "the agency"
+    assert claim.via == ("the agency", "local officials")
 
 
 def test_put_at_is_the_subjects_estimate_beside_another_speakers_figure() -> None:
@@ -448,3 +449,13 @@ def test_a_determiner_inside_a_speaker_phrase_starts_it() -> None:
     claim = only(find_claims(analysis(text)), "losses")
     assert claim.speaker_text == "the Farmers Party of Tarvos"
     assert claim.text.startswith("accused the government")
+
+
+def test_described_as_is_the_describers_claim() -> None:
+    text = (
+        'Lena Varga, the airline\'s chief executive, described the rescue plan as "bold, '
+        'costly and overdue".'
+    )
+    claim = only(find_claims(analysis(text)), "bold")
+    assert claim.speaker_text == "Lena Varga"
+    assert claim.text.startswith("described the rescue plan as")

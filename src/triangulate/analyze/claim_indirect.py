@@ -390,7 +390,7 @@ _QUOTED_REACH = 16
 
 def quoted_as_saying(text: str, tokens: list[Token], end: int) -> RawClaim | None:
     """``The agency quoted its director, Jane Doe, as saying …`` and ``…, officials were quoted
-    by the agency as saying``: the quoted source speaks, relayed by the one quoting."""
+    by the agency as saying``: the one quoting speaks, citing the one quoted (as ``citing``)."""
     for index, token in enumerate(tokens):
         if token.lower != "quoted" or index == 0:
             continue
@@ -415,9 +415,9 @@ def quoted_as_saying(text: str, tokens: list[Token], end: int) -> RawClaim | Non
             content = _content_after(text, tokens, after, end)
         if quoted is None or relay is None or content is None:
             return None
-        speaker, speaker_text = _speaker_text(text, tokens, quoted)
-        relay_text = _span(tokens, *relay).of(text)
-        return RawClaim(content, speaker, speaker_text, cue, [relay_text, speaker_text], cue_words)
+        speaker, speaker_text = _speaker_text(text, tokens, relay)
+        quoted_text = _span(tokens, *quoted).of(text)
+        return RawClaim(content, speaker, speaker_text, cue, [speaker_text, quoted_text], cue_words)
     return None
 
 
@@ -439,6 +439,7 @@ def _quoted_name(tokens: list[Token], first: int, stop: int) -> tuple[int, int] 
 _PUT = words("put puts putting")
 _APPROXIMATORS = words("about around roughly some at least more than over nearly almost up to")
 _PUT_REACH = 16
+_CONTRASTS = words("but while although whereas")
 
 
 def put_at(text: str, tokens: list[Token], end: int) -> RawClaim | None:
@@ -454,24 +455,19 @@ def put_at(text: str, tokens: list[Token], end: int) -> RawClaim | None:
                 phrase = phrase_before(tokens, index, 0)
                 if phrase is None or _nobody(tokens, phrase[0]):
                     return None
-                last = at + 1
-                while last + 1 < len(tokens) and (
-                    tokens[last + 1].is_word or _digit_comma(tokens, last + 1)
-                ) and tokens[last + 1].lower not in ("but", "and", "while", "although"):
-                    last += 1
+                last = len(tokens) - 1
+                for following in range(at + 1, len(tokens)):
+                    if tokens[following].lower in _CONTRASTS or tokens[following].text == ";":
+                        last = following - 1
+                        break
+                while last > at and not tokens[last].is_word:
+                    last -= 1
                 speaker, speaker_text = _speaker_text(text, tokens, phrase)
                 rest = [t for t in tokens[last + 1 :] if t.is_word]
                 content = Span(tokens[0].start, tokens[last].end if rest else end)
                 return RawClaim(content, speaker, speaker_text, _span(tokens, index, index),
                                 [speaker_text], token.lower)
     return None
-
-
-def _digit_comma(tokens: list[Token], index: int) -> bool:
-    """The comma inside ``30,000``."""
-    return (tokens[index].text == "," and index + 1 < len(tokens)
-            and tokens[index - 1].text.isdigit() and tokens[index + 1].text.isdigit()
-            and tokens[index + 1].start == tokens[index].end)
 
 
 def _figure_follows(tokens: list[Token], index: int) -> bool:

@@ -27,6 +27,7 @@ SPEECH_VERB_FORMS: frozenset[str] = words(
     read reads quote quotes quoted publish publishes published indicate indicates indicated
     believe believes believed think thinks thought find finds found show shows showed
     conclude concludes concluded rule rules ruled forecast forecasts
+    describe describes described
     """
 )
 
@@ -55,7 +56,7 @@ NOUN_OBJECT_CUES: frozenset[str] = words(
     """
     announce announces announced accuse accuses accused confirm confirms confirmed
     condemn condemns condemned criticize criticizes criticized criticise criticises criticised
-    blame blames blamed
+    blame blames blamed describe describes described
     """
 )
 
