@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from triangulate.web.security import (  # noqa: E402
 from triangulate.web.snapshot import Snapshot, SnapshotSource  # noqa: E402
 
 from .browser.harness import serve  # noqa: E402
+from .conftest import make_document  # noqa: E402
 from .test_report_escaping import HOSTILE, _hostile_store  # noqa: E402
 from .web_corpus import analyses, build_store, reconciliation  # noqa: E402
 
@@ -345,11 +347,14 @@ def test_a_decision_is_applied_to_the_results_kept_without_reading_them_again(
     second = source.current()
     assert second.comparisons["cmp-passengers"].verdict == "agree"
     assert reads == [1] and second.stored is first.stored  # texts read so far are kept too
+    with open_store(db) as store:  # a document added: its outline read, the results kept
+        store.put_analysis(replace(analyses()[0], document=make_document("Later.", "later")))
+    third = source.current()
+    assert reads == [1] and "later" in third.outlines and third.stored is not first.stored
     with open_store(db) as store:
         store.put_reconciliation(reconciliation(analyses()[:2]))
-    third = source.current()
-    assert reads == [2] and third.stored is not first.stored
-    assert third.comparisons["cmp-passengers"].verdict == "agree"  # still applied
+    fourth = source.current()
+    assert reads == [2] and fourth.comparisons["cmp-passengers"].verdict == "agree"  # still
     source.close()
 
 

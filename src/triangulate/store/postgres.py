@@ -217,6 +217,10 @@ class PostgresStore:
         row = self._one("SELECT value FROM store_state WHERE key = 'generation'")
         return int(row[0]) if row else 0
 
+    def results_generation(self) -> int:
+        row = self._one("SELECT value FROM store_state WHERE key = 'results'")
+        return int(row[0]) if row else 0
+
     def document_count(self) -> int:
         row = self._one("SELECT count(*) FROM documents")
         return int(row[0]) if row else 0
@@ -254,6 +258,10 @@ class PostgresStore:
                     marks = ", ".join(["%s"] * len(rows[0]))
                     cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
+            cursor.execute(
+                "INSERT INTO store_state (key, value) VALUES ('results', '1')"
+                " ON CONFLICT (key) DO UPDATE SET value = (store_state.value::bigint + 1)::text"
+            )
             if indexed:
                 for statement in INDEX_CLAIMS:
                     cursor.execute(statement)

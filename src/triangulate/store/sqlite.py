@@ -178,6 +178,10 @@ class SQLiteStore:
         ).fetchone()
         return int(row[0]) if row else 0
 
+    def results_generation(self) -> int:
+        row = self._db.execute("SELECT value FROM store_state WHERE key = 'results'").fetchone()
+        return int(row[0]) if row else 0
+
     def document_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
@@ -211,6 +215,10 @@ class SQLiteStore:
                     marks = ", ".join("?" * len(rows[0]))
                     db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             self._mark_reconciliation(db, "current")
+            db.execute(
+                "INSERT INTO store_state (key, value) VALUES ('results', '1')"
+                " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
             if indexed:
                 for statement in INDEX_CLAIMS:
                     db.execute(statement)

@@ -250,7 +250,7 @@ class SnapshotSource:
         self._watch_server: PostgresStore | None = None
         self._version: tuple[int, int, int] | None = None
         self._snapshot: Snapshot | None = None
-        self._results: tuple[tuple[int, ...], int, Reconciliation] | None = None
+        self._results: tuple[tuple[int, ...], tuple[int, int], Reconciliation] | None = None
         self.warmers: list[Callable[[Snapshot], object]] = []
         """What to compute, on a thread of its own, for each snapshot loaded anew (the views
         built from the whole corpus), so that the first page asking for it need not wait."""
@@ -297,7 +297,7 @@ class SnapshotSource:
             return self._snapshot
 
     def _load(self, store: Store, version: tuple[int, int, int]) -> Snapshot:
-        generation = store.generation()
+        generation = (store.generation(), store.results_generation())
         kept = self._results
         if kept is not None and self._snapshot is not None and kept[:2] == (
             version[:2],
@@ -306,7 +306,10 @@ class SnapshotSource:
             return self._snapshot.adjudicated(
                 adjudicate(kept[2], store.adjudications()), store.failures()
             )
-        results = store.reconciliation()
+        if kept is not None and kept[0] == version[:2] and kept[1][1] == generation[1]:
+            results = kept[2]  # documents written, the results not (yet)
+        else:
+            results = store.reconciliation()
         outlines = store.outlines()
         self._results = (version[:2], generation, results)
         snapshot = Snapshot.build(
