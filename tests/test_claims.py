@@ -459,3 +459,29 @@ def test_described_as_is_the_describers_claim() -> None:
     claim = only(find_claims(analysis(text)), "bold")
     assert claim.speaker_text == "Lena Varga"
     assert claim.text.startswith("described the rescue plan as")
+
+
+def test_an_acronym_is_part_of_the_speaker_not_the_pronoun_us() -> None:
+    text = "The death toll may reach 2,000, US general says."
+    claim = only(find_claims(analysis(text)), "2,000")
+    assert claim.speaker_text == "US general"
+
+
+def test_a_quote_right_after_a_reported_sentence_is_the_same_speakers() -> None:
+    text = (
+        "Mira Osei, a spokeswoman for the aid agency, said thousands were feared dead. \n"
+        '" Nearly every house was destroyed here. \n'
+        'The army is talking about 20,000 dead. " \n'
+        "Many survivors have left Port Tarvos."
+    )
+    claims = find_claims(analysis(text))
+    assert only(claims, "20,000 dead").speaker_text == "Mira Osei"
+    assert only(claims, "Nearly every house").speaker_text == "Mira Osei"
+    assert only(claims, "survivors").speaker_text is None
+
+
+def test_the_object_of_told_stops_before_the_reported_pronoun() -> None:
+    text = "Prime Minister Lena Varga told US network XTV she believed more than 300 people died."
+    claim = only(find_claims(analysis(text)), "300")
+    assert claim.text.startswith("she believed more than 300 people died")
+    assert claim.speaker_text == "Prime Minister Lena Varga"

@@ -115,8 +115,11 @@ def _straight_quotes(text: str) -> list[Quote]:
 
 
 def _closes(text: str, mark: re.Match[str]) -> bool:
-    """Whether a straight mark closes: it follows a word or punctuation, not a space."""
-    return mark.start() > 0 and not text[mark.start() - 1].isspace()
+    """Whether a straight mark closes: it follows a word or punctuation, not a space, or it
+    ends its paragraph."""
+    if mark.start() > 0 and not text[mark.start() - 1].isspace():
+        return True
+    return text[mark.end() : mark.end() + 80].split("\n", 1)[0].strip() == ""
 
 
 def _reopens(text: str, mark: re.Match[str]) -> bool:

@@ -68,6 +68,8 @@ def _possessive_base(word: str) -> str:
 
 
 def _is_breaker(token: Token) -> bool:
+    if token.text.isupper() and len(token.text) > 1 and token.text.isalpha():
+        return False  # an acronym ("the US general"), not "us"
     lower = token.lower
     if lower in NP_BREAKERS or lower in _WEEKDAYS or lower.endswith(("n't", "n’t")):
         return True
@@ -250,8 +252,8 @@ def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
     last = -1
     while position < len(tokens) and position - first < _MAX_SPEAKER_TOKENS:
         token = tokens[position]
-        if not token.is_word:
-            break
+        if not token.is_word or (position > first and token.lower in PRONOUN_SPEAKERS):
+            break  # "told US network CNN he believed …"
         if _is_breaker(token) and token.lower not in DETERMINERS:
             following = tokens[position + 1] if position + 1 < len(tokens) else None
             joins_name = (

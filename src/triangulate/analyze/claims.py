@@ -95,7 +95,10 @@ def _quote_claims(
     previous: tuple[RawClaim, int] | None = None
     read: dict[tuple[int, int], list[Token]] = {}
     for quote in find_quotes(text):
-        last = _sentence_at(sentences, quote.inner.end - 1)
+        inner_end = quote.inner.end - 1
+        while inner_end > quote.inner.start and text[inner_end].isspace():  # ' dead. "'
+            inner_end -= 1
+        last = _sentence_at(sentences, inner_end)
         first = _sentence_at(sentences, quote.outer.start)
         if last is None or first is None:
             continue
@@ -106,6 +109,8 @@ def _quote_claims(
             template = _raw_from_match(text, match)
         elif previous is not None and _continues(text, previous[1], quote.outer.start):
             template = previous[0]
+        elif (reported := _reported_before(text, quote, first, sentences)) is not None:
+            template = reported
         else:
             continue
         pieces = _quote_pieces(text, quote, sentences, template)
@@ -114,10 +119,28 @@ def _quote_claims(
         found.extend(pieces)
         covered.extend(sentence for _, sentence in pieces)
         covered.append(last)
-        if not quote.orphan:
-            covered.append(Span(min(first.start, quote.outer.start), quote.outer.end))
+        if not quote.orphan:  # up to the last quoted word: '…dead. " \nThe next sentence'
+            covered.append(Span(min(first.start, quote.outer.start), inner_end + 1))
         previous = (template, max(last.end, quote.outer.end))
     return found, covered
+
+
+def _reported_before(
+    text: str, quote: Quote, first: Sentence, sentences: SpanIndex[Sentence]
+) -> RawClaim | None:
+    """The speaker of the sentence right before a quote that opens its own sentence: "X, a
+    spokesman, said thousands were feared dead. "Nearly every house was destroyed here." """
+    opening = min(first.start, quote.outer.start)
+    if text[opening : quote.outer.start].strip():
+        return None
+    before = sentences.last_before(opening)
+    if before is None or text[before.end : opening].strip():
+        return None
+    found = _attribution(text, tokenize(text, before.start, before.end), before.end)
+    if found is None or found.speaker is None or found.cue is None:
+        return None
+    return RawClaim(found.cue, found.speaker, found.speaker_text, found.cue, list(found.via),
+                    found.cue_words)
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
