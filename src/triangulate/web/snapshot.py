@@ -234,10 +234,11 @@ class SnapshotSource:
     file at the path; checking costs one PRAGMA and one ``stat``. For a PostgreSQL store, it
     shows as a new count of the store's writes, read on one connection kept open (one small
     query). Only the first request after a change reloads while the others wait for it, and
-    only what changed: the outlines and results when documents or results were written (the
-    store's ``generation``), else only the decisions and failures, applied again to the
-    results kept. Texts and analyses are read on one store per thread, kept open (SQLite
-    connections stay in the thread that made them); other reads open a short-lived store.
+    only what changed: the outlines when documents were written (the store's ``generation``),
+    the results too when they were (``results_generation``), and always the decisions and
+    failures, applied again to the results kept. Texts and analyses are read on one store per
+    thread, kept open (SQLite connections stay in the thread that made them); other reads open
+    a short-lived store.
     """
 
     def __init__(self, location: str | Path) -> None:
