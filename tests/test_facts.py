@@ -324,3 +324,12 @@ def test_shocks_and_distances_from_different_places_are_not_compared() -> None:
         ("e", "2010-01-20", "The quake struck about 20 miles west of Brixel, officials said."),
     )
     assert made and all(sides == {"c", "e"} for _, sides in made)
+
+
+def test_a_claims_figure_takes_the_happening_its_fact_counts() -> None:
+    analysis = _analysis("In Ruritania, where 75 swine flu deaths have occurred, officials urged "
+                         "calm.")
+    (quantity,) = [q for c in analysis.claims for q in c.quantities]
+    assert quantity.unit == "death"
+    analysis = _analysis("Officials said the government will hold a 60% stake in the company.")
+    assert [q.unit for c in analysis.claims for q in c.quantities] == ["percent"]

@@ -316,3 +316,13 @@ def test_a_number_word_opening_a_line_counts_even_after_a_headline() -> None:
         "3 dead after protesters torch bank\n\nThree people died in a burning bank.")]
     assert found == [("3 dead", "dead"), ("Three people", "person")]
     assert [q.text for q in find_quantities("Ocean's Eleven opened on Friday.")] == []
+
+
+def test_a_word_that_stands_for_people_is_what_a_number_counts() -> None:
+    from triangulate.analyze.quantities import find_quantities
+
+    found = {q.text: q.unit for q in find_quantities(
+        "He said 30 of the 80 wounded remained in hospital. There were 12 missing.")}
+    assert found["80 wounded"] == "wounded" and found["12 missing"] == "missing"
+    found = {q.text: q.unit for q in find_quantities("Police said 80 injured people were hurt.")}
+    assert found["80 injured people"] == "person"

@@ -100,13 +100,25 @@ def _generic(text: str, sentence: Span, quantity: Quantity) -> bool:
 
 
 def _with_counted_units(claim: Claim) -> Claim:
-    """The claim's bare figures ("rose to 110,000") with the unit its facts read from the
-    sentence ("110,000" people who died)."""
+    """The claim's figures with the units its facts read from the sentence: a bare "rose to
+    110,000" counts people who died, "75 swine flu deaths" counts deaths."""
     counted = {(f.quantity.start, f.quantity.end): f.quantity for f in claim.facts}
     quantities = tuple(
-        counted.get((q.start, q.end), q) if not q.unit else q for q in claim.quantities
+        counted[q.start, q.end] if (q.start, q.end) in counted
+        and _names_the_count(q.unit, counted[q.start, q.end].unit) else q
+        for q in claim.quantities
     )
     return replace(claim, quantities=quantities) if quantities != claim.quantities else claim
+
+
+def _names_the_count(unit: str, read: str) -> bool:
+    """Whether the unit the facts read says better what a figure counts: any for a bare figure,
+    a happening ("deaths") for a word that only modified it ("75 swine flu deaths")."""
+    lexicon = kinds_by_word()
+    return not unit or (
+        singular(read) in lexicon and singular(unit) not in lexicon
+        and singular(unit) not in CASE_NOUNS
+    )
 
 
 def _owned_quantities(analysis: Analysis) -> dict[int, list[Quantity]]:

@@ -10,6 +10,7 @@ from ..language.en.measures import (
     CURRENCY_WORDS,
     GLUED_ONLY_UNITS,
     GLUED_UNITS,
+    PEOPLE_ADJECTIVES,
     UNIT_FORMS,
 )
 from ..model import Qualifier
@@ -224,6 +225,9 @@ def _noun_head(
             index = code_end + 1  # "787 COVID-19 infections": a code that modifies the noun
             continue
         end, lower = _hyphenated(tokens, index)
+        if not words and lower in PEOPLE_ADJECTIVES and not _modifies_next(tokens, end + 1):
+            words.append((index, end, lower, token))  # "the 80 wounded remained": people
+            break
         if looks_verbal(lower):
             nouns_before = any(not _is_adverb(word[2]) for word in words)
             if nouns_before or not _modifies_next(tokens, end + 1):

@@ -125,6 +125,8 @@ DURATION_IN_MONTHS: dict[str, int] = {"month": 1, "year": 12}
 MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m", "ton", "kg",
                            "degree", "celsius", "fahrenheit"})
 """Units that measure a property of something rather than count what happened."""
+PEOPLE_ADJECTIVES = frozenset({"wounded", "injured", "missing", "dead", "homeless", "displaced"})
+"""Words that count people when they stand for them: "the 80 wounded", "12 missing"."""
 DISTANCE_UNITS = frozenset({"km", "mile", "m"})
 """Distances answer one question only from one named place ("35 miles from Tarvos")."""
 SHOCKS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
