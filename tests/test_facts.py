@@ -333,3 +333,11 @@ def test_a_claims_figure_takes_the_happening_its_fact_counts() -> None:
     assert quantity.unit == "death"
     analysis = _analysis("Officials said the government will hold a 60% stake in the company.")
     assert [q.unit for c in analysis.claims for q in c.quantities] == ["percent"]
+
+
+def test_a_figure_in_apposition_counts_the_plural_noun_and_a_majority_is_measured() -> None:
+    facts = _facts("The firm will offer the deal to most union members - 62,000 at Brixel Motor, "
+                   "officials said.")
+    assert facts["62,000"].quantity.unit == "member"
+    facts = _facts("The Socialists hold a comfortable majority of 160 in the 300-seat Parliament.")
+    assert facts["160"].quantity.unit == "majority"

@@ -89,6 +89,8 @@ def measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
         modifiers = [c for c in tokens.children(noun) if deps[c] == "compound"]
         if lemma == "scale" and modifiers:
             return _lemma(tokens, text, modifiers[-1])
+        if noun == head and deps[number] == "appos" and "Number=Plur" in tokens.morphs[noun]:
+            return singular(lemma)  # "union members - 62,000 at GM": members
     return None
 
 

@@ -106,7 +106,7 @@ MANY_COUNTRIES = "several countries"
 
 MEASURED_NOUNS = words(
     "magnitude intensity temperature speed height depth length width distance area population "
-    "rate price value budget turnout"
+    "rate price value budget turnout majority"
 )
 """Nouns a bare figure may measure ("a magnitude of 5.9", "put the population at 120,000")."""
 
