@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from triangulate.analyze.claim_quotes import find_quotes
 from triangulate.analyze.claims import find_claims
 from triangulate.analyze.nlp import split_sentences
 from triangulate.model import Analysis, Claim, Document, Mention, Quantity, TimeExpression
@@ -485,3 +486,13 @@ def test_the_object_of_told_stops_before_the_reported_pronoun() -> None:
     claim = only(find_claims(analysis(text)), "300")
     assert claim.text.startswith("she believed more than 300 people died")
     assert claim.speaker_text == "Prime Minister Lena Varga"
+
+
+def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
+    text = (
+        'A stray " mark in the first paragraph.\n'
+        '" The port will reopen in May, " the harbour master said.'
+    )
+    assert [q.inner.of(text).strip() for q in find_quotes(text)] == [
+        "The port will reopen in May,"
+    ]

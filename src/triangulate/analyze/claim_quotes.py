@@ -46,7 +46,7 @@ def find_quotes(text: str) -> list[Quote]:
     Curly quotes may run over several paragraphs when each goes on with an opening mark; a
     closing mark with no opening in its paragraph quotes the paragraph from its start.
     Straight quotes pair within a paragraph; one left open at a paragraph's end goes on to the
-    first closing mark of the paragraphs after it (some wires reopen each paragraph, some not).
+    first closing mark of the paragraphs after it, unless one of them opens with a mark.
     """
     quotes = _curly_quotes(text) + _straight_quotes(text)
     quotes.sort(key=lambda quote: quote.outer.start)
@@ -105,9 +105,8 @@ def _straight_quotes(text: str) -> list[Quote]:
         if "\n" not in between:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
-        elif len(between) > _MAX_QUOTE_CHARS or not _closes(text, mark):
-            if not _reopens(text, mark) or len(between) > _MAX_QUOTE_CHARS:
-                opening[kind] = mark
+        elif len(between) > _MAX_QUOTE_CHARS or _reopens(text, mark) or not _closes(text, mark):
+            opening[kind] = mark  # a paragraph that opens with a mark starts afresh
         else:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
