@@ -149,3 +149,19 @@ def test_a_name_the_model_resumes_after_a_connector_is_one_name() -> None:
              ModelSpan(city, city + 4, "LOC")]
     joined = _joined_over_connectors(text, spans)
     assert [text[s.start : s.end] for s in joined] == ["Gulf of Suez", "Suez"]
+
+
+def test_a_name_beside_a_title_is_a_person_whatever_the_model_typed() -> None:
+    from triangulate.analyze.entity_combine import _person_by_apposition
+
+    text = ("The governor-general of Tarvos province, Jan Kovar Dolezal, told state television. "
+            "Jan Kovar Dolezal, the governor of Tarvos Province, said tents arrived. "
+            "Brixel Harbour, the capital of Ruritania, shook.")
+    first = text.index("Jan Kovar Dolezal")
+    cases = ((first, "Jan Kovar Dolezal", "location", "person"),
+             (text.index("Jan Kovar Dolezal", first + 1), "Jan Kovar Dolezal", "organization",
+              "person"),
+             (text.index("Brixel Harbour"), "Brixel Harbour", "location", "location"))
+    for start, name, typed, expected in cases:
+        mention = Mention(start, start + len(name), name, typed)
+        assert _person_by_apposition(text, mention).type == expected, (start, name)

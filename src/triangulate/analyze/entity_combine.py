@@ -120,8 +120,36 @@ def combine(
     for index, rule in enumerate(rules):
         if not used[index] and (rule.strength == "strong" or rule.by_name):
             merged.append(rule.mention)
-    return [mention for mention in _without_overlaps(merged)
+    return [_person_by_apposition(text, mention) for mention in _without_overlaps(merged)
             if not _CURRENCY_SIGN.fullmatch(mention.text)]
+
+
+_TITLE = r"(?:" + "|".join(sorted((re.escape(t) for t in TITLE_HEADS if "." not in t), key=len,
+                                  reverse=True)) + r")"
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?" + _TITLE + r"(?:-general)?\s+(?:of|for)\s",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?" + _TITLE + r"(?:-general)?\s+(?:of|for)\s+"
+    r"[^,.;\n]{1,60},\s+$",
+    re.IGNORECASE,
+)
+_APPOSITION_REACH = 90
+
+
+def _person_by_apposition(text: str, mention: Mention) -> Mention:
+    """A name of two or more words that a title stands beside is a person's, however the model
+    typed it: "Jan Novak, the governor of Tarvos province, said", "the governor-general of
+    Tarvos province, Jan Novak, told"; not a known place."""
+    if mention.type not in ("location", "organization") or len(mention.text.split()) < 2:
+        return mention
+    before = text[max(0, mention.start - _APPOSITION_REACH) : mention.start]
+    if not (_TITLE_AFTER.match(text, mention.end) or _TITLE_BEFORE.search(before)):
+        return mention
+    if gazetteer.lookup(mention.text):
+        return mention
+    return Mention(mention.start, mention.end, mention.text, "person", mention.normalized)
 
 
 CONLL_CLASS: dict[EntityType, str] = {  # each type's coarse class among the model's labels
