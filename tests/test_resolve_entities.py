@@ -244,6 +244,20 @@ def test_organisation_short_forms_join_their_full_name() -> None:
     assert "Norwegian Tax Office" in office.aliases
 
 
+def test_an_organisation_a_union_of_states_owns_joins_its_short_form() -> None:
+    first = typed_analysis(
+        "d1", "The UN Grain Relief Programme sent food.",
+        [("UN Grain Relief Programme", "organization")],
+    )
+    second = typed_analysis(
+        "d2", "The Grain Relief Programme said more was needed.",
+        [("Grain Relief Programme", "organization")],
+    )
+    entities, _ = resolve_entities([first, second])
+    [programme] = entity_named(entities, "Grain Relief Programme")
+    assert "UN Grain Relief Programme" in programme.aliases
+
+
 def test_a_short_form_two_countries_share_joins_neither() -> None:
     first = typed_analysis(
         "d1", "The Swedish Red Lantern and the Danish Red Lantern sent aid.",

@@ -33,6 +33,7 @@ from ..language.en.names import (
     COUNTRY_PARTS,
     NAME_PARTICLES,
     ORGANIZATION_HEADS,
+    ORGANIZATION_OWNERS,
     SHORT_FORM_DROPS,
     SUBDIVISION_HEADS,
     TITLE_HEADS,
@@ -451,6 +452,8 @@ def _country_and_core(key: str) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _country_code(words: str) -> str | None:
+    if words in ORGANIZATION_OWNERS:
+        return words.upper()
     code = demonyms().get(words)
     if code:
         return code

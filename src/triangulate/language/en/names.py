@@ -214,6 +214,10 @@ SHORT_FORM_DROPS = COMPANY_SUFFIXES | word_set(
     "company corporation limited incorporated motor motors department news"
 )
 
+# Bodies that own organisations as a country does, written before their names ("UN World Food
+# Programme" is the "World Food Programme").
+ORGANIZATION_OWNERS = word_set("un eu nato au asean")
+
 # Words that say a capitalised word before them is a place ("in X", "near X").
 LOCATIVE_PREPOSITIONS = word_set("""
     in near at from to into towards toward outside inside across around through via between
