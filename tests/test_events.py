@@ -301,3 +301,11 @@ def test_a_happening_to_come_keeps_a_date_from_its_report_on() -> None:
     dated = _dated(text)  # reported on 2031-03-04
     assert ("vote", "2031-03-09") in dated
     assert ("vote", None) in dated  # a future told of a day gone is a misread date
+
+
+def test_a_happening_only_planned_takes_no_date() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The union said on Monday it was planning a walkout for the next week."
+    )
+    assert ("walkout", None) in _dated(text)

@@ -96,6 +96,8 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
     expected ("would like to step down", "plans to strike"); None for a happening told as one."""
     index = _trigger_head(layer, trigger)
     verb = _clause_verb(layer, index) if index is not None else None
+    if verb is not None and verb != index and _lemma(layer, text, verb) in INTENT_VERBS:
+        return "unreal"  # "planning a walkout", "threatened a strike"
     for _ in range(3):
         if verb is None:
             return None
