@@ -187,6 +187,20 @@ def test_counts_of_different_days_are_not_compared() -> None:
     assert compare_claims([a, b], _records(a, b)) == []
 
 
+def test_an_agreement_of_one_outlets_reports_or_of_one_cited_source_confirms_nothing() -> None:
+    a, b = _grain_reports()
+    same_outlet = replace(b, document=replace(b.document, publisher="Outlet a"))
+    (comparison,) = compare_claims([a, same_outlet], _records(a, same_outlet))
+    assert comparison.verdict == "agree"
+    assert comparison.explanation.endswith(
+        "All are reports of Outlet a: not independent confirmations.")
+    records = [replace(record, attributed_to="e-port") for record in _records(a, b)]
+    (comparison,) = compare_claims([a, b], records)
+    assert "one source, repeated" in comparison.explanation
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert "independent" not in comparison.explanation and "repeated" not in comparison.explanation
+
+
 def test_a_copy_never_agrees_with_its_original() -> None:
     t = "More than 300 tons of grain were shipped to the island."
     q = ("More than 300 tons", 300, "ton", "over")

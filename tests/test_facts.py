@@ -341,3 +341,12 @@ def test_a_figure_in_apposition_counts_the_plural_noun_and_a_majority_is_measure
     assert facts["62,000"].quantity.unit == "member"
     facts = _facts("The Socialists hold a comfortable majority of 160 in the 300-seat Parliament.")
     assert facts["160"].quantity.unit == "majority"
+
+
+def test_a_running_total_of_years_is_no_answer_to_a_count_of_recent_happenings() -> None:
+    made = _compare(
+        ("a", "2009-04-29", "Officials said another virus has killed 257 people since 2003."),
+        ("b", "2009-04-29", "Officials said the new virus has killed 159 people."),
+        ("c", "2009-04-30", "Officials said the new virus has killed 168 people."),
+    )
+    assert made and all(sides == {"b", "c"} for _, sides in made)

@@ -58,21 +58,35 @@ def compare_claims(
 def _versions_noted(
     comparisons: list[Comparison], claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]
 ) -> list[Comparison]:
-    """Agreements between versions of one story say that they confirm nothing."""
+    """Agreements between versions of one story, reports of one outlet, or reports that all
+    cite one source say that they confirm nothing independently."""
     story = {document: story_of(analysis, by_id) for document, analysis in by_id.items()}
-    story_of_claim = {record.id: story[record.document] for record in claims
-                      if record.document in story}
+    records = {record.id: record for record in claims}
     noted = []
     for comparison in comparisons:
-        stories = {story_of_claim[claim] for claim in comparison.claims if claim in story_of_claim}
-        if comparison.verdict == "agree" and len(stories) == 1:
-            comparison = replace(
-                comparison,
-                explanation=f"{comparison.explanation} Both are versions of one story, not "
-                "independent confirmations.",
-            )
+        held = [records[claim] for claim in comparison.claims if claim in records]
+        if comparison.verdict == "agree" and len(held) > 1:
+            note = _not_independent(held, story, by_id)
+            if note:
+                comparison = replace(comparison, explanation=f"{comparison.explanation} {note}")
         noted.append(comparison)
     return noted
+
+
+def _not_independent(
+    held: list[ClaimRecord], story: dict[str, str], by_id: dict[str, Analysis]
+) -> str | None:
+    if len({story.get(record.document) for record in held}) == 1:
+        return "Both are versions of one story, not independent confirmations."
+    outlets = {by_id[record.document].document.publisher for record in held
+               if record.document in by_id}
+    if len(outlets) == 1 and None not in outlets:
+        return f"All are reports of {outlets.pop()}: not independent confirmations."
+    cited = {record.attributed_to for record in held}
+    if len(cited) == 1 and None not in cited:
+        speaker = held[0].claim.speaker_text or "one source"
+        return f"All cite {shorten(speaker, 50)}: one source, repeated."
+    return None
 
 
 # ---- fallback: denials the analysis marked, matched on their words ------------------------

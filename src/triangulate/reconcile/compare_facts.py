@@ -36,6 +36,9 @@ RECENT_DAYS = 31
 RECENT_SLACK_DAYS = 3
 """An undated count in a report tells of the weeks before it (give or take a few days: another
 report may date the same happening a day or two later)."""
+LONG_RUNNING_DAYS = 365
+"""A running total that began more than this before an undated count was reported counts more
+than the recent happenings the undated count tells of."""
 GENERIC_FAMILIES = frozenset({"person"})
 """Counted nouns that say nothing of what happened: "home to 120,000 people" and "85 people
 died" answer one question only when their contexts say so."""
@@ -242,6 +245,8 @@ def _near_report(window: Window | None, undated: _Fact) -> bool:
         return True
     try:
         reported = date.fromisoformat(undated.published[:10])
+        if window[0] and (reported - first_day(window[0])).days > LONG_RUNNING_DAYS:
+            return False  # "257 deaths since 2003" is no count of this month's happening
     except ValueError:
         return True
     recent = (reported - timedelta(days=RECENT_DAYS)).isoformat()
