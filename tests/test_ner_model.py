@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import triangulate
+from triangulate.analyze import entity_model
 from triangulate.analyze.entities import find_mentions, find_rule_mentions, normalize_name
 from triangulate.analyze.entity_combine import RuleMention, combine, entity_type_of
 from triangulate.analyze.entity_model import (
@@ -16,6 +17,7 @@ from triangulate.analyze.entity_model import (
     TAGS,
     ModelSpan,
     case_class,
+    could_hold_a_name,
     decode_tags,
     model_available,
     model_path,
@@ -280,3 +282,34 @@ def test_a_region_the_model_calls_a_person_is_a_place_unless_a_person_bears_the_
     spans = [_span(named, "Ada Kurdistan", "PER"), ModelSpan(second, second + 9, "PER")]
     assert [m.type for m in combine(named, rules, spans, normalize_name)] == [
         "person", "person"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Marisol Quenby said so.", True),  # a name can only start the sentence
+    ("the talks resume in Ostravel.", True),
+    ("about 40 people came.", True),  # a figure: "3M", "G7"
+    ('"Quenby won," he said.', True),
+    ("The talks ended late.", False),
+    ("However, nobody came back.", False),
+    ("it was over by then.", False),
+])
+def test_only_sentences_that_could_hold_a_name_reach_the_model(
+    sentence: str, expected: bool
+) -> None:
+    assert could_hold_a_name(sentence) is expected
+
+
+def test_nameless_sentences_are_skipped_and_the_rest_tagged_as_one_by_one() -> None:
+    text = (
+        "The talks ended late. Marisol Quenby flew to Ostravel on Monday. "
+        "Nobody said anything more. Officials at Brantco Industries in Velmora declined to "
+        "comment on the talks with the Ostravel delegation led by Tamsin Arkwright."
+    )
+    sentences = split_sentences(text)
+    entity_model._SEEN.clear()  # sentences are remembered by their text
+    together = model_spans(text, sentences)
+    entity_model._SEEN.clear()
+    alone = [span for sentence in sentences for span in model_spans(text, [sentence])]
+    assert together == alone
+    assert {text[s.start : s.end] for s in together} >= {"Marisol Quenby", "Tamsin Arkwright"}
+    assert all(sentences[0].end <= s.start for s in together)

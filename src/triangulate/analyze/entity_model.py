@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,18 +26,26 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..language.en.names import CAPITALISED_FUNCTION_WORDS
 from ..model import Sentence
 from .nlp import plain
 
 if TYPE_CHECKING:
-    from tokenizers import Tokenizer
+    from tokenizers import Encoding, Tokenizer
 
 MODEL_NAME = "ner_minilm"
 LABELS = ("PER", "ORG", "LOC", "MISC")
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 CASE_CLASSES = ("no letters", "lower", "capitalised", "all caps")
-_BATCH_SIZE = 16
 _MAX_PIECES = 128
+# The int8 graph scales each layer's activations by their largest value in the whole batch, so a
+# sentence batched with others gets tags that depend on its neighbours (about 0.002 of F1 either
+# way on CoNLL-2003 test and Wikigold). One sentence a run makes its tags its own, the same
+# whatever the document, executor or order; batches of 4 to 8 sentences of one length would run
+# about a fifth faster (benchmarks/bench_pipeline.py). A batch holds at most _BATCH_ROWS sentences
+# and _BATCH_PIECES word-pieces, padding included.
+_BATCH_ROWS = 1
+_BATCH_PIECES = 512
 # Sentences tokenised and tagged together: a long document's words are not all held at once.
 _SENTENCES_AT_ONCE = 2000
 
@@ -126,16 +135,20 @@ class NerModel:
 
 @lru_cache(maxsize=1)
 def ner_model() -> NerModel:
-    """The shipped model, loaded once; onnxruntime uses at most ``TRIANGULATE_THREADS`` threads."""
+    """The shipped model, loaded once, on ``TRIANGULATE_THREADS`` threads (default one: documents
+    run in parallel across processes, and a second thread costs more CPU time for the same work,
+    twice as much when idle threads spin; ``benchmarks/bench_pipeline.py``)."""
     import onnxruntime
     from tokenizers import Tokenizer
 
     meta = json.loads((model_path() / "meta.json").read_text(encoding="utf-8"))
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = int(os.environ.get("TRIANGULATE_THREADS", "0")) or min(
-        4, os.cpu_count() or 1
-    )
+    options.intra_op_num_threads = int(os.environ.get("TRIANGULATE_THREADS", "0")) or 1
     options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Threads that wait for work sleep instead of spinning on a core that others share.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(
         str(model_path() / "ner.onnx"), options, providers=["CPUExecutionProvider"]
     )
@@ -165,19 +178,39 @@ def tag_words(words: Sequence[Sequence[str]]) -> list[list[str]]:
     model = ner_model()
     sentences = [list(sentence_words) for sentence_words in words]
     chunks: list[tuple[int, list[str]]] = []
+    encoded: list[Encoding | None] = []  # each chunk's encoding, when it is the whole sentence
     encodings = model.tokenizer.encode_batch(sentences, is_pretokenized=True)
     for index, (sentence_words, encoding) in enumerate(zip(sentences, encodings, strict=True)):
-        chunks.extend((index, chunk) for chunk in _windows(sentence_words, encoding.word_ids))
-    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i][1]))
+        windows = _windows(sentence_words, encoding.word_ids)
+        chunks.extend((index, chunk) for chunk in windows)
+        encoded.extend([encoding] if len(windows) == 1 else [None] * len(windows))
+    split = [i for i, encoding in enumerate(encoded) if encoding is None]
+    if split:
+        again = model.tokenizer.encode_batch([chunks[i][1] for i in split], is_pretokenized=True)
+        for i, encoding in zip(split, again, strict=True):
+            encoded[i] = encoding
+    ready = [encoding for encoding in encoded if encoding is not None]
+    order = sorted(range(len(chunks)), key=lambda i: len(ready[i].ids))
     results: dict[int, list[str]] = {}
-    for begin in range(0, len(order), _BATCH_SIZE):
-        batch = [chunks[i][1] for i in order[begin : begin + _BATCH_SIZE]]
-        for i, tags in zip(order[begin : begin + _BATCH_SIZE], _run(model, batch), strict=True):
-            results[i] = tags
-    tagged: list[list[str]] = [[] for _ in sentences]
+    for batch in _batches(order, [min(_MAX_PIECES, len(e.ids)) for e in ready]):
+        tagged = _run(model, [chunks[i][1] for i in batch], [ready[i] for i in batch])
+        results.update(zip(batch, tagged, strict=True))
+    tagged_sentences: list[list[str]] = [[] for _ in sentences]
     for i, (index, _) in enumerate(chunks):
-        tagged[index].extend(results[i])
-    return tagged
+        tagged_sentences[index].extend(results[i])
+    return tagged_sentences
+
+
+def _batches(order: list[int], widths: list[int]) -> Iterator[list[int]]:
+    """``order`` (chunks by length) cut into batches of at most ``_BATCH_PIECES`` pieces."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) + 1) * widths[i] > _BATCH_PIECES or len(batch) == _BATCH_ROWS:
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 def _windows(words: list[str], word_ids: Sequence[int | None]) -> list[list[str]]:
@@ -201,8 +234,7 @@ def _windows(words: list[str], word_ids: Sequence[int | None]) -> list[list[str]
     return chunks
 
 
-def _run(model: NerModel, batch: list[list[str]]) -> list[list[str]]:
-    encodings = model.tokenizer.encode_batch(batch, is_pretokenized=True)
+def _run(model: NerModel, batch: list[list[str]], encodings: list[Encoding]) -> list[list[str]]:
     width = min(_MAX_PIECES, max(len(encoding.ids) for encoding in encodings))
     ids = np.zeros((len(batch), width), dtype=np.int64)
     mask = np.zeros_like(ids)
@@ -258,15 +290,35 @@ def model_spans(text: str, sentences: Sequence[Sentence]) -> list[ModelSpan]:
     return found
 
 
+def could_hold_a_name(sentence: str) -> bool:
+    """Whether ``sentence`` has a digit, a capital after its first word, or a first word with a
+    capital that is not one of the words that only start sentences ("The", "But"). The model is
+    run on no other sentence: it finds names by their capitals."""
+    if _DIGIT.search(sentence):
+        return True
+    first, _, rest = sentence.lstrip().partition(" ")
+    if rest != rest.lower():
+        return True
+    opener = _EDGES.sub("", first).lower()
+    return first != first.lower() and opener not in CAPITALISED_FUNCTION_WORDS
+
+
+_DIGIT = re.compile(r"\d")
+_EDGES = re.compile(r"^\W+|\W+$")
+
+
 def _read(pieces: list[str]) -> dict[str, tuple[tuple[int, int, str], ...]]:
     """The entities of each sentence text (offsets into it), remembered for the next time."""
+    read: dict[str, tuple[tuple[int, int, str], ...]] = {
+        piece: () for piece in pieces if not could_hold_a_name(piece)
+    }
+    pieces = [piece for piece in pieces if piece not in read]
     splitter = _word_splitter()
     tokenised = [[t for t in splitter(plain(piece)) if not t.is_space] for piece in pieces]
     all_tags = tag_words([
         [piece[t.idx : t.idx + len(t)] for t in tokens]
         for piece, tokens in zip(pieces, tokenised, strict=True)
     ])
-    read: dict[str, tuple[tuple[int, int, str], ...]] = {}
     for piece, tokens, tags in zip(pieces, tokenised, all_tags, strict=True):
         read[piece] = tuple(_entities(tokens, tags))
         _remember(piece, read[piece])
