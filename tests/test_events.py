@@ -96,6 +96,14 @@ def test_called_without_a_name_is_no_call() -> None:
     assert not [e for e in find_events(analysis(text)) if e.type == "communication"]
 
 
+def test_a_markets_rally_is_no_protest() -> None:
+    text = ("Stocks rallied on 3 May after the vote. A rally in shares followed on 4 May. "
+            "Thousands rallied in the capital on 5 May.")
+    protests = [e for e in find_events(analysis(text)) if e.type == "protest"]
+    assert [text[e.start : e.end] for e in protests] == ["rallied"]
+    assert protests[0].start > text.index("Thousands")
+
+
 def test_places_need_a_locative_preposition() -> None:
     text = "Kenyan troops were deployed in Garissa after clashes near Mandera."
     data = analysis(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..language.en.happening_types import (
     ACCUMULATING_TYPES,
+    MARKET_MOVES,
+    MARKET_NOUNS,
     NEEDS_NAMED_OBJECT,
     patterns_starting_with,
     word_matches,
@@ -281,8 +283,19 @@ def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:
         last = index + len(words) - 1
         if " ".join(words) in NEEDS_NAMED_OBJECT and not _named_object(tokens, last):
             continue
+        if " ".join(words) in MARKET_MOVES and _of_a_market(tokens, index, last):
+            continue
         return len(words), event_type
     return None
+
+
+def _of_a_market(tokens: list[Token], first: int, last: int) -> bool:
+    """"Stocks rallied", "a rally in shares": a market's move, not a gathering."""
+    before = tokens[first - 1].lower if first > 0 else ""
+    after = [token.lower for token in tokens[last + 1 : last + 3]]
+    return before in MARKET_NOUNS or after[:1] == ["in"] and after[1:2] != [] and (
+        after[1] in MARKET_NOUNS
+    )
 
 
 def _shouted(token: Token) -> bool:

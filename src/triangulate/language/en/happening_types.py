@@ -221,6 +221,14 @@ NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
      "spoke with", "talked to", "talked with"}
 )
 
+# Triggers that name a market's move after a market's noun ("stocks rallied", "a rally in
+# shares"), not people gathering.
+MARKET_MOVES: frozenset[str] = frozenset({"rally", "rallies", "rallied"})
+MARKET_NOUNS: frozenset[str] = words(
+    "stock stocks share shares market markets price prices index indices bond bonds dollar "
+    "euro yen pound currency currencies oil gold equities futures"
+)
+
 
 @lru_cache(maxsize=1)
 def trigger_patterns() -> tuple[tuple[tuple[str, ...], str], ...]:
