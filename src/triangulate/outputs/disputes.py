@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ..language.en.measures import QUALIFIER_WORDS
 from ..model import (
     Analysis,
     ClaimRecord,
@@ -44,15 +45,6 @@ VERDICT_WEIGHT: dict[str, float] = {
 
 _SCOPE = re.compile(r"\s*\([^()]*\)\s*(?=\?$)")
 _QUOTED = re.compile(r"“([^”]+)”")
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "over": "over ",
-    "at_least": "at least ",
-    "under": "under ",
-    "at_most": "at most ",
-    "about": "about ",
-    "up_to": "up to ",
-}
 EXCERPT_CHARS = 160
 TITLE_VALUES = 3  # distinct values a row's title names before "…"
 TITLE_WORDS = 8  # words of an answer a statement's title quotes
@@ -303,7 +295,7 @@ def quantity_value(quantity: Quantity) -> str:
     amount = f"{quantity.value:g}"
     if quantity.value_max is not None and quantity.value_max != quantity.value:
         amount += f"–{quantity.value_max:g}"
-    return f"{_QUALIFIER_WORDS.get(quantity.qualifier, '')}{amount} {quantity.unit}".strip()
+    return f"{QUALIFIER_WORDS.get(quantity.qualifier, '')}{amount} {quantity.unit}".strip()
 
 
 def _answering_quantity(
