@@ -64,7 +64,8 @@ def gold_relations(annotation: Path) -> list[Relation]:
     return relations
 
 
-def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, list[Relation]]]:
+def annotated_texts(split: str) -> Iterator[tuple[str, str, Path]]:
+    """Each article of a split: its name, text and first annotator's file."""
     folder = POLNEAR / split
     seen: set[str] = set()
     for annotation in sorted((folder / "attributions").glob("*.ann")):
@@ -72,9 +73,13 @@ def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, list[Rel
         if name in seen:
             continue
         seen.add(name)
-        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        yield name, (folder / "text" / f"{name}.txt").read_text(encoding="utf-8"), annotation
+
+
+def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, list[Relation]]]:
+    for count, (name, text, annotation) in enumerate(annotated_texts(split), 1):
         yield name, text, gold_relations(annotation)
-        if limit and len(seen) >= limit:
+        if limit and count >= limit:
             return
 
 

@@ -18,9 +18,12 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from triangulate.analyze.parse import ud_pipeline
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "attribution" / "polnear"
+from bench_polnear import annotated_texts  # noqa: E402
+
+from triangulate.analyze.parse import ud_pipeline  # noqa: E402
+
 MIN_COUNT = 5
 MIN_SHARE = 0.2
 MIN_CLAUSAL_SHARE = 0.1
@@ -32,16 +35,9 @@ for any cue, at least {clausal:.0%} for cues that count only before a clause."""
 
 
 def cues(split: str = "train") -> tuple[list[str], list[str]]:
-    folder = POLNEAR / split
-    seen: set[str] = set()
     found: list[str] = []
     texts: list[str] = []
-    for annotation in sorted((folder / "attributions").glob("*.ann")):
-        name = annotation.stem.rsplit("_", 1)[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    for _name, text, annotation in annotated_texts(split):
         texts.append(text)
         for line in annotation.read_text(encoding="utf-8").splitlines():
             match = _SPAN.search(line) if line.startswith("T") else None
