@@ -17,6 +17,7 @@ from ..language.en.measures import DISTANCE_UNITS, MONEY_NOUNS, SHOCKS
 from ..language.en.plurals import singular
 from ..language.en.time_words import ADVERB_SETS, UNITS
 from ..model import Fact, Mention, Quantity, Span, Tokens
+from .fact_parse import _lemma
 
 _ORDINAL_UNITS = frozenset({"second", "sec", "min", "minute"})
 """Units that are rarely a rate's period ("a second quake", "a minute's silence")."""
@@ -137,8 +138,3 @@ def _case(tokens: Tokens, text: str, index: int) -> str | None:
         _lemma(tokens, text, child) for child in tokens.children(index)
         if tokens.deps[child] == "case"
     ), None)
-
-
-def _lemma(tokens: Tokens, text: str, index: int) -> str:
-    word = text[tokens.starts[index] : tokens.ends[index]].lower()
-    return tokens.lemmas[index].lower() or word
