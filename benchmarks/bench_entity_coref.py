@@ -220,8 +220,7 @@ def main(argv: Iterable[str] | None = None) -> int:
           f"{'typed R':>7s} {'MUC':>6s} {'B3':>6s} {'CEAF-e':>7s} {'CoNLL':>6s}")
     _print("this tree, ", here["rows"])
     if args.baseline:
-        options = ["--limit-topics", str(args.limit_topics)] if args.limit_topics else []
-        then = run_at_revision(Path(__file__), args.baseline, options)
+        then = run_at_revision(Path(__file__), args.baseline, args.limit_topics)
         _print(f"{args.baseline}, ", {name: row for name, row in then["rows"].items()
                                       if name.startswith("own")})
     recall = here["recall_by_category"]

@@ -59,7 +59,7 @@ def predict(documents: dict[str, EcbDocument]) -> dict[str, dict[Mention, str]]:
         from triangulate.analyze.event_layer import happening_mentions
         from triangulate.reconcile.events import corefer_happenings
     except ImportError:
-        happening_mentions = None
+        happening_mentions = None  # type: ignore[assignment]
 
     by_topic = analyse_by_topic(documents)
     found: dict[str, dict[Mention, str]] = defaultdict(dict)
@@ -103,12 +103,6 @@ def _print(label: str, rows: dict[str, dict[str, float]]) -> None:
               f"{row['conll']:>6.3f}")
 
 
-def _baseline(revision: str, limit_topics: int | None) -> dict[str, dict[str, float]]:
-    options = ["--limit-topics", str(limit_topics)] if limit_topics else []
-    rows: dict[str, dict[str, float]] = run_at_revision(Path(__file__), revision, options)
-    return rows
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     args = arguments(__doc__.split("\n\n")[0], BASELINE,
                      list(argv) if argv is not None else None)
@@ -123,7 +117,8 @@ def main(argv: Iterable[str] | None = None) -> int:
           f"{'B3':>6s} {'CEAF-e':>7s} {'CoNLL':>6s}")
     _print("this tree", here)
     if args.baseline:
-        _print(f"baseline {args.baseline}", _baseline(args.baseline, args.limit_topics))
+        _print(f"baseline {args.baseline}",
+               run_at_revision(Path(__file__), args.baseline, args.limit_topics))
     return 0
 
 

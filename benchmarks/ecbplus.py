@@ -254,15 +254,17 @@ def evaluate(predicted: dict[Mention, str], gold: dict[Mention, str]) -> dict[st
     }
 
 
-def run_at_revision(script: Path, revision: str, arguments: list[str]) -> Any:
-    """The JSON that ``script --json`` prints with the product of a git revision: the revision
-    is checked out into a temporary worktree, whose ``src`` the script imports."""
+def run_at_revision(script: Path, revision: str, limit_topics: int | None) -> Any:
+    """The JSON that ``script --json [--limit-topics N]`` prints with the product of a git
+    revision: the revision is checked out into a temporary worktree, whose ``src`` the script
+    imports."""
+    options = ["--limit-topics", str(limit_topics)] if limit_topics else []
     with tempfile.TemporaryDirectory() as work:
         tree = Path(work) / "baseline"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree),
                         revision], check=True)
         try:
-            command = [sys.executable, str(script.resolve()), "--json", *arguments]
+            command = [sys.executable, str(script.resolve()), "--json", *options]
             env = {"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"}
             done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
             return json.loads(done.stdout.strip().splitlines()[-1])
