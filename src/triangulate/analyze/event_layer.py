@@ -25,14 +25,15 @@ _PLACE_TYPES = frozenset({"location", "facility"})
 
 def happening_mentions(analysis: Analysis) -> list[EventMention]:
     """The typed events of the document and every other happening word, in text order."""
-    typed = find_events(analysis)
+    layers = sentence_layers(analysis, analysis.sentences)
+    typed = find_events(analysis, dict(layers))
     taken = [Span(e.start, e.end) for e in typed]
     text = analysis.document.text
     times = SpanIndex(analysis.times)
     participants = SpanIndex(m for m in analysis.mentions if m.type in _PARTICIPANT_TYPES)
     names = SpanIndex(analysis.mentions)
     found = list(typed)
-    for sentence, layer in sentence_layers(analysis, analysis.sentences):
+    for sentence, layer in layers:
         groups = date_groups(text, times.within(sentence))
         date = groups[0].points[0].date if len(groups) == 1 and len(groups[0].points) == 1 \
             else None

@@ -81,15 +81,18 @@ class _Trigger:
     last: int
 
 
-def find_events(analysis: Analysis) -> list[EventMention]:
-    """Event mentions of the document in text order."""
+def find_events(
+    analysis: Analysis, layers: dict[Sentence, Tokens] | None = None
+) -> list[EventMention]:
+    """Event mentions of the document in text order; ``layers``, where a caller has them, is
+    ``sentence_layers`` of the document's sentences, so they are not parsed twice."""
     text = analysis.document.text
     sentences = list(analysis.sentences)
     if not sentences:
         from .nlp import split_sentences
 
         sentences = split_sentences(text)
-    notes = _Notes(analysis)
+    notes = _Notes(analysis, layers)
     events: list[EventMention] = []
     focus: TimeRange | None = None
     just_dated = False  # whether the sentence before this one named a date
@@ -124,7 +127,7 @@ of its own happened on the day of the report."""
 class _Notes:
     """The annotations events read, looked up by where they lie."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, layers: dict[Sentence, Tokens] | None = None) -> None:
         self.analysis = analysis
         published = analysis.document.published or ""
         self.news_of_the_day: TimeRange | None = (
@@ -133,7 +136,7 @@ class _Notes:
             and analysis.document.published_basis != "file"
             else None
         )
-        self._layers: dict[Sentence, Tokens] | None = None
+        self._layers = layers
         self.times = SpanIndex(analysis.times)
         self.quantities = SpanIndex(analysis.quantities)
         self.participants = SpanIndex(
