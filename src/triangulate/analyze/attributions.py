@@ -94,7 +94,7 @@ def _child(tokens: Tokens, index: int, relations: tuple[str, ...]) -> int | None
 
 
 def _source(text: str, tokens: Tokens, cue: int) -> Span | None:
-    agent = next((c for c in tokens.children(cue) if tokens.deps[c] == "obl:agent"), None)
+    agent = _child(tokens, cue, ("obl:agent",))
     subject = _child(tokens, cue, _SUBJECTS) if agent is None else agent
     node = cue
     for _ in range(_INHERIT_REACH):  # "… vowed to punish", "…, calling for …", "… and urged …"
