@@ -217,6 +217,14 @@ def found_or_404(items: dict[str, T], key: str, what: str) -> T:
     return items[key]
 
 
+def analysis_or_404(data: Snapshot, doc_id: str) -> Analysis:
+    """The document's whole analysis, or the 404 error when there is no such document."""
+    analysis = data.analysis(doc_id)  # None for an id the snapshot does not hold
+    if analysis is None:
+        raise ApiError(404, f"no document with id {doc_id!r}")
+    return analysis
+
+
 def _summary(snapshot: Snapshot, outline: Outline) -> DocumentSummary:
     d = outline.analysis.document
     return DocumentSummary(
@@ -256,11 +264,7 @@ def list_documents(
 @router.get("/documents/{doc_id}", response_model=Analysis, responses=NOT_FOUND, tags=["documents"])
 def get_document(doc_id: str, data: Data) -> Analysis:
     """A document with its cleaned text and every annotation (offsets into ``document.text``)."""
-    found_or_404(data.outlines, doc_id, "document")
-    analysis = data.analysis(doc_id)
-    if analysis is None:
-        raise ApiError(404, f"no document with id {doc_id!r}")
-    return analysis
+    return analysis_or_404(data, doc_id)
 
 
 @router.get("/failures", response_model=Page[Failure], tags=["documents"])

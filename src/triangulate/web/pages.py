@@ -25,6 +25,7 @@ from .api import (
     NameSearch,
     SourceFilter,
     SpeakerFilter,
+    analysis_or_404,
     blank_is_none,
     found_or_404,
     reject_unknown_parameters,
@@ -95,10 +96,7 @@ def overview(request: Request, data: Data, page: PageNumber = 1) -> Response:
 def document_page(
     request: Request, doc_id: str, data: Data, mark: Annotated[str | None, Query()] = None
 ) -> Response:
-    found_or_404(data.outlines, doc_id, "document")
-    analysis = data.analysis(doc_id)
-    if analysis is None:
-        raise ApiError(404, f"no document with id {doc_id!r}")
+    analysis = analysis_or_404(data, doc_id)
     span = parse_mark(mark, len(analysis.document.text))
     return _render(
         request,
@@ -189,11 +187,20 @@ def _merged_into(data: Snapshot, record_id: str, records: Mapping[str, object]) 
     return None
 
 
+def _moved(
+    data: Snapshot, record_id: str, records: Mapping[str, object], pages: str
+) -> RedirectResponse | None:
+    """The redirect to the page of the record that ``record_id`` was merged into, if it was."""
+    if record_id in records or not (into := _merged_into(data, record_id, records)):
+        return None
+    return RedirectResponse(f"{pages}/{quote(into, safe='')}", status_code=307)
+
+
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str, data: Data, page: PageNumber = 1) -> Response:
     """The event, its mentions, comparisons and claims a page of rows at a time."""
-    if event_id not in data.events and (into := _merged_into(data, event_id, data.events)):
-        return RedirectResponse(f"/events/{quote(into, safe='')}", status_code=307)
+    if moved := _moved(data, event_id, data.events, "/events"):
+        return moved
     event = found_or_404(data.events, event_id, "event")
     claims = [data.claims[c] for c in event.claims if c in data.claims]
     entry = next((t for t in data.reconciliation.timeline if t.event == event_id), None)
@@ -256,8 +263,8 @@ def map_page(request: Request, data: Data) -> Response:
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str, data: Data, page: PageNumber = 1) -> Response:
     """The entity, its mentions, claims and events a page of rows at a time."""
-    if entity_id not in data.entities and (into := _merged_into(data, entity_id, data.entities)):
-        return RedirectResponse(f"/entities/{quote(into, safe='')}", status_code=307)
+    if moved := _moved(data, entity_id, data.entities, "/entities"):
+        return moved
     entity = found_or_404(data.entities, entity_id, "entity")
     claims = [c for c in data.reconciliation.claims if entity_id in (c.attributed_to, *c.about)]
     events = [e for e in data.reconciliation.events if entity_id in (*e.participants, *e.places)]
