@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from ..model import Analysis, Reconciliation, Span
+from ..model import Analysis, Entity, Reconciliation, Span
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -124,10 +124,9 @@ def graph_edges(
 ) -> list[GraphEdge]:
     """Every edge of the graph; ``event_node`` maps an event id to its node id."""
     entity_ids = {e.id for e in reconciliation.entities}
-    edges = [
-        GraphEdge(a, b, "co-occurs", weight)
-        for (a, b), weight in sorted(_cooccurrences(analyses, reconciliation).items())
-    ]
+    by_document = {a.document.id: a for a in analyses}
+    counts = cooccurrences(reconciliation.entities, by_document.get)
+    edges = [GraphEdge(a, b, "co-occurs", weight) for (a, b), weight in sorted(counts.items())]
     attributed: dict[tuple[str, str], list[str]] = defaultdict(list)
     for record in reconciliation.claims:
         speaker = record.attributed_to
@@ -150,14 +149,15 @@ def graph_edges(
     return edges
 
 
-def _cooccurrences(
-    analyses: Sequence[Analysis], reconciliation: Reconciliation
+def cooccurrences(
+    entities: Iterable[Entity], analysis_of: Callable[[str], Analysis | None]
 ) -> Counter[tuple[str, str]]:
-    by_document = {a.document.id: a for a in analyses}
+    """How many sentences name each pair of ``entities`` (ids in order); ``analysis_of`` gives
+    a document's analysis, whose sentences are all it reads."""
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for entity in reconciliation.entities:
+    for entity in entities:
         for span in entity.mentions:
-            analysis = by_document.get(span.document)
+            analysis = analysis_of(span.document)
             if analysis is None:
                 continue
             sentence = analysis.sentence_of(Span(span.start, span.end))

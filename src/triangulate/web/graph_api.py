@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
-from ..model import Entity, EntityType, Span
+from ..model import Analysis, Entity, EntityType
+from ..outputs.export_graphml import cooccurrences
 from .api import MAX_OFFSET, Data, Page, Paging, reject_unknown_parameters
 from .errors import ErrorResponse
 from .snapshot import Snapshot
@@ -78,21 +77,14 @@ class Cooccurrence:
             url=entity_url(entity.id),
         )
 
+    def _analysis_of(self, doc_id: str) -> Analysis | None:
+        outline = self.snapshot.outlines.get(doc_id)
+        return outline.analysis if outline else None  # the document and its sentences
+
     def edges(self, shown: list[Entity], min_weight: int) -> list[GraphEdge]:
         """The pairs of ``shown`` named in one sentence, weighted by how many sentences name
         both (as the GraphML export counts them over every entity)."""
-        in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for entity in shown:
-            for span in entity.mentions:
-                outline = self.snapshot.outlines.get(span.document)
-                if outline is None:
-                    continue
-                sentence = outline.analysis.sentence_of(Span(span.start, span.end))
-                if sentence is not None:
-                    in_sentence[(span.document, sentence.start)].add(entity.id)
-        counts: Counter[tuple[str, str]] = Counter()
-        for members in in_sentence.values():
-            counts.update(combinations(sorted(members), 2))
+        counts = cooccurrences(shown, self._analysis_of)
         return [
             GraphEdge(source=source, target=target, weight=weight)
             for (source, target), weight in sorted(counts.items())
