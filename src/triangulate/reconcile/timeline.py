@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date as calendar_date
 from datetime import timedelta
 
+from ..analyze.timex_calendar import last_day
 from ..model import Analysis, Comparison, Event, TimelineEntry
 from .text import report_date, story_of
 
@@ -100,23 +100,11 @@ def _background(event: Event, by_id: dict[str, Analysis]) -> bool:
     reported = [
         day for d in event.documents if d in by_id and (day := report_date(by_id[d].document))
     ]
-    over = _last_day(event.end or event.start or "")
-    if not reported or over is None:
+    if not reported:
         return False
     try:
+        over = last_day((event.end or event.start or "")[:10])
         first = calendar_date.fromisoformat(min(reported)[:10])
     except ValueError:
         return False
     return over < first - timedelta(days=BACKGROUND_DAYS)
-
-
-def _last_day(date: str) -> calendar_date | None:
-    """The last day of a date, a month or a year ("2008" -> 2008-12-31)."""
-    parts = date.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 12
-        day = int(parts[2][:2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
-        return calendar_date(year, month, day)
-    except (ValueError, IndexError):
-        return None
