@@ -135,7 +135,7 @@ def _join_persons(items: list[_Item], groups: UnionFind) -> set[int]:
             if len(roots) == 1:
                 target = corpus[0]
         if target is None and not local and item.mention.type == "person":
-            target = _by_given_name(item, by_document.get(item.document, []), items, groups)
+            target = _by_given_name(item, in_document, items, groups)
         if target is not None:
             groups.union(target, index)
             resolved.add(index)
