@@ -22,13 +22,15 @@ from .packing import load_analysis, pack_analysis, pack_outline
 from .search import SearchHit, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
-REFILL_SEARCH_INDEX = (  # the same SQL in both dialects
-    "DELETE FROM search_index",
+_INDEX_DOCUMENTS = (  # the same SQL in both dialects, as below
     "INSERT INTO search_index (kind, ref, document, title, body)"
-    " SELECT 'document', id, id, coalesce(title, ''), text FROM documents",
-    "INSERT INTO search_index (kind, ref, document, title, body)"
-    " SELECT 'claim', id, document, '', text FROM claims",
+    " SELECT 'document', id, id, coalesce(title, ''), text FROM documents"
 )
+_INDEX_CLAIMS = (
+    "INSERT INTO search_index (kind, ref, document, title, body)"
+    " SELECT 'claim', id, document, '', text FROM claims"
+)
+REFILL_SEARCH_INDEX = ("DELETE FROM search_index", _INDEX_DOCUMENTS, _INDEX_CLAIMS)
 
 Row = tuple[Any, ...]
 
@@ -39,11 +41,7 @@ def index_documents(db: Any, placeholder: str, doc_ids: Iterable[str]) -> None:
     p = placeholder
     for doc_id in doc_ids:
         db.execute(f"DELETE FROM search_index WHERE kind = 'document' AND ref = {p}", (doc_id,))
-        db.execute(
-            "INSERT INTO search_index (kind, ref, document, title, body)"
-            f" SELECT 'document', id, id, coalesce(title, ''), text FROM documents WHERE id = {p}",
-            (doc_id,),
-        )
+        db.execute(f"{_INDEX_DOCUMENTS} WHERE id = {p}", (doc_id,))
 
 
 EMPTY_SEARCH_INDEX = (  # whether anything is stored or indexed: none is an index never built
@@ -52,8 +50,7 @@ EMPTY_SEARCH_INDEX = (  # whether anything is stored or indexed: none is an inde
 )
 INDEX_CLAIMS = (  # the claims of a new reconciliation in the search index, in both dialects
     "DELETE FROM search_index WHERE kind = 'claim'",
-    "INSERT INTO search_index (kind, ref, document, title, body)"
-    " SELECT 'claim', id, document, '', text FROM claims",
+    _INDEX_CLAIMS,
 )
 
 
