@@ -139,6 +139,9 @@ class _Report:
         self.reconciliation = reconciliation
         self.failures = failures
         self.documents = {a.document.id: a.document for a in analyses}
+        self.claims = {c.id: c for c in reconciliation.claims}
+        self.entities = {e.id: e for e in reconciliation.entities}
+        self.events = {e.id: e for e in reconciliation.events}
         self.disputes = build_disputes(analyses, reconciliation, "contested")
         self.sources = build_sources(analyses, reconciliation)
         self.ranked_entities = sorted(
@@ -167,17 +170,16 @@ class _Report:
 
     def render(self, page: str | None, number: int) -> str:
         layout = self.layout(page, number)
-        reconciliation = self.reconciliation
         return self.template.render(
             version=__version__,
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             analyses=self.analyses,
             documents=self.documents,
-            reconciliation=reconciliation,
-            claims={c.id: c for c in reconciliation.claims},
-            entities={e.id: e for e in reconciliation.entities},
+            reconciliation=self.reconciliation,
+            claims=self.claims,
+            entities=self.entities,
             ranked_entities=self.ranked_entities,
-            events={e.id: e for e in reconciliation.events},
+            events=self.events,
             disputes=self.disputes,
             sources=self.sources,
             failures=self.failures,
