@@ -163,7 +163,7 @@ class Narrowing:
         """A row with an answer (or a copy of one) from the source, by the speaker, involving
         the entity, from a document published in the range, and with a verdict in force of
         that kind (a rejected verdict is none)."""
-        answers = [a for answer in dispute.answers for a in (answer, *answer.copies)]
+        answers = _every_answer(dispute)
         claims = [self.data.claims[a.claim] for a in answers if a.claim in self.data.claims]
         verdict = self.wanted.verdict
         return (
@@ -327,10 +327,15 @@ def _is_speaker(data: Snapshot, speaker: Speaker, value: str, words: list[re.Pat
     return any(_holds_all(_normalised(name), words) for name in names)
 
 
+def _every_answer(row: Dispute) -> list[Answer]:
+    """The row's answers, each followed by the copies folded under it."""
+    return [a for answer in row.answers for a in (answer, *answer.copies)]
+
+
 def _dispute_text(data: Snapshot, row: Dispute) -> str:
     """What a search of the disputes reads: the question in each wording, and each answer's
     value, claim, speaker and outlet."""
-    answers: list[Answer] = [a for answer in row.answers for a in (answer, *answer.copies)]
+    answers = _every_answer(row)
     parts = [row.title, *row.scopes]
     for answer in answers:
         record = data.claims.get(answer.claim)
