@@ -317,3 +317,36 @@ def test_a_happening_only_planned_takes_no_date() -> None:
         "The union said on Monday it was planning a walkout for the next week."
     )
     assert ("walkout", None) in _dated(text)
+
+
+def test_a_possessive_date_after_a_preposition_belongs_to_the_happening_it_names() -> None:
+    text = "The ministry said two people were wounded in Friday's clashes."
+    data = analysis(text, times=(("Friday", "2021-05-07", "2021-05-07"),))
+    dated = {e.text: e.date.start if e.date else None for e in find_events(data)}
+    assert dated == {"wounded": None, "clashes": "2021-05-07"}
+
+
+def test_a_when_clause_after_dates_tells_what_happened_on_them() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "It was a change from the scenes in the square on Monday and Tuesday when rival "
+        "supporters clashed repeatedly."
+    )
+    dated = _dated(text)  # reported on Tuesday 2031-03-04
+    assert ("clashed", "2031-03-03") in dated and ("clashed", "2031-03-04") in dated
+
+
+def test_a_reported_would_is_a_happening_to_come() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "Mrs Lindqvist said she would visit Velmar on Friday to meet officials.\n"
+        "Mayor Ovett would visit Velmar on Friday if he could."
+    )
+    dated = _dated(text)  # reported on Tuesday 2031-03-04
+    assert dated.count(("visit", "2031-03-07")) == 1
+    assert ("visit", None) in dated
+
+
+def test_firefighters_are_not_a_firefight() -> None:
+    found = find_events(analysis("Firefighters rescued five people from the balcony."))
+    assert [e.type for e in found] == ["rescue"]

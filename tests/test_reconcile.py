@@ -261,3 +261,30 @@ def test_the_happening_most_sources_tell_is_the_most_salient() -> None:
     salience = {entry.date: entry.salience for entry in timeline}
     assert salience["2021-04-03"] > salience["2021-03"] > 0
     assert all(0 <= entry.salience <= 1 for entry in timeline)
+
+
+def test_an_undated_mention_joins_the_dated_happening_told_with_its_word() -> None:
+    quake = "The quake struck Ostrava and Brno on 3 April."
+    shock = "An aftershock hit Ostrava and Brno on 5 April."
+    later = "The quake left Ostrava and Brno without power."
+    flood = "A flood hit Ostrava."  # one shared place and another word: no evidence enough
+    day5 = TimeRange("2021-04-05", "2021-04-05", "day")
+
+    def placed(text: str, trigger: str, date: TimeRange | None) -> EventMention:
+        at = text.index(trigger)
+        places = tuple(Mention(text.index(p), text.index(p) + len(p), p, "location")
+                       for p in ("Ostrava", "Brno") if p in text)
+        return EventMention(at, at + len(trigger), trigger, "disaster", Span(0, len(text)),
+                            date, places=places)
+
+    docs = [
+        _doc("a", quake, placed(quake, "quake", DAY), published="2021-04-03"),
+        _doc("b", shock, placed(shock, "aftershock", day5), published="2021-04-05"),
+        _doc("b2", shock, placed(shock, "aftershock", day5), published="2021-04-05"),
+        _doc("c", later, placed(later, "quake", None), published="2021-04-06"),
+        _doc("d", flood, placed(flood, "flood", None), published="2021-04-06"),
+    ]
+    mention_map = {(d.document.id, m.start, m.end): m.text.lower()
+                   for d in docs for e in d.events for m in e.places}
+    events = corefer_events(docs, mention_map, [])
+    assert sorted(sorted(e.documents) for e in events) == [["a", "c"], ["b", "b2"], ["d"]]

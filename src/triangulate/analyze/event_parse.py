@@ -13,7 +13,9 @@ from ..language.en.happening_types import (
     MODAL_AUXILIARIES,
     NEGATIONS,
     PERFECT_AUXILIARIES,
+    REPORTED_FUTURE_AUXILIARIES,
 )
+from ..language.en.speech import SPEECH_VERB_FORMS
 from ..model import Span, Tokens
 
 _VERBS = frozenset({"VERB"})
@@ -108,13 +110,24 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
         for child in layer.children(verb):
             word = _word(layer, text, child)
             if layer.deps[child] == "aux" and word in MODAL_AUXILIARIES:
-                return "future" if word in FUTURE_AUXILIARIES else "unreal"
+                return "future" if word in FUTURE_AUXILIARIES or (
+                    word in REPORTED_FUTURE_AUXILIARIES and _reported(layer, text, verb)
+                ) else "unreal"
         if layer.deps[verb] != "xcomp":
             return None
         verb = _head(layer, verb)
         if verb is not None and _lemma(layer, text, verb) in INTENT_VERBS:
             return "unreal"
     return None
+
+
+def _reported(layer: Tokens, text: str, verb: int) -> bool:
+    """Whether ``verb`` heads what a speech verb reports ("said she would visit")."""
+    head = _head(layer, verb)
+    return (
+        head is not None and layer.deps[verb] == "ccomp"
+        and _word(layer, text, head) in SPEECH_VERB_FORMS
+    )
 
 
 def told_as_just_done(layer: Tokens, text: str, trigger: Span) -> bool:

@@ -201,7 +201,7 @@ def _sentence_events(
             g for g in own or groups
             if _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
             and (layer is None or (governor := governors.get(g.start)) is None
-                 or in_scope(layer, governor, trigger.span))
+                 or in_scope(layer, governor, trigger.span) or _told_when(text, g, trigger))
         ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
@@ -370,8 +370,9 @@ def _claimed_dates(
     alone, not the others of the sentence ("protesters marched after the election of 1998")."""
     claimed: dict[int, _Trigger] = {}
     for group in groups:
+        possessive = text[group.end : group.end + 2] in _POSSESSIVE  # "in Tuesday's clashes"
         for trigger in triggers:
-            if trigger.span.end <= group.start and _BEFORE_CLAIMED.fullmatch(
+            if not possessive and trigger.span.end <= group.start and _BEFORE_CLAIMED.fullmatch(
                 text, trigger.span.end, group.start
             ) or group.end <= trigger.span.start and _AFTER_CLAIMED.fullmatch(
                 text, group.end, trigger.span.start
@@ -379,6 +380,17 @@ def _claimed_dates(
                 claimed[group.start] = trigger
                 break
     return claimed
+
+
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;:,]*$", re.IGNORECASE)
+
+
+def _told_when(text: str, group: DateGroup, trigger: _Trigger) -> bool:
+    """Whether the trigger lies in a clause that says what happened on the date written just
+    before it ("the scenes of Wednesday and Thursday when supporters clashed")."""
+    return group.end <= trigger.span.start and bool(
+        _WHEN_CLAUSE.match(text, group.end, trigger.span.start)
+    )
 
 
 def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:

@@ -97,6 +97,7 @@ class _DatedGroups:
         self.alive = [True] * len(groups)
         self.people = [_people(items) for _, _, items in groups]
         self.documents = [{item[0].document.id for item in items} for _, _, items in groups]
+        self.dated_by = [frozenset(d) for d in self.documents]  # the documents that date it
         self._by_person: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._by_document: dict[tuple[str, str], set[int]] = defaultdict(set)
         for index, (event_type, start, _) in enumerate(groups):
@@ -139,8 +140,15 @@ def _best_target(
     start = groups[index][1]
     people = _people(items)
     unknown_report = start is None and not all(report_date(item[0].document) for item in items)
-    candidates: list[tuple[int, int, int]] = []  # (shared participants, documents, -index)
-    for other in index_of.sharing_people(index, people):
+    documents = {item[0].document.id for item in items}
+    words = {_head_stem(item[1].text) for item in items}
+    # (named with the same word, told with a date by the mention's own report, shared
+    # participants, documents, -index)
+    candidates: list[tuple[bool, bool, int, int, int]] = []
+    others = index_of.sharing_people(index, people)
+    if start is None:
+        others = sorted(set(others) | set(index_of.telling(index, documents)))
+    for other in others:
         _, other_start, other_items = groups[other]
         assert other_start is not None
         if unknown_report:  # a report of unknown date: only a happening it cannot mistake
@@ -152,18 +160,22 @@ def _best_target(
                     and start <= other_start <= (_span_end(items) or start))
         else:  # "in April": a day or month of April
             fits = other_start.startswith(start) and len(other_start) > len(start)
-        if fits:
-            shared = len(people & index_of.people[other])
-            candidates.append((shared, len(index_of.documents[other]), -other))
+        own = start is None and bool(documents & index_of.dated_by[other])
+        shared = len(people & index_of.people[other])
+        same_word = start is None and any(
+            _head_stem(item[1].text) in words for item in groups[other][2]
+        )
+        if fits and (shared or own) and (start is not None or same_word or own or shared > 1):
+            candidates.append((same_word, own, shared, len(index_of.documents[other]), -other))
     if unknown_report and len(candidates) > 1:
         return None
     if candidates:
-        return -max(candidates)[2]
+        return -max(candidates)[4]
     if start is not None:
         return None
     # The one dated happening of the type that the undated mention's own document tells of
-    # ("Wednesday's clashes" … "the Tarvos Square clashes").
-    found = index_of.telling(index, {item[0].document.id for item in items})
+    # ("Wednesday's clashes" … "the Tarvos Square clashes"), however long before its report.
+    found = index_of.telling(index, documents)
     return found[0] if len(found) == 1 else None
 
 
@@ -338,6 +350,12 @@ def corefer_happenings(
 
 
 def _head_stem(words: str) -> str:
+    """The stem of a trigger's head: its last word but a closing preposition ("petrol bombs",
+    "set fire to", "filed for")."""
     from ..language.en.stems import stem
 
-    return stem(words.split()[0].lower()) if words.split() else ""
+    tokens = [w for w in words.lower().split() if w not in _TRAILING]
+    return stem(tokens[-1]) if tokens else ""
+
+
+_TRAILING = frozenset({"to", "for", "with", "in", "out", "down", "on", "at", "by"})

@@ -25,7 +25,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "called",
     ),
     "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received"),
-    "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrival in"),
+    "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrive in",
+              "arrival in"),
     "statement": (
         "said in a statement",
         "issued a statement",
@@ -46,7 +47,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "battle",
         "battles",
         "skirmish*",
-        "firefight*",
+        "firefight",
+        "firefights",
         "war",
         "wars",
         "offensive",
@@ -204,6 +206,8 @@ MODAL_AUXILIARIES: frozenset[str] = words(
     "will would should could can may might must shall 'll wo ca"
 )
 FUTURE_AUXILIARIES: frozenset[str] = words("will shall 'll wo")
+# The future of a reported saying ("she said she would visit on Saturday").
+REPORTED_FUTURE_AUXILIARIES: frozenset[str] = words("would 'd")
 NEGATIONS: frozenset[str] = words("not n't never")
 INTENT_VERBS: frozenset[str] = words(
     "want like plan hope expect intend threaten seek wish aim prepare propose vow promise "
