@@ -200,6 +200,13 @@ def test_a_weekday_right_after_a_speech_verb_dates_the_telling() -> None:
         "2023-03-16")
 
 
+def test_a_weekday_opening_a_sentence_dates_its_speech_verb() -> None:
+    friday = datetime.date(2021, 5, 7)
+    text = "And on Monday, the army -- the pillar of the state -- announced it would not fire."
+    assert only(text, friday).value == "2021-05-03"
+    assert only("The minister will travel on Monday, aides said.", friday).value == "2021-05-10"
+
+
 def test_a_file_date_does_not_anchor_weekdays() -> None:
     from triangulate.analyze.stages import times_stage
     from triangulate.model import Analysis, Document

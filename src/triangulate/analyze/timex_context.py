@@ -38,6 +38,9 @@ _TENSE_CUE = re.compile(
 )
 
 
+_OPENING = re.compile(r"\W*(?:(?:and|but|then|also|late|early)\s+)*(?:on\s+)?", re.IGNORECASE)
+
+
 class Context:
     """Reading state while the expressions of one text are resolved in text order."""
 
@@ -74,8 +77,10 @@ class Context:
             if cue.group("speech"):
                 if 0 <= start - cue.end() <= 12:
                     return "past"  # "told ABC News Thursday that he would …": the telling
-                continue
-            if cue.group("participle") and _AUXILIARY.search(
+                if cue.start() < end or not self._opens_sentence(start):
+                    continue
+                # "On Monday, the army announced it would …": the telling
+            elif cue.group("participle") and _AUXILIARY.search(
                 self.text, max(0, cue.start() - 8), cue.start()
             ):
                 continue
@@ -87,6 +92,11 @@ class Context:
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether the expression at ``start`` opens its sentence ("And on Monday, …")."""
+        first, _ = self.sentence_bounds(start)
+        return _OPENING.fullmatch(self.text, first, start) is not None
 
     def _sentence_cues(self, position: int) -> tuple[list[re.Match[str]], list[int]]:
         """The tense cues of the sentence at ``position`` and their starts, found once."""
