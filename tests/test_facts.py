@@ -7,6 +7,7 @@ import pytest
 
 from triangulate.analyze.pipeline import analyze_document
 from triangulate.model import Analysis, ClaimRecord, Fact
+from triangulate.reconcile import reconcile
 from triangulate.reconcile.compare import compare_claims
 
 from .conftest import make_document
@@ -350,3 +351,35 @@ def test_a_running_total_of_years_is_no_answer_to_a_count_of_recent_happenings()
         ("c", "2009-04-30", "Officials said the new virus has killed 168 people."),
     )
     assert made and all(sides == {"b", "c"} for _, sides in made)
+
+
+def test_a_count_added_in_another_place_is_that_places_part() -> None:
+    text = ("Violence broke out in Patras, where another 20,000 people marched on Wednesday, "
+            "police said.")
+    added = _facts(text)["20,000 people"]
+    assert added.places == ("patras",) and added.part
+    made = _compare(
+        ("a", "2010-05-06", "Police said an estimated 100,000 people marched on Wednesday."),
+        ("b", "2010-05-06", text),
+    )
+    assert made == []
+
+
+def test_the_place_before_where_scopes_the_count_however_the_clause_was_parsed() -> None:
+    facts = _facts("Meanwhile, clashes broke out in Patras where approximately 50,000 people "
+                   "marched on Wednesday, police said.")
+    assert facts["approximately 50,000 people"].places == ("patras",)
+
+
+def test_two_names_of_one_place_scope_counts_to_the_same_place() -> None:
+    a = _analysis("Officials said 40 cases have been confirmed in the United States.", "a",
+                  "2009-04-28")
+    b = _analysis("Officials said 91 cases have been confirmed in the US.", "b", "2009-04-29")
+    records = [ClaimRecord(f"{x.document.id}-c{i}", x.document.id, claim)
+               for x in (a, b) for i, claim in enumerate(x.claims)]
+    assert compare_claims([a, b], records) == []  # told apart by their names
+    places = {("a", "united states"): "e-usa", ("b", "us"): "e-usa"}
+    (comparison,) = compare_claims([a, b], records, places=places)
+    assert comparison.verdict in ("update", "conflict")
+    joined = reconcile([a, b]).comparisons
+    assert [c.verdict for c in joined] == [comparison.verdict]

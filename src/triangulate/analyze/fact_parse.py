@@ -5,6 +5,7 @@ from. ``analyze.facts`` turns a reading into a ``Fact``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -162,6 +163,8 @@ def read_parse(
     if deps[predicate] == "acl:relcl":  # "in Ruritania, where 75 deaths have occurred"
         places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=1)
                         if p not in places)
+    places += tuple(p for p in _place_before_where(tokens, text, mentions, predicate)
+                    if p not in places)
     if _across_countries(tokens, text, anchors):
         places = (*places, MANY_COUNTRIES)
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
@@ -348,6 +351,26 @@ def _names_a_place_within(tokens: Tokens, text: str, index: int) -> bool:
     """"Ruritania's second largest city": the country places the city, not the count."""
     head = tokens.heads[index]
     return tokens.deps[index] == "nmod:poss" and _lemma(tokens, text, head) in LOCATION_HEADS
+
+
+_BEFORE_WHERE = re.compile(r",?\s*$")
+
+
+def _place_before_where(
+    tokens: Tokens, text: str, mentions: Sequence[Mention], predicate: int
+) -> tuple[str, ...]:
+    """"clashes broke out in Tarvos where 50,000 people marched": the place right before the
+    "where" of the count's clause, however the parse attached the clause."""
+    for child in tokens.children(predicate):
+        word = text[tokens.starts[child]:tokens.ends[child]].lower()
+        if word != "where" or tokens.deps[child] != "advmod":
+            continue
+        where = tokens.starts[child]
+        for mention in mentions:
+            if (mention.type == "location" and mention.end <= where
+                    and _BEFORE_WHERE.fullmatch(text, mention.end, where)):
+                return (mention.normalized or mention.text,)
+    return ()
 
 
 def _places(

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..language.en.measures import ADDITIONAL_WORDS
 from ..language.en.names import LOCATION_HEADS
 from ..model import Fact, Mention, Span
 from .entity_gazetteer import country_codes, fold
@@ -60,6 +61,21 @@ def with_parts(
                 facts[total], places=tuple(p for p in facts[total].places if p not in owned)
             )
     return tuple(result)
+
+
+_ADDITIONAL = re.compile(rf"\b(?:{ADDITIONAL_WORDS})\s+$", re.IGNORECASE)
+
+
+def with_additional_parts(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """A count of a place added to one told before ("in Tarvos, where another 20,000 people
+    marched") is that place's part: it answers no question of the whole story."""
+    return tuple(
+        replace(fact, part=True)
+        if fact.places and _ADDITIONAL.search(text, max(0, fact.quantity.start - 20),
+                                              fact.quantity.start)
+        else fact
+        for fact in facts
+    )
 
 
 def with_change_units(facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -31,7 +31,12 @@ from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span
 from .fact_measure import amount_measure, rate_of, shock_measured, with_distance_places
 from .fact_parse import Reading, measured_noun, read_parse, with_head_noun
-from .fact_parts import with_change_units, with_parts, with_place_before
+from .fact_parts import (
+    with_additional_parts,
+    with_change_units,
+    with_parts,
+    with_place_before,
+)
 from .fact_scope import scope_of
 from .fact_time import fact_time
 
@@ -71,6 +76,7 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
             if not _generic(text, sentence, quantity)
         ]
         facts = with_change_units(with_parts(text, read, places_at))
+        facts = with_additional_parts(text, facts)
         facts = with_distance_places(text, facts, places_at)
         facts = with_place_before(
             text, facts, sentence, _previous_sentence(analysis.sentences, sentence), places_at,

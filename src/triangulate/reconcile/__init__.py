@@ -13,7 +13,7 @@ def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
     """Everything the corpus says, resolved and compared.
 
     The result does not depend on the order of ``analyses``: they are read in document order."""
-    from .claims import place_claims
+    from .claims import place_claims, place_keys
     from .compare import compare_claims
     from .entities import resolve_entities
     from .events import corefer_events
@@ -27,7 +27,9 @@ def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
     with step("events"):
         events = corefer_events(analyses, mention_map, claims)
     with step("comparisons"):
-        comparisons = compare_claims(analyses, claims, events)
+        comparisons = compare_claims(
+            analyses, claims, events, place_keys(analyses, mention_map)
+        )
     with step("timeline"):
         timeline = build_timeline(events, comparisons, analyses)
     return Reconciliation(

@@ -8,6 +8,21 @@ from ..model import Analysis, ClaimRecord, Mention, Span
 from .text import source_label
 
 MentionMap = dict[tuple[str, int, int], str]
+PlaceKeys = dict[tuple[str, str], str]
+"""(document id, a place's name as analysis wrote it) -> the entity the name resolved to."""
+
+
+def place_keys(analyses: Sequence[Analysis], mention_map: MentionMap) -> PlaceKeys:
+    """Each document's place names with the entities they resolved to ("US" and "the United
+    States" in one report, "Tarvos" and "Tarvos island" in two, are one place)."""
+    keys: PlaceKeys = {}
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        for mention in analysis.mentions:
+            entity = mention_map.get((doc_id, mention.start, mention.end))
+            if mention.type == "location" and entity:
+                keys.setdefault((doc_id, mention.normalized or mention.text), entity)
+    return keys
 
 
 def place_claims(analyses: Sequence[Analysis], mention_map: MentionMap) -> list[ClaimRecord]:

@@ -18,7 +18,7 @@ grows with the number of claims and the size of the blocks, not with the square 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..ids import record_id
@@ -38,11 +38,16 @@ DENIAL_SHARED_WORDS = 4
 
 
 def compare_claims(
-    analyses: Sequence[Analysis], claims: Sequence[ClaimRecord], events: Sequence[Event] = ()
+    analyses: Sequence[Analysis],
+    claims: Sequence[ClaimRecord],
+    events: Sequence[Event] = (),
+    places: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Comparison]:
+    """``places`` maps (document id, place name) to the place's entity (``claims.place_keys``);
+    without it places are told apart by their names."""
     by_id = {a.document.id: a for a in analyses}
     with step("comparisons: counts"):
-        comparisons = compare_counts(claims, by_id)
+        comparisons = compare_counts(claims, by_id, places or {})
     with step("comparisons: denials"):
         denials = compare_denials(claims, by_id)
         handled = {c.claims[0] for c in denials}

@@ -18,7 +18,7 @@ and a later higher one yields an agree and an update comparison.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
@@ -36,8 +36,12 @@ _UPPER_BOUNDS = {"under", "at_most", "up_to"}
 _MONEY = {"usd", "eur", "gbp", "rub"}
 
 
-def compare_counts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[Comparison]:
-    facts = _distinct(_headline_facts(claims, by_id))
+def compare_counts(
+    claims: Sequence[ClaimRecord],
+    by_id: dict[str, Analysis],
+    places: Mapping[tuple[str, str], str] | None = None,
+) -> list[Comparison]:
+    facts = _distinct(_headline_facts(claims, by_id, places or {}))
     by_family: dict[str, list[_Fact]] = {}
     for fact in facts:
         by_family.setdefault(fact.family, []).append(fact)

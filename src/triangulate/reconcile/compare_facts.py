@@ -12,7 +12,7 @@ context.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -62,6 +62,7 @@ class _Fact:
     window: Window | None
     kinds: frozenset[str]
     listed: frozenset[str]  # the kinds the lexicon lists (not "~registered")
+    places: frozenset[str] = frozenset()  # the places it is scoped to, as entities
 
     @property
     def quantity(self) -> Quantity:
@@ -80,12 +81,17 @@ class _Fact:
         return report_date(self.analysis.document) or ""
 
 
-def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -> list[_Fact]:
+def _headline_facts(
+    claims: Sequence[ClaimRecord],
+    by_id: dict[str, Analysis],
+    places: Mapping[tuple[str, str], str] | None = None,
+) -> list[_Fact]:
     """The largest count of each unit family, happening, status and place among each claim's
     facts ("killing 10 people and injuring dozens" gives two, "of 101 suspected deaths, 19 have
     been confirmed" too, and "232 in Tarvos and 52 in Brixel")."""
     facts = []
     origins: dict[str, str] = {}
+    keys = places or {}
     for record in claims:
         best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...]], Fact] = {}
         for fact in record.claim.facts:
@@ -102,6 +108,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
         for (kind, _, _, _), fact in best.items():
+            scope = frozenset(keys.get((record.document, name), name) for name in fact.places)
             facts.append(
                 _Fact(
                     record=record,
@@ -113,6 +120,7 @@ def _headline_facts(claims: Sequence[ClaimRecord], by_id: dict[str, Analysis]) -
                     window=_time_window(record, fact, report_date(analysis.document)),
                     kinds=frozenset(fact.kinds),
                     listed=frozenset(k for k in fact.kinds if not k.startswith("~")),
+                    places=scope,
                 )
             )
     return facts
@@ -173,7 +181,7 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
         return False
     if a.family in GENERIC_FAMILIES and (a.kinds or b.kinds) and not a.kinds & b.kinds:
         return False  # "home to 120,000 people" is no toll, "six people tested" no deaths
-    pa, pb = set(a.fact.places), set(b.fact.places)
+    pa, pb = a.places, b.places
     if pa and pb and not pa & pb:
         return False
     if (a.fact.part and not pb) or (b.fact.part and not pa):

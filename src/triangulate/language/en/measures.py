@@ -286,3 +286,7 @@ QUALIFIER_WORDS = {
     "about": "about ",
     "up_to": "up to ",
 }
+
+ADDITIONAL_WORDS = r"another|a further|an additional|an extra"
+"""Words before a count that add it to one told before ("another 20,000 marched in Tarvos"):
+it is a part of the whole, not an answer to the whole's question."""
