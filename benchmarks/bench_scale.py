@@ -273,9 +273,12 @@ def add_ten(work: Path, store: Path, workers: int) -> dict[str, float]:
     import sqlite3
 
     copy = work / "add10.db"
-    copy.unlink(missing_ok=True)
-    with sqlite3.connect(store) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
+    for stale in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+        stale.unlink(missing_ok=True)
+    source, target = sqlite3.connect(store), sqlite3.connect(copy)
+    source.backup(target)
+    target.close()  # still open, it leaves the copy unwritable to the store's own connection
+    source.close()
     began = time.perf_counter()
     ends: dict[str, float] = {}
 

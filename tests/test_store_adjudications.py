@@ -52,7 +52,7 @@ def test_a_version_3_store_gains_the_audit_trail_and_keeps_its_results(tmp_path:
     path = tmp_path / "old.db"
     _version_3_store(path)
     with open_store(path) as store:
-        assert store.schema_versions() == [1, 2, 3, 4, 5, 6]
+        assert store.schema_versions() == [m.version for m in MIGRATIONS]
         assert store.reconciliation().comparisons == (COMPARISON,)
         assert store.adjudications() == []
         store.add_adjudication(_decision("a1", "first look"))

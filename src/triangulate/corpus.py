@@ -271,19 +271,25 @@ class Corpus:
         time (basis "file", revisited on later runs), and analyse them again.
 
         Returns every analysis, the re-analysed ones last."""
-        from .reconcile.dating import DayYears
+        from .analyze.time import find_times
+        from .reconcile.dating import DayYears, yearless_days
 
         day_years = DayYears(analyses)
+        read_before = self.store.yearless_days()
+        read_now: dict[str, frozenset[str]] = {}
         dated: list[Task] = []
         for analysis in analyses:
             document = analysis.document
             if document.published and document.published_basis != "file":
                 continue
-            if document.published:  # read the year-less dates again, free of the file's date
-                from .analyze.time import find_times
-
-                analysis = replace(analysis, times=tuple(find_times(document.text, None)))
-            published = day_years.date(analysis)
+            if not document.published:
+                days = yearless_days(analysis.times)
+            elif (days_before := read_before.get(document.id)) is not None:
+                days = days_before
+            else:  # the year-less dates read again, free of the file's date, once
+                days = yearless_days(find_times(document.text, None))
+                read_now[document.id] = days
+            published = day_years.date_by_days(document.id, days)
             basis: PublishedBasis = "inferred"
             if published is None:
                 if document.published:
@@ -301,6 +307,8 @@ class Corpus:
                     )
                 )
             )
+        if read_now:
+            self.store.put_yearless_days(read_now)
         redated: list[Analysis] = []
         for _task, result in runner.map_unordered(_work, dated):
             if isinstance(result, Analysis):  # a document that fails keeps its undated analysis

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from ..model import Analysis
+from ..model import Analysis, TimeExpression
 
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
+
+
+def yearless_days(times: Iterable[TimeExpression]) -> frozenset[str]:
+    """The days of the year ("03-09") that ``times`` name without a year."""
+    return frozenset(m.group(1) for t in times if (m := _YEARLESS_DAY.fullmatch(t.value)))
 
 
 def date_from_corpus(undated: Analysis, corpus: Sequence[Analysis]) -> str | None:
@@ -39,11 +44,15 @@ class DayYears:
 
     def date(self, undated: Analysis) -> str | None:
         """An inferred ISO publication date for ``undated`` (its own dates left out)."""
-        days = {m.group(1) for t in undated.times if (m := _YEARLESS_DAY.fullmatch(t.value))}
+        return self.date_by_days(undated.document.id, yearless_days(undated.times))
+
+    def date_by_days(self, doc_id: str, days: Collection[str]) -> str | None:
+        """An inferred ISO publication date for the document ``doc_id`` that names these
+        year-less ``days`` ("03-09"), its own dates left out."""
         if not days:
             return None
         votes: Counter[str] = Counter()
-        own = self._own.get(undated.document.id, {})
+        own = self._own.get(doc_id, {})
         for day in days:
             votes.update(self._years.get(day, Counter()))
             votes.subtract(own.get(day, Counter()))

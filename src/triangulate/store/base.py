@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Protocol, Self
 
 from ..model import Adjudication, Analysis, Failure, Reconciliation
@@ -39,6 +40,14 @@ class Store(Protocol):
     def analysis(self, doc_id: str) -> Analysis | None:
         """One stored analysis, if the document is stored."""
         ...
+
+    def yearless_days(self) -> dict[str, frozenset[str]]:
+        """By document id, the days of the year ("03-09") that a document dated by its file
+        names without a year, where ``put_yearless_days`` stored them for its stored
+        analysis (storing the analysis again forgets them)."""
+        ...
+
+    def put_yearless_days(self, days: Mapping[str, Collection[str]]) -> None: ...
 
     def outlines(self) -> list[Outline]:
         """Every document's outline (metadata, sentences, counts), in the order of

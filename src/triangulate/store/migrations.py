@@ -19,6 +19,10 @@ PACKED_ANALYSES = "each text stored once; analyses compressed"
 """The migration after which a document's analysis is kept compressed, without its text
 (``packing``); the store repacks the analyses written before it."""
 
+YEARLESS_DAYS = "the year-less days of documents dated by their file"
+"""The migration after which a document dated by its file's modification time keeps the days its
+text names without a year, read once (free of the file's year) for dating it by the corpus."""
+
 OUTLINES = "document outlines for lists and links"
 """The migration after which each document keeps its outline (``packing.Outline``); the store
 writes those of the documents stored before it."""
@@ -125,6 +129,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX documents_order ON documents(source, id)
         """,
     ),
+    Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -248,4 +253,5 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX documents_order ON documents(source COLLATE "C", id COLLATE "C")
         """,
     ),
+    Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
 )

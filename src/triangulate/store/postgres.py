@@ -8,7 +8,7 @@ PostgreSQL's own (a tsvector with a GIN index). Needs psycopg 3 (``pip install
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -202,6 +202,19 @@ class PostgresStore:
     def analysis(self, doc_id: str) -> Analysis | None:
         row = self._one("SELECT packed, analysis, text FROM documents WHERE id = %s", (doc_id,))
         return load_analysis(*row) if row else None
+
+    def yearless_days(self) -> dict[str, frozenset[str]]:
+        rows = self._rows(
+            "SELECT id, yearless_days FROM documents WHERE yearless_days IS NOT NULL"
+        )
+        return {doc_id: frozenset(days.split()) for doc_id, days in rows}
+
+    def put_yearless_days(self, days: Mapping[str, Collection[str]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE documents SET yearless_days = %s WHERE id = %s",
+                [(" ".join(sorted(found)), doc_id) for doc_id, found in days.items()],
+            )
 
     def outlines(self) -> list[Outline]:
         rows = self._rows(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -163,6 +163,19 @@ class SQLiteStore:
             "SELECT packed, analysis, text FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         return load_analysis(*row) if row else None
+
+    def yearless_days(self) -> dict[str, frozenset[str]]:
+        rows = self._db.execute(
+            "SELECT id, yearless_days FROM documents WHERE yearless_days IS NOT NULL"
+        )
+        return {doc_id: frozenset(days.split()) for doc_id, days in rows}
+
+    def put_yearless_days(self, days: Mapping[str, Collection[str]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE documents SET yearless_days = ? WHERE id = ?",
+                [(" ".join(sorted(found)), doc_id) for doc_id, found in days.items()],
+            )
 
     def outlines(self) -> list[Outline]:
         rows = self._db.execute("SELECT outline FROM documents ORDER BY source, id")
