@@ -10,6 +10,7 @@ with Corpus.open("triangulate.db") as corpus:
 from __future__ import annotations
 
 import os
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -84,9 +85,23 @@ class ReadTask:
 @dataclass(frozen=True)
 class AnalyzeTask:
     document: Document
+    store: str | None = None
+    """Where the worker stores the analysis itself (a store's ``worker_location``); None: the
+    analysis is handed back and this process stores it."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An analysis that a worker stored itself: what the run's summary needs of it."""
+
+    source: str
+    analysable: bool
 
 
 Task = ReadTask | AnalyzeTask
+
+_worker_stores = threading.local()
+"""A worker thread's open stores by location, kept for the next task (one connection each)."""
 
 
 def _file_date(source: str) -> str | None:
@@ -107,13 +122,18 @@ def _analyze_one(document: Document) -> Analysis | Failure:
         return Failure(document.source, f"analysis failed: {type(error).__name__}: {error}")
 
 
-def _work(task: Task) -> list[Document | Failure] | Analysis | Failure:
+def _work(task: Task) -> list[Document | Failure] | Analysis | Stored | Failure:
     """One unit of per-document work, run by an executor (in a worker process): a source read
-    into its documents (a feed entry that cannot be read fails alone), or a document analysed."""
+    into its documents (a feed entry that cannot be read fails alone), or a document analysed
+    (and stored, when the task names a store)."""
     from .ingest import read_source_entries
 
     if isinstance(task, AnalyzeTask):
-        return _analyze_one(task.document)
+        outcome = _analyze_one(task.document)
+        if task.store is None or not isinstance(outcome, Analysis):
+            return outcome
+        _worker_store(task.store).put_analysis(outcome)
+        return Stored(outcome.document.source, outcome.document.analysable)
     try:
         documents, failed = read_source_entries(task.source, allow_private=task.allow_private)
     except SourceError as error:
@@ -121,6 +141,13 @@ def _work(task: Task) -> list[Document | Failure] | Analysis | Failure:
     return [replace(d, source=storable(d.source)) for d in documents] + [
         Failure(storable(error.source), error.reason) for error in failed
     ]
+
+
+def _worker_store(location: str) -> Store:
+    stores: dict[str, Store] = _worker_stores.__dict__.setdefault("by_location", {})
+    if location not in stores:
+        stores[location] = open_store(location)
+    return stores[location]
 
 
 def storable(source: str) -> str:
@@ -184,6 +211,10 @@ class Corpus:
         if executor == "local" and workers is None:
             workers = min(os.cpu_count() or 1, -(-len(paths) // DOCUMENTS_PER_WORKER))
         known = self.store.known_sha256()
+        # a cluster's workers store their analyses themselves where the store takes writers
+        written_by_workers = (
+            self.store.worker_location() if executor.startswith("dask://") else None
+        )
         queue: deque[Task] = deque(ReadTask(path, allow_private) for path in paths)
         read = documents = analysed = 0
         with make_executor(executor, workers, budget) as runner:
@@ -200,11 +231,13 @@ class Corpus:
                     report("analysing", analysed, documents)
                 if isinstance(outcome, Failure):
                     self._record_failure(summary, outcome)
-                elif isinstance(outcome, Analysis):
-                    self.store.put_analysis(outcome)
-                    summary.analyzed.append(outcome.document.source)
-                    if not outcome.document.analysable:
-                        summary.not_english.append(outcome.document.source)
+                elif isinstance(outcome, Analysis | Stored):
+                    if isinstance(outcome, Analysis):
+                        self.store.put_analysis(outcome)
+                        outcome = Stored(outcome.document.source, outcome.document.analysable)
+                    summary.analyzed.append(outcome.source)
+                    if not outcome.analysable:
+                        summary.not_english.append(outcome.source)
                 else:
                     for document in outcome:
                         if isinstance(document, Failure):
@@ -214,7 +247,7 @@ class Corpus:
                             self.store.clear_failure(document.source)
                         else:
                             known.add(document.sha256)
-                            queue.append(AnalyzeTask(document))
+                            queue.append(AnalyzeTask(document, written_by_workers))
                             documents += 1
                             if documents == 1:  # the workers load the models for their first
                                 report("loading models", 0, 1)

@@ -2,10 +2,13 @@
 
 Workers need Triangulate installed in their environment; the scheduler is any running
 ``dask scheduler`` (``distributed``), e.g. ``dask scheduler --port 8786`` with ``dask worker``.
+With a PostgreSQL store each worker stores the analyses it makes itself (``Corpus.analyze``
+hands it the store's location); with SQLite (one writer) they come back to the client.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -53,7 +56,7 @@ class DaskExecutor(HoldsNothing):
             def submit_waiting() -> None:
                 while queue:
                     item = queue.popleft()
-                    future = client.submit(fn, item, pure=False)
+                    future = client.submit(_on_worker, fn, item, pure=False)
                     pending[future] = (item, time.monotonic())
                     running.add(future)
 
@@ -82,6 +85,13 @@ class DaskExecutor(HoldsNothing):
                 submit_waiting()
         finally:
             client.close()
+
+
+def _on_worker(fn: Callable[[In], Out], item: In) -> Out:
+    """``fn(item)`` on a worker, whose models run one thread (a worker process is one of
+    many: the cluster spreads the documents, not the model's steps)."""
+    os.environ.setdefault("TRIANGULATE_THREADS", "1")
+    return fn(item)
 
 
 def dask_address(spec: str) -> str:

@@ -15,6 +15,11 @@ class Store(Protocol):
 
     location: str
 
+    def worker_location(self) -> str | None:
+        """What a worker process opens to store analyses itself, beside this store's own
+        writes; None when only this process may write (SQLite has one writer)."""
+        ...
+
     def check_writable(self) -> None:
         """Raise StoreError when the store cannot be written."""
         ...

@@ -52,6 +52,7 @@ class PostgresStore:
 
     def __init__(self, url: str) -> None:
         self.location = shown_location(url)
+        self._url = url
         if psycopg is None:
             raise StoreError(
                 f"{self.location}: a PostgreSQL store needs psycopg: "
@@ -126,6 +127,9 @@ class PostgresStore:
     def _one(self, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...] | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
+
+    def worker_location(self) -> str:
+        return self._url
 
     def check_writable(self) -> None:
         """Raise StoreError now, before any work, when the store cannot be written."""

@@ -94,6 +94,9 @@ class SQLiteStore:
         except sqlite3.Error as error:
             raise StoreError(f"{self.location}: cannot write to the store: {error}") from error
 
+    def worker_location(self) -> None:
+        return None
+
     def check_writable(self) -> None:
         """Raise StoreError now, before any work, when the store cannot be written."""
         with self._transaction() as db:
