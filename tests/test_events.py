@@ -350,3 +350,40 @@ def test_a_reported_would_is_a_happening_to_come() -> None:
 def test_firefighters_are_not_a_firefight() -> None:
     found = find_events(analysis("Firefighters rescued five people from the balcony."))
     assert [e.type for e in found] == ["rescue"]
+
+
+def test_a_happening_named_as_one_told_of_before_takes_no_date_of_its_sentence() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "On Friday the death toll from the quake rose to 900.\n"
+        "Crowds prayed on Sunday near Ostrava, the epicentre of the earthquake.\n"
+        "Two convoys came on 3 March, in the midst of the clashes."
+    )
+    dated = _dated(text)
+    assert ("quake", None) in dated and ("earthquake", None) in dated
+    assert ("clashes", "2031-03-03") in dated
+
+
+def test_a_count_a_speaker_tells_as_done_before_is_not_dated_by_the_telling() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The monitors said Tuesday 300 people had been killed in the unrest.\n"
+        "The monitors said on Monday that five people were killed in Velmar."
+    )
+    dated = _dated(text)
+    assert ("killed", None) in dated and ("killed", "2031-03-03") in dated
+
+
+def test_a_happening_stopped_or_urged_is_no_happening() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The ministry will ask airlines on Friday to suspend all flights to Velmar.\n"
+        "A union urged protests in Ostrava on Monday."
+    )
+    dated = _dated(text)
+    assert ("flights", None) in dated and ("protests", None) in dated
+
+
+def test_a_headline_dateline_dates_nothing() -> None:
+    text = "Carmaker declares bankruptcy March 04, 2031\nThe carmaker filed on Monday."
+    assert ("bankruptcy", None) in _dated(text)

@@ -12,7 +12,9 @@ from ..language.en.happening_types import (
     INTENT_VERBS,
     MODAL_AUXILIARIES,
     NEGATIONS,
+    PAST_PERFECT_AUXILIARIES,
     PERFECT_AUXILIARIES,
+    PREVENTING_VERBS,
     REPORTED_FUTURE_AUXILIARIES,
 )
 from ..language.en.speech import SPEECH_VERB_FORMS
@@ -98,8 +100,10 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
     expected ("would like to step down", "plans to strike"); None for a happening told as one."""
     index = _trigger_head(layer, trigger)
     verb = _clause_verb(layer, index) if index is not None else None
-    if verb is not None and verb != index and _lemma(layer, text, verb) in INTENT_VERBS:
-        return "unreal"  # "planning a walkout", "threatened a strike"
+    if verb is not None and verb != index and _lemma(layer, text, verb) in (
+        INTENT_VERBS | PREVENTING_VERBS
+    ):
+        return "unreal"  # "planning a walkout", "threatened a strike", "banned protests"
     for _ in range(3):
         if verb is None:
             return None
@@ -119,6 +123,20 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
         if verb is not None and _lemma(layer, text, verb) in INTENT_VERBS:
             return "unreal"
     return None
+
+
+def told_as_before(layer: Tokens, text: str, governor: int, trigger: Span) -> bool:
+    """Whether a date dates a speech verb ("said Tuesday") that tells of the trigger as done
+    before ("302 people had been killed"): then the date is the telling's, not the trigger's."""
+    if _word(layer, text, governor) not in SPEECH_VERB_FORMS:
+        return False
+    index = _trigger_head(layer, trigger)
+    verb = _clause_verb(layer, index) if index is not None else None
+    return verb is not None and verb != governor and any(
+        layer.deps[child] in ("aux", "aux:pass")
+        and _word(layer, text, child) in PAST_PERFECT_AUXILIARIES
+        for child in layer.children(verb)
+    )
 
 
 def _reported(layer: Tokens, text: str, verb: int) -> bool:

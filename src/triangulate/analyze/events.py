@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..language.en.happening_types import (
     ACCUMULATING_TYPES,
+    DURING_NOUNS,
+    KNOWN_HAPPENING_CUES,
     MARKET_MOVES,
     MARKET_NOUNS,
     NEEDS_NAMED_OBJECT,
@@ -33,7 +35,13 @@ from ..model import (
 )
 from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups
-from .event_parse import date_governor, in_scope, told_as_just_done, unrealised
+from .event_parse import (
+    date_governor,
+    in_scope,
+    told_as_before,
+    told_as_just_done,
+    unrealised,
+)
 from .parse import parse
 from .span_index import SpanIndex
 
@@ -98,7 +106,10 @@ def find_events(
     just_dated = False  # whether the sentence before this one named a date
     previous: tuple[Mention, ...] = ()
     for position, sentence in enumerate(sentences):
-        groups = date_groups(text, notes.times.within(sentence))
+        groups = [
+            g for g in date_groups(text, notes.times.within(sentence))
+            if not _dateline(text, sentence, g, notes.news_of_the_day)
+        ]
         tokens = tokenize(text, sentence.start, sentence.end)
         words = sentence.of(text)
         same_day = _SAME_DAY.search(words) or (just_dated and _CONTINUES.match(words))
@@ -165,6 +176,43 @@ def sentence_layers(
     return [(s, layer if s in done else extra) for s in sentences]
 
 
+def _dateline(
+    text: str, sentence: Sentence, group: DateGroup, reported: TimeRange | None
+) -> bool:
+    """Whether a date is a headline's dateline ("GM declares bankruptcy June 01, 2009"): the
+    report's own day, with its year, closing the sentence with no preposition before it."""
+    date = group.points[0].date
+    return (
+        reported is not None and len(group.points) == 1 and date.start == reported.start
+        and date.end == reported.end and _YEAR.search(text, group.start, group.end) is not None
+        and not text[group.end : sentence.end].strip(" .\n")
+        and _PREPOSITION_BEFORE.search(text, max(0, group.start - 8), group.start) is None
+    )
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|by|since|until|from|to|at)\s+$", re.I)
+
+
+def _named_as(tokens: list[Token], trigger: _Trigger) -> str | None:
+    """``"known"`` where the trigger names a happening already told of ("the epicentre of the
+    earthquake", "the toll from the quake", "after the attack", "declaration of bankruptcy"),
+    which the other dates of its sentence do not date; ``"going on"`` where it names the
+    happening a moment lies in ("at the height of the fighting"), which one day dates, not a
+    list of days told of something else; else None."""
+    before = [t.lower for t in tokens[max(0, trigger.first - 4) : trigger.first]]
+    while before and before[-1] in _KNOWN_DETERMINERS:
+        before.pop()
+    if not before or before[-1] not in KNOWN_HAPPENING_CUES:
+        return None
+    if before[-1] == "of" and len(before) > 1 and before[-2] in DURING_NOUNS:
+        return "going on"
+    return "known"
+
+
+_KNOWN_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "his", "her", "last"})
+
+
 def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
     """A definite or demonstrative trigger ("the meeting", "these flights") names an event the
     previous sentence told of, so that sentence's participants are this event's too."""
@@ -197,16 +245,21 @@ def _sentence_events(
         following = [t for t in triggers[position + 1 :] if t.type == trigger.type]
         limit = following[0].span.start if following else sentence.end
         own = [g for g in groups if claimed.get(g.start) == trigger]
+        named_as = _named_as(tokens, trigger)
+        known = named_as == "known"
         usable = [
-            g for g in own or groups
-            if _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
+            g for g in own or ([] if known else groups)
+            if (named_as != "going on" or len(g.points) == 1)
+            and _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
             and (layer is None or (governor := governors.get(g.start)) is None
-                 or in_scope(layer, governor, trigger.span) or _told_when(text, g, trigger))
+                 or in_scope(layer, governor, trigger.span) and not (
+                     g not in own and told_as_before(layer, text, governor, trigger.span))
+                 or _told_when(text, g, trigger))
         ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
-            date = group.points[0].date if group is not None else carried
+            date = group.points[0].date if group is not None else None if known else carried
             if group is None and date is not None and date is notes.news_of_the_day and not (
                 trigger.type not in ACCUMULATING_TYPES and layer is not None
                 and told_as_just_done(layer, text, trigger.span)

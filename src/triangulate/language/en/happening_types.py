@@ -211,8 +211,23 @@ REPORTED_FUTURE_AUXILIARIES: frozenset[str] = words("would 'd")
 NEGATIONS: frozenset[str] = words("not n't never")
 INTENT_VERBS: frozenset[str] = words(
     "want like plan hope expect intend threaten seek wish aim prepare propose vow promise "
-    "refuse decline consider"
+    "refuse decline consider urge demand"
 )
+# Verbs whose object is a happening stopped or kept from being ("suspend all flights",
+# "banned protests", "postponed the vote").
+PREVENTING_VERBS: frozenset[str] = words(
+    "suspend cancel postpone halt ban prevent avert stop delay forbid prohibit"
+)
+# Words after which a happening's noun names one already told of ("the epicentre of the
+# earthquake", "the toll from the quake", "after the attack"): the date of the sentence is
+# not its date.
+KNOWN_HAPPENING_CUES: frozenset[str] = words("of from after since following before until")
+# Nouns of a time inside a happening, whose "of" names it as going on ("in the midst of the
+# clashes on 17 July", "at the height of the fighting").
+DURING_NOUNS: frozenset[str] = words("midst height middle course peak heat thick")
+# Auxiliaries of the past perfect: what a speaker says "had happened" happened before the
+# telling, not on its day.
+PAST_PERFECT_AUXILIARIES: frozenset[str] = words("had 'd")
 # Auxiliaries of the present perfect ("has rocked", "have been rescued").
 PERFECT_AUXILIARIES: frozenset[str] = words("has have 's 've \u2019s \u2019ve")
 
