@@ -21,8 +21,10 @@ def _claim(sentence: str) -> tuple[str, str] | None:
     "The ministry denied that its troops had crossed the border on Sunday.",
     "The spokesman said the reports of a second convoy were false.",
     "Officials dismissed claims that the dam had been damaged in the attack.",
-    "Shoigu said the flights were not intended for the supply of weapons, but for the delivery "
-    "of construction materials.",
+    "Asked about the reports, Minister Tarvo Lind said the flights were not intended for the "
+    "supply of weapons, but for the delivery of construction materials.",
+    "Mr. Okoro denied the charges through his lawyer on Monday.",
+    "The harbour company rejected the notion that its cranes had been sold to the navy.",
 ])
 def test_a_denial_rejects_a_proposition(sentence: str) -> None:
     assert (_claim(sentence) or ("none",))[0] == "denied"
@@ -37,6 +39,19 @@ def test_a_denial_rejects_a_proposition(sentence: str) -> None:
 def test_negative_statements_and_refusals_to_comment_are_no_denials(sentence: str) -> None:
     found = _claim(sentence)
     assert found is not None and found[0] == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court denied bail to the two men arrested at the harbour on Sunday.",
+    "The governor said closed primaries deny many voters in Ruritania the right to vote.",
+    "Critics dismissed the mayor as a tool of the builders of the new harbour in Tarvos.",
+    "The council rejected the idea as too costly for the 12 villages of the valley.",
+    "The minister said the goal was not to contain the floods in Tarvos, but to end them.",
+    "Lind said the port would serve not just the 12 villages of the valley, but the region.",
+])
+def test_denying_someone_a_thing_or_a_contrast_is_no_denial(sentence: str) -> None:
+    found = _claim(sentence)
+    assert found is not None and found[0] != "denied"
 
 
 def test_a_negative_statement_has_negative_polarity() -> None:

@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 
 from ..language.en.speech import (
     ANAPHORIC_SOURCE_NOUNS,
+    ANSWERED_PATTERN,
     COMMON_VERBS,
     DENIAL_CUES,
     DENIAL_PATTERN,
@@ -23,6 +24,7 @@ from ..language.en.speech import (
     MONTHS,
     NEGATION_PATTERN,
     NO_COMMENT_PATTERN,
+    NOT_BUT_PATTERN,
     NUMBER_WORDS,
     PRONOUN_SPEAKERS,
     SUBORDINATORS,
@@ -426,19 +428,24 @@ def _stance(text: str, item: RawClaim, sentence: Sentence) -> Stance:
 
 def _denies(text: str, item: RawClaim, sentence: Sentence) -> bool:
     """A denial rejects a proposition: a denial verb as the cue ("X denied that ..."), or one
-    in the claim's own words ("the reports are false", "not X but Y"). A negative statement
-    ("no one has claimed responsibility") is an assertion with negative polarity, and declining
-    to comment is neither."""
+    in the claim's own words ("the reports are false"; "not X but Y" when the sentence names
+    the reports it answers). A negative statement ("no one has claimed responsibility") is an
+    assertion with negative polarity, and declining to comment is neither."""
     content = item.content.of(text)
     if NO_COMMENT_PATTERN.search(content):
         return False
+    frame_start = item.content.start
     if item.cue is not None and item.cue_words in DENIAL_CUES:
-        frame = text[item.cue.start : item.content.end]  # "rejected the claims that ..."
-    elif item.speaker is not None:
-        frame = content
-    else:
-        frame = text[sentence.start : sentence.end]
-    return DENIAL_PATTERN.search(frame) is not None
+        frame_start = item.cue.start  # "rejected the claims that ..."
+    frame = text[frame_start : item.content.end]
+    if DENIAL_PATTERN.search(frame) is not None:
+        return True
+    contrast = NOT_BUT_PATTERN.search(frame)
+    if contrast is None:
+        return False
+    start, end = frame_start + contrast.start(), frame_start + contrast.end()
+    around = text[sentence.start : start] + " " + text[end : sentence.end]
+    return ANSWERED_PATTERN.search(around) is not None  # not "did not result in charges, but"
 
 
 def _polarity(text: str, item: RawClaim) -> Polarity:

@@ -169,17 +169,45 @@ NEGATION_PATTERN = re.compile(
     r"|n't\b",
 )
 
+# What a denial rejects when it names it: "denied the reports", "dismissed concerns that …".
+_DENIED_NOUNS = (  # an idea or a notion may be a plan: "rejected the idea as too costly"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|rumou?rs?|speculation|suggestions?|"
+    r"implications?|assertions?|stor(?:y|ies)|criticism|concerns?|fears?|premises?|"
+    r"(?:notion|idea)\s+that)"
+)
+
 DENIAL_PATTERN = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|(?:is|was|are|were)\s+(?:false|untrue|baseless|"
-    r"groundless|fabricated|not\s+true))\b"
+    r"\bden(?:y|ies|ied|ying)(?:\s+\w+ly)?\s+(?:that|it|this|having|being|ever|any\s+"
+    r"(?:wrongdoing|involvement|responsibility|role|knowledge|links?|ties|connections?)|"
+    r"(?:he|she|they|we|i|there)\s+[a-z]+|(?:[\w'\u2019-]+\s+){0,3}?" + _DENIED_NOUNS
+    + r"|wrongdoing|involvement|responsibility|knowledge)\b"
+    r"|\bdenials?\s+that\b"
+    r"|\b(?:claims?|charges?|allegations?|accusations?|reports?)\b[^.;]{0,40}?\b(?:which|that)\b"
+    r"(?:[^.;,]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.){0,60}?\bden(?:y|ies|ied)\b(?=\s*(?:[,.;)]|$|and\b|(?:in|to|on|at)\b))"
+    r"|\b(?:is|was|are|were)\s+(?:false|untrue|baseless|groundless|fabricated|not\s+true)\b"
     r"|\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebuff(?:s|ed)?)"
-    r"(?:\s+[\w'\u2019]+){0,3}?\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|"
-    r"accusations?|concerns?|criticism|suggestions?|charges?|rumou?rs?|speculation|fears?)|that|as)\b"
-    r"|\bnot\b(?!\s+only)[^.;]{0,160}?,?\s+but\s+(?:for|to|rather|instead|as|a|an|the)\b",
+    r"(?:\s+[\w'\u2019-]+){0,3}?\s+" + _DENIED_NOUNS + r"\b",
     re.IGNORECASE,
 )
-"""A denial rejects a proposition: "denied that ...", "dismissed concerns that ...", "the
-reports are false", "not X but Y" (rejecting a bill or dismissing a government is no denial)."""
+"""A denial rejects a proposition that it names: "denied that …", "denied the reports",
+"dismissed concerns that …", "the reports are false", "a charge that X has denied". Denying
+someone a right or an entry, a denial of access, dismissing a government or a person "as" what
+they are said to be, and rejecting a bill are no denials."""
+
+NOT_BUT_PATTERN = re.compile(
+    r"\bnot\b(?!\s+(?:only|just|merely|simply|so\s+much|necessarily|saying|because)\b)"
+    r"[^.;]{0,160}?,?\s+but\s+(?:for|to|rather|instead|as|a|an|the)\b",
+    re.IGNORECASE,
+)
+"""``not X but Y``: a denial where the sentence names what it answers (ANSWERED_PATTERN): "asked
+about the reports, he said the flights carried not weapons but building materials"; elsewhere
+a contrast ("not the colour of your skin but your creed")."""
+
+ANSWERED_PATTERN = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation|suggestions?|"
+    r"charges?)\b",
+    re.IGNORECASE,
+)
 
 NO_COMMENT_PATTERN = re.compile(
     r"\b(?:not|never|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+)?(?:comment|"
