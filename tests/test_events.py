@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from triangulate.analyze.event_dates import date_points
 from triangulate.analyze.events import find_events
 from triangulate.analyze.nlp import split_sentences
@@ -387,3 +389,23 @@ def test_a_happening_stopped_or_urged_is_no_happening() -> None:
 def test_a_headline_dateline_dates_nothing() -> None:
     text = "Carmaker declares bankruptcy March 04, 2031\nThe carmaker filed on Monday."
     assert ("bankruptcy", None) in _dated(text)
+
+
+def test_a_when_clause_to_come_and_a_clause_only_possible_date_nothing() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The mayor might pay a price on Monday when regional elections are held.\n"
+        "It is worse than the Ruritanian earthquake, she said on Monday."
+    )
+    dated = _dated(text)
+    assert ("elections", None) in dated and ("earthquake", None) in dated
+
+
+def test_a_clock_time_gives_way_to_the_day_written_with_it() -> None:
+    text = "At a press conference at 16:15 UTC, March 1st, the chief executive spoke."
+    data = analysis(text, times=(("March 1st", "2031-03-01", "2031-03-01"),))
+    clock = TimeExpression(text.index("16:15"), text.index("16:15") + 5, "16:15", "time",
+                           "2031-03-04T16:15", "2031-03-04", "2031-03-04", "day")
+    data = replace(data, times=(clock, *data.times))
+    (event,) = find_events(data)
+    assert event.date is not None and event.date.start == "2031-03-01"

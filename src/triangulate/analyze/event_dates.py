@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..language.en.calendar import MONTH_NUMBERS
-from ..model import Span, TimeExpression, TimeRange
+from ..model import Sentence, Span, TimeExpression, TimeRange
 
 _MONTHS = MONTH_NUMBERS
 _DAY_OR_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b|\b([A-Za-z]+)\b\.?")
@@ -111,3 +111,26 @@ def date_groups(text: str, expressions: list[TimeExpression]) -> list[DateGroup]
             groups.append(list(points))
         previous_end = expression.end
     return [DateGroup(tuple(points)) for points in groups]
+
+
+def day_expressions(expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """A sentence's dated expressions, but a clock time where a day is also written ("at
+    16:15 UTC, June 1st"): its day is only the report's."""
+    days = [e for e in expressions if e.type != "time" and e.date_start]
+    return days if days else expressions
+
+
+def dateline(text: str, sentence: Sentence, group: DateGroup, reported: TimeRange | None) -> bool:
+    """Whether a date is a headline's dateline ("GM declares bankruptcy June 01, 2009"): the
+    report's own day, with its year, closing the sentence with no preposition before it."""
+    date = group.points[0].date
+    return (
+        reported is not None and len(group.points) == 1 and date.start == reported.start
+        and date.end == reported.end and _YEAR.search(text, group.start, group.end) is not None
+        and not text[group.end : sentence.end].strip(" .\n")
+        and _PREPOSITION_BEFORE.search(text, max(0, group.start - 8), group.start) is None
+    )
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|by|since|until|from|to|at)\s+$", re.I)

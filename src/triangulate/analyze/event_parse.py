@@ -7,6 +7,8 @@ answers None-safe: without a parse it says what the words alone would let events
 
 from __future__ import annotations
 
+import re
+
 from ..language.en.happening_types import (
     FUTURE_AUXILIARIES,
     INTENT_VERBS,
@@ -139,6 +141,23 @@ def told_as_before(layer: Tokens, text: str, governor: int, trigger: Span) -> bo
     )
 
 
+def told_when(layer: Tokens, text: str, date: Span, trigger: Span) -> bool:
+    """Whether the trigger lies in a when-clause, told in the past, right after a date: the
+    clause says what happened then ("the scenes of Wednesday and Thursday when supporters
+    clashed"), not what is to come ("on the weekend when elections are held")."""
+    return (
+        date.end <= trigger.start
+        and _WHEN_CLAUSE.match(text, date.end, trigger.start) is not None
+        and any(
+            "Tense=Past" in layer.morphs[i] and "VerbForm=Fin" in layer.morphs[i]
+            for i in layer.within(Span(date.end, trigger.end))
+        )
+    )
+
+
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;:,]*$", re.IGNORECASE)
+
+
 def _reported(layer: Tokens, text: str, verb: int) -> bool:
     """Whether ``verb`` heads what a speech verb reports ("said she would visit")."""
     head = _head(layer, verb)
@@ -146,6 +165,12 @@ def _reported(layer: Tokens, text: str, verb: int) -> bool:
         head is not None and layer.deps[verb] == "ccomp"
         and _word(layer, text, head) in SPEECH_VERB_FORMS
     )
+
+
+def unreal_clause(layer: Tokens, text: str, verb: int) -> bool:
+    """Whether the clause of ``verb`` is only wished, possible or denied ("might pay a price
+    on the weekend when elections are held"): a date of it dates nothing that happened."""
+    return unrealised(layer, text, Span(layer.starts[verb], layer.ends[verb])) == "unreal"
 
 
 def told_as_just_done(layer: Tokens, text: str, trigger: Span) -> bool:

@@ -34,12 +34,14 @@ from ..model import (
     Tokens,
 )
 from .claim_speakers import Token, tokenize
-from .event_dates import DateGroup, date_groups
+from .event_dates import DateGroup, date_groups, dateline, day_expressions
 from .event_parse import (
     date_governor,
     in_scope,
     told_as_before,
     told_as_just_done,
+    told_when,
+    unreal_clause,
     unrealised,
 )
 from .parse import parse
@@ -107,8 +109,8 @@ def find_events(
     previous: tuple[Mention, ...] = ()
     for position, sentence in enumerate(sentences):
         groups = [
-            g for g in date_groups(text, notes.times.within(sentence))
-            if not _dateline(text, sentence, g, notes.news_of_the_day)
+            g for g in date_groups(text, day_expressions(notes.times.within(sentence)))
+            if not dateline(text, sentence, g, notes.news_of_the_day)
         ]
         tokens = tokenize(text, sentence.start, sentence.end)
         words = sentence.of(text)
@@ -176,24 +178,6 @@ def sentence_layers(
     return [(s, layer if s in done else extra) for s in sentences]
 
 
-def _dateline(
-    text: str, sentence: Sentence, group: DateGroup, reported: TimeRange | None
-) -> bool:
-    """Whether a date is a headline's dateline ("GM declares bankruptcy June 01, 2009"): the
-    report's own day, with its year, closing the sentence with no preposition before it."""
-    date = group.points[0].date
-    return (
-        reported is not None and len(group.points) == 1 and date.start == reported.start
-        and date.end == reported.end and _YEAR.search(text, group.start, group.end) is not None
-        and not text[group.end : sentence.end].strip(" .\n")
-        and _PREPOSITION_BEFORE.search(text, max(0, group.start - 8), group.start) is None
-    )
-
-
-_YEAR = re.compile(r"\b\d{4}\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|by|since|until|from|to|at)\s+$", re.I)
-
-
 def _named_as(tokens: list[Token], trigger: _Trigger) -> str | None:
     """``"known"`` where the trigger names a happening already told of ("the epicentre of the
     earthquake", "the toll from the quake", "after the attack", "declaration of bankruptcy"),
@@ -201,6 +185,8 @@ def _named_as(tokens: list[Token], trigger: _Trigger) -> str | None:
     happening a moment lies in ("at the height of the fighting"), which one day dates, not a
     list of days told of something else; else None."""
     before = [t.lower for t in tokens[max(0, trigger.first - 4) : trigger.first]]
+    if len(before) > 1 and before[-2] in _KNOWN_DETERMINERS:
+        before.pop()  # a word between ("after the Indonesian earthquake")
     while before and before[-1] in _KNOWN_DETERMINERS:
         before.pop()
     if not before or before[-1] not in KNOWN_HAPPENING_CUES:
@@ -210,7 +196,9 @@ def _named_as(tokens: list[Token], trigger: _Trigger) -> str | None:
     return "known"
 
 
-_KNOWN_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "his", "her", "last"})
+_KNOWN_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "their", "his", "her", "last"}
+)
 
 
 def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
@@ -254,7 +242,8 @@ def _sentence_events(
             and (layer is None or (governor := governors.get(g.start)) is None
                  or in_scope(layer, governor, trigger.span) and not (
                      g not in own and told_as_before(layer, text, governor, trigger.span))
-                 or _told_when(text, g, trigger))
+                 and not unreal_clause(layer, text, governor)
+                 or told_when(layer, text, Span(g.start, g.end), trigger.span))
         ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
@@ -433,17 +422,6 @@ def _claimed_dates(
                 claimed[group.start] = trigger
                 break
     return claimed
-
-
-_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;:,]*$", re.IGNORECASE)
-
-
-def _told_when(text: str, group: DateGroup, trigger: _Trigger) -> bool:
-    """Whether the trigger lies in a clause that says what happened on the date written just
-    before it ("the scenes of Wednesday and Thursday when supporters clashed")."""
-    return group.end <= trigger.span.start and bool(
-        _WHEN_CLAUSE.match(text, group.end, trigger.span.start)
-    )
 
 
 def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:

@@ -219,9 +219,9 @@ PREVENTING_VERBS: frozenset[str] = words(
     "suspend cancel postpone halt ban prevent avert stop delay forbid prohibit"
 )
 # Words after which a happening's noun names one already told of ("the epicentre of the
-# earthquake", "the toll from the quake", "after the attack"): the date of the sentence is
-# not its date.
-KNOWN_HAPPENING_CUES: frozenset[str] = words("of from after since following before until")
+# earthquake", "the toll from the quake", "after the attack", "worse than the earthquake"): the
+# date of the sentence is not its date.
+KNOWN_HAPPENING_CUES: frozenset[str] = words("of from after since following before until than")
 # Nouns of a time inside a happening, whose "of" names it as going on ("in the midst of the
 # clashes on 17 July", "at the height of the fighting").
 DURING_NOUNS: frozenset[str] = words("midst height middle course peak heat thick")
