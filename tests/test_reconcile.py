@@ -288,3 +288,31 @@ def test_an_undated_mention_joins_the_dated_happening_told_with_its_word() -> No
                    for d in docs for e in d.events for m in e.places}
     events = corefer_events(docs, mention_map, [])
     assert sorted(sorted(e.documents) for e in events) == [["a", "c"], ["b", "b2"], ["d"]]
+
+
+def test_a_report_dated_only_by_its_day_joins_the_happening_others_date_the_day_before() -> None:
+    from triangulate.model import TimeExpression
+
+    told = "The quake struck Ostrava on Sunday, 3 April."
+    lead = "A strong quake has hit Ostrava, officials say."
+    day4 = TimeRange("2021-04-04", "2021-04-04", "day")
+    at = told.index("Sunday, 3 April")
+    when = TimeExpression(at, at + 15, "Sunday, 3 April", "date", "2021-04-03", "2021-04-03",
+                          "2021-04-03", "day")
+    a = replace(_doc("a", told, _placed(told, "quake", DAY, "Ostrava"), published="2021-04-03"),
+                times=(when,))
+    b = _doc("b", lead, _placed(lead, "quake", day4, "Ostrava"), published="2021-04-04")
+    mention_map = {(d.document.id, m.start, m.end): "ostrava"
+                   for d in (a, b) for e in d.events for m in e.places}
+    (event,) = corefer_events([a, b], mention_map, [])
+    assert event.start == "2021-04-03" and event.documents == ("a", "b")
+    # a report that writes its own day keeps it
+    dated = "A strong quake hit Ostrava on Monday."
+    at = dated.index("Monday")
+    monday = TimeExpression(at, at + 6, "Monday", "date", "2021-04-04", "2021-04-04",
+                            "2021-04-04", "day")
+    c = replace(_doc("c", dated, _placed(dated, "quake", day4, "Ostrava"),
+                     published="2021-04-04"), times=(monday,))
+    mention_map[("c", dated.index("Ostrava"), dated.index("Ostrava") + 7)] = "ostrava"
+    assert sorted(e.start or "" for e in corefer_events([a, c], mention_map, [])) == [
+        "2021-04-03", "2021-04-04"]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date as calendar_date
+from datetime import timedelta
 
 from ..ids import record_id
 from ..language.en.happening_types import BROADER_TYPE
-from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention
+from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention, TimeRange
 from .claims import MentionMap
 from .text import report_date, shorten
 
@@ -24,15 +26,18 @@ _Group = tuple[str, str | None, list[_Item]]  # type, first day (or month, year,
 def corefer_events(
     analyses: Sequence[Analysis], mention_map: MentionMap, claims: Sequence[ClaimRecord]
 ) -> list[Event]:
-    blocks: dict[tuple[str, str | None], list[_Item]] = defaultdict(list)
+    items: list[_Item] = []
     for analysis in analyses:
         doc_id = analysis.document.id
         for mention in analysis.events:
             participants = _resolve(mention.participants, doc_id, mention_map)
             places = _resolve(mention.places, doc_id, mention_map)
-            start = mention.date.start if mention.date else None
-            family = BROADER_TYPE.get(mention.type, mention.type)
-            blocks[(family, start)].append((analysis, mention, participants, places))
+            items.append((analysis, mention, participants, places))
+    blocks: dict[tuple[str, str | None], list[_Item]] = defaultdict(list)
+    for item in _redated(items):
+        mention = item[1]
+        start = mention.date.start if mention.date else None
+        blocks[(BROADER_TYPE.get(mention.type, mention.type), start)].append(item)
 
     claims_by_doc: dict[str, list[ClaimRecord]] = defaultdict(list)
     for record in claims:
@@ -52,6 +57,52 @@ def corefer_events(
     events = [_event(group, claims_by_doc) for group in _merge_vaguer(groups)]
     events.sort(key=lambda e: (e.start or "9999", e.type, e.id))
     return events
+
+
+def _redated(items: list[_Item]) -> list[_Item]:
+    """A happening a report tells with no date of its own, dated by the report's day ("a
+    powerful earthquake has hit"), takes the day before where other reports date a happening
+    of its type and word that shares a participant with it to that day, and none to the
+    report's: the report was written the day after."""
+    told: dict[tuple[str, str, str], list[frozenset[str]]] = defaultdict(list)
+    for item in items:
+        if _dated_in_text(item) and item[1].date and item[1].date.start:
+            told[_day_key(item, item[1].date.start)].append(item[2] | item[3])
+    redated = []
+    for item in items:
+        analysis, mention, people, places = item
+        day = (report_date(analysis.document) or "")[:10]
+        date = mention.date
+        if date is None or len(day) != 10 or (date.start, date.end) != (day, day) or (
+            _dated_in_text(item)
+        ):
+            redated.append(item)
+            continue
+        before = (calendar_date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        who = people | places
+        if any(who & other for other in told[_day_key(item, before)]) and not any(
+            who & other for other in told[_day_key(item, day)]
+        ):
+            item = (analysis, replace(mention, date=TimeRange(before, before, "day")), people,
+                    places)
+        redated.append(item)
+    return redated
+
+
+def _day_key(item: _Item, day: str) -> tuple[str, str, str]:
+    mention = item[1]
+    return (BROADER_TYPE.get(mention.type, mention.type), _head_stem(mention.text), day)
+
+
+def _dated_in_text(item: _Item) -> bool:
+    """Whether a mention is dated to a day by a date its own sentence writes."""
+    analysis, mention = item[0], item[1]
+    if mention.date is None or len(mention.date.start or "") != 10:
+        return False
+    return any(
+        mention.sentence.start <= t.start < mention.sentence.end and t.date_start
+        for t in analysis.times
+    )
 
 
 RECENT_DAYS = 31
