@@ -17,7 +17,7 @@ from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .locations import shown_location
 from .migrations import OUTLINES, PACKED_ANALYSES, POSTGRES_MIGRATIONS
-from .packing import Outline, load_analysis, unpack_outline
+from .packing import Outline, load_analyses, load_analysis, unpack_outline
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
@@ -201,7 +201,7 @@ class PostgresStore:
             "SELECT packed, analysis, text FROM documents"
             ' ORDER BY source COLLATE "C", id COLLATE "C"'
         )
-        return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
+        return load_analyses(rows)
 
     def analysis(self, doc_id: str) -> Analysis | None:
         row = self._one("SELECT packed, analysis, text FROM documents WHERE id = %s", (doc_id,))

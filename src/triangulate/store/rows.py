@@ -18,7 +18,7 @@ from ..model import (
     Reconciliation,
     TimelineEntry,
 )
-from .packing import load_analysis, pack_analysis, pack_outline
+from .packing import garbage_collection_paused, load_analysis, pack_analysis, pack_outline
 from .search import SearchHit, split_snippet
 
 RESULT_TABLES = ("entities", "claims", "events", "comparisons", "timeline", "notes")
@@ -133,7 +133,8 @@ def read_reconciliation(
     (``data_of(table)``), and the notes."""
 
     def load(table: str, cls: type) -> tuple:
-        return tuple(serialize.loads(cls, data) for data in data_of(table))
+        with garbage_collection_paused():
+            return tuple(serialize.loads(cls, data) for data in data_of(table))
 
     return Reconciliation(
         entities=load("entities", Entity),

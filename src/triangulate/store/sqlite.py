@@ -11,7 +11,7 @@ from .. import serialize
 from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .migrations import MIGRATIONS, OUTLINES, PACKED_ANALYSES
-from .packing import Outline, load_analysis, unpack_outline
+from .packing import Outline, load_analyses, load_analysis, unpack_outline
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
@@ -159,7 +159,7 @@ class SQLiteStore:
         rows = self._db.execute(
             "SELECT packed, analysis, text FROM documents ORDER BY source, id"
         )
-        return [load_analysis(packed, legacy, text) for packed, legacy, text in rows]
+        return load_analyses(rows)
 
     def analysis(self, doc_id: str) -> Analysis | None:
         row = self._db.execute(
