@@ -409,3 +409,11 @@ def test_a_clock_time_gives_way_to_the_day_written_with_it() -> None:
     data = replace(data, times=(clock, *data.times))
     (event,) = find_events(data)
     assert event.date is not None and event.date.start == "2031-03-01"
+
+
+def test_a_clause_of_holding_dates_the_gathering_it_tells_of() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "Ministers will discuss aid at a donor conference to take place in Velmar on Friday."
+    )
+    assert ("conference", "2031-03-07") in _dated(text)  # reported on Tuesday 2031-03-04

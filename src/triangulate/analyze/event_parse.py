@@ -74,6 +74,8 @@ def in_scope(layer: Tokens, governor: int, trigger: Span) -> bool:
     as police fought battles"), not the other way round ("the biggest protest since the
     minister took office last October")."""
     index = _trigger_head(layer, trigger)
+    if index is not None and _head(layer, governor) == index and layer.deps[governor] == "acl":
+        return True  # "an interview released Tuesday": the clause tells of the trigger
     for _ in range(_REACH):
         if index is None:
             return False
@@ -155,6 +157,18 @@ def told_when(layer: Tokens, text: str, date: Span, trigger: Span) -> bool:
     )
 
 
+def held_on(text: str, date: Span, trigger: Span) -> bool:
+    """Whether the date is told of the trigger by a clause of its holding ("a conference to
+    take place in Montreal on Monday", "talks, which were held on Friday")."""
+    return trigger.end <= date.start and bool(_HELD_CLAUSE.match(text, trigger.end, date.start))
+
+
+_HELD_CLAUSE = re.compile(
+    r"\s*,?\s*(?:to\s+(?:take\s+place|be\s+held)|(?:which|that)\s+(?:will\s+|would\s+)?"
+    r"(?:take|took|takes)\s+place|(?:which|that)\s+(?:was|were|will\s+be|is|are)\s+held"
+    r"|(?:scheduled|set|planned)\s+for)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^.;:,]*$", re.IGNORECASE)
 
 

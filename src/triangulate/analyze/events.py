@@ -37,6 +37,7 @@ from .claim_speakers import Token, tokenize
 from .event_dates import DateGroup, date_groups, dateline, day_expressions
 from .event_parse import (
     date_governor,
+    held_on,
     in_scope,
     told_as_before,
     told_as_just_done,
@@ -243,7 +244,8 @@ def _sentence_events(
                  or in_scope(layer, governor, trigger.span) and not (
                      g not in own and told_as_before(layer, text, governor, trigger.span))
                  and not unreal_clause(layer, text, governor)
-                 or told_when(layer, text, Span(g.start, g.end), trigger.span))
+                 or told_when(layer, text, Span(g.start, g.end), trigger.span)
+                 or held_on(text, Span(g.start, g.end), trigger.span))
         ]
         group = _group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)

@@ -24,7 +24,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "video call*",
         "called",
     ),
-    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received"),
+    "meeting": ("met", "meet", "meets", "meeting*", "held talks", "talks", "summit*", "received",
+                "conference", "conferences"),
     "visit": ("visit", "visited", "visits", "visiting", "arrived in", "arrives in", "arrive in",
               "arrival in"),
     "statement": (
