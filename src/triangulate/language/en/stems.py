@@ -44,6 +44,7 @@ def stem(word: str) -> str:
     return w[:7]
 
 
+@lru_cache(maxsize=1 << 17)  # comparators ask again and again for the same claims' stems
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
 
