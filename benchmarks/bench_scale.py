@@ -20,7 +20,9 @@ in this tree; and, in process, a sample of bare surnames matched by a scan of ev
 against the index that replaced it); the determinism checks (1,000 analyses reconciled in the
 reverse order, and in two processes with different string hashes; a dozen articles analysed and
 reconciled serially and by a process pool); and ten more articles added to a copy of the biggest
-store as a user adds them (``Corpus.analyze``), the time at the end of each phase it reports.
+store as a user adds them (``Corpus.analyze``, after a run that found nothing new), the time at
+the end of each phase it reports, beside the same with the code of ``--baseline`` (a git
+revision, checked out into a temporary worktree; ``--only-add-ten`` times only this).
 """
 
 from __future__ import annotations
@@ -217,6 +219,9 @@ BASELINE_NAMES = 200
 ORDER_CHECK_SIZE = 1000
 """At this size the analyses are reconciled again in the reverse order, and compared."""
 EXECUTOR_CHECK_SOURCES = 12
+BASELINE = "6398042"
+"""The tree before issue 19's incremental work of this round: the adding of ten documents is
+timed there too, in the same run."""
 
 
 def executor_check(work: Path) -> dict[str, Any]:
@@ -267,19 +272,29 @@ def surname_baseline(analyses: list[Analysis]) -> dict[str, Any]:
             "scan_s": scan, "index_s": index, "same": scanned == indexed}
 
 
-def add_ten(work: Path, store: Path, workers: int) -> dict[str, float]:
-    """The held-out sources added to a copy of the biggest store, as a user adds them: seconds
-    from the start of the run to the end of each phase it reports."""
+def add_ten(work: Path, store: Path, workers: int, name: str = "add10") -> dict[str, float]:
+    """The held-out sources added to a copy of the biggest store, as a user adds them, after a
+    run that found nothing new (which reconciled the store and kept what a run keeps): seconds
+    from the start of the run to the end of each phase it reports, the CPU seconds of this
+    process (the analysis runs in a worker process) and its peak memory."""
     import sqlite3
 
-    copy = work / "add10.db"
+    copy = work / f"{name}.db"
     for stale in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
         stale.unlink(missing_ok=True)
     source, target = sqlite3.connect(store), sqlite3.connect(copy)
     source.backup(target)
+    if name == "add10-baseline":  # older code: newer migrations (columns it does not write) undone
+        from triangulate.store.migrations import MIGRATIONS
+
+        newest = max(m.version for m in MIGRATIONS)
+        target.execute("DELETE FROM schema_migrations WHERE version > ?", (newest,))
+        target.commit()
     target.close()  # still open, it leaves the copy unwritable to the store's own connection
     source.close()
-    began = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--work", str(work), "--prepare", str(copy)],
+                   check=True)  # in another process: the peak memory is the timed run's
+    began, cpu = time.perf_counter(), time.process_time()
     ends: dict[str, float] = {}
 
     def progress(step: str, done: int, total: int) -> None:
@@ -288,8 +303,35 @@ def add_ten(work: Path, store: Path, workers: int) -> dict[str, float]:
     with Corpus.open(copy) as corpus:
         summary = corpus.analyze(sources_all(work)[-ADDED:], workers=workers, progress=progress)
     ends["whole run"] = time.perf_counter() - began
+    ends["CPU s (this process)"] = time.process_time() - cpu
+    ends["peak RSS MB"] = _rss_mb()
     print(f"added: {summary.line()}", file=sys.stderr)
     return ends
+
+
+def add_ten_at(revision: str | None, work: Path, workers: int) -> dict[str, float]:
+    """``add_ten`` in a fresh process, with this tree's code or with the product of a git
+    ``revision``, checked out into a temporary worktree whose ``src`` that process imports."""
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    command = [sys.executable, __file__, "--work", str(work), "--add-ten", str(workers)]
+    if revision is None:
+        done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
+        return dict(json.loads(done.stdout.splitlines()[-1]))
+    with tempfile.TemporaryDirectory() as folder:
+        tree = Path(folder) / "baseline"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(tree),
+                        revision], check=True)
+        try:
+            done = subprocess.run(
+                [*command, "--older-code"], env={**os.environ, "PYTHONPATH": str(tree / "src")},
+                stdout=subprocess.PIPE, text=True, check=True,
+            )
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
+                           check=False)
+    return dict(json.loads(done.stdout.splitlines()[-1]))
 
 
 def _exponent(smaller: dict[str, Any], bigger: dict[str, Any]) -> float:
@@ -326,15 +368,34 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 0])
     parser.add_argument("--profile", type=Path, help="cProfile the biggest size into this file")
     parser.add_argument("--only-build", action="store_true")
+    parser.add_argument("--baseline", default=BASELINE,
+                        help="the git revision whose adding of ten documents runs beside this "
+                        "tree's ('' for none)")
+    parser.add_argument("--only-add-ten", action="store_true",
+                        help="time only the adding of ten documents (the store must exist)")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--add-ten", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--older-code", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     store = args.work / "scale.db"
+    if args.prepare is not None:
+        with Corpus.open(args.prepare) as corpus:  # a run that finds nothing new
+            corpus.analyze([], workers=1)
+        return 0
     if args.measure is not None:
         print(json.dumps(measure(store, args.measure, args.profile)))
+        return 0
+    if args.add_ten is not None:
+        name = "add10-baseline" if args.older_code else "add10"
+        print(json.dumps(add_ten(args.work, store, args.add_ten, name=name)))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     store = build_store(args.work, args.workers)
     if args.only_build:
+        return 0
+    if args.only_add_ten:
+        print_add_ten(args, store, None)
         return 0
     rows = [_in_fresh_processes(args, size)[0] for size in args.sizes]
     _print_sizes(rows)
@@ -360,13 +421,22 @@ def main() -> int:
     print(f"{EXECUTOR_CHECK_SOURCES} articles analysed and reconciled serially and by a pool of "
           f"two workers: entities {check['entities'][0]} / {check['entities'][1]}, "
           f"{'identical' if check['same'] else 'DIFFERENT'} reconciliations")
-    ends = add_ten(args.work, store, workers=1)
-    phases = list(ends)
-    print(f"\nten documents added to the store of {rows[-1]['documents']}, one worker, seconds:")
-    print("| " + " | ".join(phases) + " |")
-    print("|" + "---|" * len(phases))
-    print("| " + " | ".join(f"{ends[p]:.1f}" for p in phases) + " |")
+    print_add_ten(args, store, rows[-1]["documents"])
     return 0
+
+
+def print_add_ten(args: argparse.Namespace, store: Path, documents: int | None) -> None:
+    runs = {"this tree": add_ten_at(None, args.work, workers=1)}
+    if args.baseline:
+        runs[f"baseline {args.baseline}"] = add_ten_at(args.baseline, args.work, workers=1)
+    phases = list(dict.fromkeys(phase for ends in runs.values() for phase in ends))
+    print(f"\nten documents added to the store of {documents or 'every'} analysed document, "
+          "one worker, seconds from the start of the run to the end of each phase:")
+    print("| code | " + " | ".join(phases) + " |")
+    print("|---|" + "---|" * len(phases))
+    for label, ends in runs.items():
+        print(f"| {label} | " + " | ".join(
+            f"{ends[p]:.1f}" if p in ends else "-" for p in phases) + " |")
 
 
 if __name__ == "__main__":
