@@ -417,3 +417,13 @@ def test_a_clause_of_holding_dates_the_gathering_it_tells_of() -> None:
         "Ministers will discuss aid at a donor conference to take place in Velmar on Friday."
     )
     assert ("conference", "2031-03-07") in _dated(text)  # reported on Tuesday 2031-03-04
+
+
+def test_a_deal_rejected_or_a_baseline_date_is_no_dated_happening() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "A rescue deal for the carmakers has been rejected in the Senate on Thursday.\n"
+        "The announcement lifted sales, an increase from the previous month."
+    )
+    dated = _dated(text)
+    assert ("deal", None) in dated and ("announcement", None) in dated

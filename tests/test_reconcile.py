@@ -316,3 +316,15 @@ def test_a_report_dated_only_by_its_day_joins_the_happening_others_date_the_day_
     mention_map[("c", dated.index("Ostrava"), dated.index("Ostrava") + 7)] = "ostrava"
     assert sorted(e.start or "" for e in corefer_events([a, c], mention_map, [])) == [
         "2021-04-03", "2021-04-04"]
+
+
+def test_the_deaths_a_deadly_happening_is_told_with_are_not_an_entry_of_their_own() -> None:
+    t = "A bomb attack killed three people in Velmar on 3 April."
+    a = _doc("a", t, _event(t, "attack", "attack", DAY), _event(t, "killed", "casualty", DAY),
+             published="2021-04-04")
+    timeline = build_timeline(corefer_events([a], {}, []), [], [a])
+    assert len(timeline) == 1
+    t2 = "Officials confirmed that a traveller was infected and three people were killed."
+    b = _doc("b", t2, _event(t2, "confirmed", "statement", DAY),
+             _event(t2, "killed", "casualty", DAY), published="2021-04-04")
+    assert len(build_timeline(corefer_events([b], {}, []), [], [b])) == 2

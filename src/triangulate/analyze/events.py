@@ -396,8 +396,9 @@ def _group_for(
 
 _POSSESSIVE = ("'s", "\u2019s")
 _BOUND_BEFORE = re.compile(
-    r"\b(?:since|by|until|till|before|through)\s+(?:the\s+)?(?:(?:last|next|this|early|late|"
-    r"mid)\s+)?$", re.IGNORECASE,
+    r"\b(?:since|by|until|till|before|through|compared\s+(?:to|with)|(?:increase|decrease|rise"
+    r"|fall|drop|up|down)\s+from)\s+(?:the\s+)?(?:(?:last|next|this|early|late|mid)\s+)?$",
+    re.IGNORECASE,
 )
 _POSSESSED_REACH = 24
 
@@ -429,7 +430,8 @@ def _claimed_dates(
 def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:
     """A possessive date ("Tuesday's earthquake") dates only the happening it is written
     before, not the other happenings of its sentence; a bound ("since last October", "by
-    2017") dates none."""
+    2017") or a baseline ("compared to 2008", "an increase from the previous month") dates
+    none."""
     if _BOUND_BEFORE.search(text, max(0, group.start - 16), group.start):
         return False
     if text[group.end : group.end + 2] not in _POSSESSIVE:

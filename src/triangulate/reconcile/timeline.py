@@ -7,6 +7,7 @@ from datetime import date as calendar_date
 from datetime import timedelta
 
 from ..analyze.timex_calendar import last_day
+from ..language.en.happening_types import DEADLY_TYPES
 from ..model import Analysis, Comparison, Event, TimelineEntry
 from .text import report_date, story_of
 
@@ -61,7 +62,20 @@ def build_timeline(
             )
         )
     entries.sort(key=lambda e: (_sortable(e.date), e.event))
-    return entries
+    return _without_told_tolls(entries, {e.id: e.type for e in events})
+
+
+def _without_told_tolls(
+    entries: list[TimelineEntry], types: dict[str, str]
+) -> list[TimelineEntry]:
+    """The deaths that the first telling of a deadly happening counts ("a pandemic ... killed
+    up to one million"; "an attack killed three on Monday") are that happening's, not an entry
+    of their own."""
+    deadly = {(e.date, e.summary) for e in entries if types.get(e.event) in DEADLY_TYPES}
+    return [
+        e for e in entries
+        if types.get(e.event) != "casualty" or (e.date, e.summary) not in deadly
+    ]
 
 
 def _sortable(date: str) -> str:

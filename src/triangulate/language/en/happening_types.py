@@ -215,9 +215,9 @@ INTENT_VERBS: frozenset[str] = words(
     "refuse decline consider urge demand"
 )
 # Verbs whose object is a happening stopped or kept from being ("suspend all flights",
-# "banned protests", "postponed the vote").
+# "banned protests", "postponed the vote", "the deal has been rejected").
 PREVENTING_VERBS: frozenset[str] = words(
-    "suspend cancel postpone halt ban prevent avert stop delay forbid prohibit"
+    "suspend cancel postpone halt ban prevent avert avoid stop delay forbid prohibit reject veto"
 )
 # Words after which a happening's noun names one already told of ("the epicentre of the
 # earthquake", "the toll from the quake", "after the attack", "worse than the earthquake"): the
@@ -234,6 +234,11 @@ PERFECT_AUXILIARIES: frozenset[str] = words("has have 's 've \u2019s \u2019ve")
 
 # Happenings whose reports give running totals ("have died"), not one day's happening.
 ACCUMULATING_TYPES: frozenset[str] = frozenset({"casualty", "infection"})
+
+# Happenings that kill: the deaths told with them are theirs ("an attack killed three").
+DEADLY_TYPES: frozenset[str] = frozenset(
+    {"disaster", "attack", "bombing", "armed_clash", "protest", "infection"}
+)
 
 # Triggers that only count with a named object right after them ("called Smith").
 NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
