@@ -17,6 +17,7 @@ from ..language.en.names import LOCATIVE_PREPOSITIONS, PERSON_VERBS, SPELLING_VA
 from ..model import EntityType, Mention, Sentence
 from . import entity_gazetteer as gazetteer
 from .entity_combine import RuleMention, Strength, combine
+from .entity_extents import completed
 from .entity_model import ModelSpan, model_available, model_spans
 from .entity_names import same_name_word
 from .entity_tokens import (
@@ -58,13 +59,13 @@ def find_mentions(text: str, sentences: Sequence[Sentence]) -> list[Mention]:
     blocked = _outside_the_story(text)
     rules = _rule_mentions(text, sentences, blocked)
     if not model_available():
-        return [rule.mention for rule in rules]
+        return completed(text, [rule.mention for rule in rules], normalize_name)
     spans = [
         span for span in model_spans(text, sentences)
         if not in_spans(blocked, span.start, span.end)
     ]
     confirmed = _confirmed_in_headlines(text, sentences, spans, rules, blocked)
-    return combine(text, rules, confirmed, normalize_name)
+    return completed(text, combine(text, rules, confirmed, normalize_name), normalize_name)
 
 
 def _confirmed_in_headlines(

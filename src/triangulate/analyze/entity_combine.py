@@ -23,6 +23,8 @@ from ..language.en.names import (
     MONTHS,
     NAME_PREFIXES,
     ORGANIZATION_CONNECTORS,
+    ORGANIZATION_HEADS,
+    PERSONAL_HONORIFICS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -189,7 +191,9 @@ def _person_name_words(
 
 def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[ModelSpan]:
     """The model's name cut after a connector and resumed as another ("Gulf of" + "Tarvos"):
-    one name ("Gulf of Tarvos"), not a head word that trims away and a place it then absorbs."""
+    one name ("Gulf of Tarvos"), not a head word that trims away and a place it then absorbs.
+    So is an organisation's head and what it is of or for, however the model typed the two
+    halves ("U.S. Centers" + "for" + "Disease Control")."""
     joined: list[ModelSpan] = []
     for span in spans:
         if joined:
@@ -201,8 +205,23 @@ def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[Model
             ):
                 joined[-1] = ModelSpan(last.start, span.end, last.label)
                 continue
+            if (
+                last.label != "PER" and span.label != "PER"
+                and text[last.end : span.start] in _HEAD_COMPLEMENTS
+                and _singular(words[-1]) in ORGANIZATION_HEADS and words[-1][:1].isupper()
+            ):
+                joined[-1] = ModelSpan(last.start, span.end, "ORG")
+                continue
         joined.append(span)
     return joined
+
+
+_HEAD_COMPLEMENTS = frozenset({" for ", " of "})
+
+
+def _singular(word: str) -> str:
+    folded = word.casefold()
+    return folded[:-1] if folded.endswith("s") and folded[:-1] in ORGANIZATION_HEADS else folded
 
 
 def _widened_by_head(text: str, found: Mention, overlapping: list[RuleMention]) -> Mention | None:
@@ -264,6 +283,11 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _model_mention(text: str, span: ModelSpan, normalize: Callable[[str], str]) -> Mention | None:
+    words = text[span.start : span.end].split()
+    if span.label != "PER" and 2 <= len(words) <= 4 and words[0].casefold() in (
+        PERSONAL_HONORIFICS
+    ) and _singular(words[-1]) not in ORGANIZATION_HEADS:
+        span = ModelSpan(span.start, span.end, "PER")  # "Ms Varga", whatever the model says
     connectors = ORGANIZATION_CONNECTORS if span.label == "ORG" else CONNECTORS
     start, end = _trim(text, span.start, span.end, span.label == "PER", connectors)
     surface = text[start:end]

@@ -4,7 +4,9 @@ Mentions are joined with a union-find in this order: full person names (exact, t
 variants with agreeing given names); bare surnames to the one person of that surname in their
 document, else the nearest preceding one, else the one in the corpus; other names by their
 canonical key (places by gazetteer identity, nationality words by country); acronyms to the
-expansion that the text defines or whose initials they are.
+expansion that the text defines or whose initials they are; an organisation to the name a
+bracket glosses it with; places and streets by spelling (``entity_places``); organisations
+with or without their country, legal form, remit tail or middle words (``entity_organizations``).
 """
 
 from __future__ import annotations
@@ -32,15 +34,24 @@ from ..language.en.demonyms import demonyms
 from ..language.en.names import (
     COUNTRY_PARTS,
     NAME_PARTICLES,
-    ORGANIZATION_HEADS,
-    ORGANIZATION_OWNERS,
-    SHORT_FORM_DROPS,
     SUBDIVISION_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from ..model import Analysis, DocSpan, Entity, EntityType, Geo, Mention
+from ..model import Analysis, DocSpan, Entity, EntityType, Mention
 from ..union_find import UnionFind
+from .entity_organizations import (
+    join_brand_names,
+    join_glossed_names,
+    join_organization_short_forms,
+    names_without_country,
+)
+from .entity_places import (
+    countries_by_document,
+    join_place_spellings,
+    join_street_names,
+    place_geo,
+)
 
 _TYPE_PRIORITY: tuple[EntityType, ...] = (
     "person",
@@ -78,9 +89,15 @@ def resolve_entities(
     groups = UnionFind(len(items))
     resolved_bare = _join_persons(items, groups)
     _join_by_key(items, groups, resolved_bare)
-    _join_acronyms(items, groups, texts)
-    _join_place_spellings(items, groups)
-    _join_organization_short_forms(items, groups)
+    ending_at: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        ending_at[(item.document, item.mention.end)].append(index)
+    _join_acronyms(items, groups, texts, ending_at)
+    join_glossed_names(items, groups, texts, ending_at)
+    join_place_spellings(items, groups)
+    join_street_names(items, groups)
+    join_organization_short_forms(items, groups)
+    join_brand_names(items, groups, texts)
     return _build_entities(items, groups, texts)
 
 
@@ -346,7 +363,10 @@ def _canonical_key(item: _Item) -> str:
     return "name:" + spelling_key(item.key)
 
 
-def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str]) -> None:
+def _join_acronyms(
+    items: list[_Item], groups: UnionFind, texts: dict[str, str],
+    ending_at: dict[tuple[str, int], list[int]],
+) -> None:
     expansions: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         if item.mention.type != "person" and len(item.mention.text.split()) >= 2:
@@ -354,9 +374,6 @@ def _join_acronyms(items: list[_Item], groups: UnionFind, texts: dict[str, str])
             words = item.mention.text.split()
             if len(words) > 2 and is_acronym(words[0]):  # "UN Office for …": also "OCHA"
                 expansions[initials(" ".join(words[1:]))].append(index)
-    ending_at: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        ending_at[(item.document, item.mention.end)].append(index)
     for index, item in enumerate(items):
         acronym = item.mention.text.replace(".", "")
         written_as_word = not is_acronym(item.mention.text)
@@ -381,84 +398,6 @@ def _written_as_word(item: _Item, expansions: dict[str, list[int]], items: list[
     if item.mention.type != "organization" or " " in text or len(text) < 4 or not text.isalpha():
         return False
     return any(items[i].document == item.document for i in expansions.get(text.upper(), []))
-
-
-def _join_place_spellings(items: list[_Item], groups: UnionFind) -> None:
-    """Two outlets' spellings of one place ("Tarvos" / "Tarvoss", "Velika" / "Velikah"):
-    place names one edit apart, never written side by side in one document."""
-    documents_of: dict[str, set[str]] = defaultdict(set)
-    first_of: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if item.mention.type == "location" and " " not in item.key and len(item.key) >= 6:
-            documents_of[item.key].add(item.document)
-            first_of.setdefault(item.key, index)
-    by_start: dict[str, list[str]] = defaultdict(list)
-    for key in documents_of:
-        by_start[key[:2]].append(key)
-    for keys in by_start.values():
-        for position, first in enumerate(keys):
-            for second in keys[position + 1 :]:
-                if documents_of[first].isdisjoint(documents_of[second]) and close_spelling(
-                    first, second, shortest=6
-                ) and not (gazetteer.lookup(first) and gazetteer.lookup(second)):
-                    groups.union(first_of[first], first_of[second])
-
-
-def _join_organization_short_forms(items: list[_Item], groups: UnionFind) -> None:
-    """An organisation's name with its country or legal form left off: "the Senate" and "the
-    United States Senate", "Brixel" and "Brixel Motor Company", "the Tax Office" and "the
-    Norwegian Tax Office". Names of one country and core are one; a core written without a
-    country joins the one country's organisation of that core, and none when several have it."""
-    by_core: dict[tuple[str, ...], dict[str | None, list[int]]] = defaultdict(dict)
-    for index, item in enumerate(items):
-        if item.mention.type != "organization":
-            continue
-        country, core = _country_and_core(item.key)
-        if core:
-            by_core[core].setdefault(country, []).append(index)
-    for countries in by_core.values():
-        for members in countries.values():
-            for index in members[1:]:
-                groups.union(members[0], index)
-        qualified = [country for country in countries if country is not None]
-        if None in countries and len(qualified) == 1:
-            groups.union(countries[None][0], countries[qualified[0]][0])
-    headed: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for core, countries in by_core.items():
-        if len(core) >= 3 and core[-1] in ORGANIZATION_HEADS:
-            headed[core[:-1]].extend(members[0] for members in countries.values())
-    for core, countries in by_core.items():
-        longer = headed.get(core, [])
-        if len(core) >= 2 and core[-1] not in ORGANIZATION_HEADS and len(countries) == 1 and len(
-            {groups.find(index) for index in longer}
-        ) == 1:  # "Pacific Monetary", cut off before its head word "fund"
-            groups.union(longer[0], next(iter(countries.values()))[0])
-
-
-def _country_and_core(key: str) -> tuple[str | None, tuple[str, ...]]:
-    words = spelling_key(key).split()
-    country = None
-    for length in (2, 1):
-        prefix = " ".join(words[:length])
-        if len(words) > length and (code := _country_code(prefix)):
-            country, words = code, words[length:]
-            break
-    core = list(words)
-    while core and core[-1] in SHORT_FORM_DROPS:
-        core.pop()
-    if len(core) == 1 and len(words) > 1 and core[0] in TITLE_HEADS | ORGANIZATION_HEADS:
-        core = words  # "General Motors" is not "General"
-    return country, tuple(core)
-
-
-def _country_code(words: str) -> str | None:
-    if words in ORGANIZATION_OWNERS:
-        return words.upper()
-    code = demonyms().get(words)
-    if code:
-        return code
-    places = gazetteer.lookup(words)
-    return places[0].country if places and places[0].kind == "country" else None
 
 
 def _defined_expansion(
@@ -487,20 +426,23 @@ def _build_entities(
     entities: list[Entity] = []
     mention_map: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
-    countries = _countries_by_document(items)
+    countries = countries_by_document(items)
+    bare_names = names_without_country(items)
     for group in groups.groups():
         cluster = [items[i] for i in group]
         entity_type = _cluster_type(cluster)
         name = _cluster_name(cluster, entity_type)
         entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
         titled = [_titled(item, texts[item.document]) for item in cluster]
+        bare = [bare_names.get(i) for i in group] if entity_type == "organization" else []
         aliases = tuple(dict.fromkeys(
             [name] + [item.mention.text for item in cluster] + [t for t in titled if t]
+            + [b for b in bare if b]
         ))
         spans = tuple(
             DocSpan(item.document, item.mention.start, item.mention.end) for item in cluster
         )
-        geo = _geo(cluster, countries) if entity_type == "location" else None
+        geo = place_geo(cluster, countries) if entity_type == "location" else None
         entities.append(Entity(entity_id, name, entity_type, aliases, spans, geo))
         for span in spans:
             mention_map[(span.document, span.start, span.end)] = entity_id
@@ -557,32 +499,3 @@ def _entity_id(entity_type: str, name: str, first: _Item, used: set[str]) -> str
         entity_id = record_id("e", entity_type, name, first.document, first.mention.start, salt)
     used.add(entity_id)
     return entity_id
-
-
-def _countries_by_document(items: list[_Item]) -> dict[str, set[str | None]]:
-    """The countries each document names as places."""
-    countries: dict[str, set[str | None]] = defaultdict(set)
-    for item in items:
-        if item.mention.type == "location":
-            for place in gazetteer.lookup(item.key)[:1]:
-                if place.kind == "country":
-                    countries[item.document].add(place.country)
-    return countries
-
-
-def _geo(cluster: list[_Item], countries: dict[str, set[str | None]]) -> Geo | None:
-    mentioned_countries = set().union(*(countries.get(item.document, ()) for item in cluster))
-    names = Counter(item.key for item in cluster if item.mention.type == "location")
-    for key, _ in names.most_common():
-        places = gazetteer.lookup(key)
-        if not places:
-            continue
-        if places[0].kind != "city":
-            place = places[0]
-        else:
-            local = [p for p in places if p.country in mentioned_countries]
-            place = (local or list(places))[0]
-        if place.lat == 0.0 and place.lon == 0.0:
-            return None
-        return Geo(place.lat, place.lon, place.country)
-    return None

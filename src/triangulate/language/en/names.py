@@ -84,6 +84,8 @@ TITLE_HEADS = word_set("""
     ombudsman attache attaché undersecretary under-secretary
     mp mep
 """)
+# Titles that only a person bears ("Ms Varga" is a person however a model types it).
+PERSONAL_HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mx mx.")
 # Words that can sit before a title head inside the title ("Deputy Foreign Minister").
 TITLE_MODIFIERS = word_set("""
     deputy vice acting former ex- late first prime chief senior junior assistant
@@ -122,6 +124,9 @@ ORGANIZATION_HEADS = word_set("""
     exchange market stock
     treaty-organization
 """)
+# Organisation heads that some outlets write in lower case after the name ("the World Food
+# program", "the Pacific Monetary fund").
+LOWERCASE_ORGANIZATION_HEADS = word_set("programme program organization organisation fund")
 # Heads of facilities (built things and sites).
 FACILITY_HEADS = word_set("""
     airport airfield airbase base bases station port harbour harbor terminal bridge tunnel dam
@@ -129,6 +134,17 @@ FACILITY_HEADS = word_set("""
     palace castle cathedral temple tower square street avenue road highway motorway boulevard
     building hall centre-point checkpoint crossing border-crossing railway-station museum
     memorial monument cemetery hotel mall market-place complex depot range
+""")
+# Words that end a street's name, each with the one it abbreviates ("St." is "street").
+STREET_HEADS = {
+    "street": "street", "st": "street", "st.": "street", "avenue": "avenue", "ave": "avenue",
+    "ave.": "avenue", "road": "road", "rd": "road", "rd.": "road", "boulevard": "boulevard",
+    "blvd": "boulevard", "blvd.": "boulevard", "lane": "lane",
+}
+# Names that many towns give a street, which tell nothing about which street it is.
+COMMON_STREET_NAMES = word_set("""
+    main high church station market park mill bridge school north south east west new old
+    king queen london broad water green hill
 """)
 # Heads of geographic names.
 LOCATION_HEADS = word_set("""

@@ -1,0 +1,94 @@
+"""Places that a reader takes for one: two outlets' spellings of a town, one street under two
+street words ("Tarvou Street" and "Tarvou Avenue").
+
+Candidates come from indexes of name keys, never from all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..analyze import entity_gazetteer as gazetteer
+from ..analyze.entity_names import close_spelling
+from ..language.en.names import CAPITALISED_FUNCTION_WORDS, COMMON_STREET_NAMES, STREET_HEADS
+from ..model import Geo
+from ..union_find import UnionFind
+from .entity_organizations import Named
+
+
+def join_place_spellings(items: Sequence[Named], groups: UnionFind) -> None:
+    """Two outlets' spellings of one place ("Tarvos" / "Tarvoss", "Velika" / "Velikah"):
+    place names one edit apart, never written side by side in one document."""
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    first_of: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.mention.type == "location" and " " not in item.key and len(item.key) >= 6:
+            documents_of[item.key].add(item.document)
+            first_of.setdefault(item.key, index)
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for key in documents_of:
+        by_start[key[:2]].append(key)
+    for keys in by_start.values():
+        for position, first in enumerate(keys):
+            for second in keys[position + 1 :]:
+                if documents_of[first].isdisjoint(documents_of[second]) and close_spelling(
+                    first, second, shortest=6
+                ) and not (gazetteer.lookup(first) and gazetteer.lookup(second)):
+                    groups.union(first_of[first], first_of[second])
+
+
+def join_street_names(items: Sequence[Named], groups: UnionFind) -> None:
+    """One street written with two street words by two outlets ("Tarvou Street", "Tarvou
+    Avenue", "Tarvou street"); not when one document writes both, which makes them two streets,
+    nor for the names that many towns give a street ("Main", "Fifth", "5th")."""
+    by_name: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(dict)
+    for index, item in enumerate(items):
+        words = item.key.split()
+        if item.mention.type in ("facility", "location") and len(words) >= 2 and (
+            words[-1] in STREET_HEADS
+        ):
+            name = tuple(words[:-1])
+            if not any(word in CAPITALISED_FUNCTION_WORDS or word in COMMON_STREET_NAMES
+                       or any(c.isdigit() for c in word) for word in name):
+                by_name[name].setdefault(STREET_HEADS[words[-1]], []).append(index)
+    for heads in by_name.values():
+        if len(heads) < 2:
+            continue
+        documents = [{items[i].document for i in members} for members in heads.values()]
+        if sum(len(d) for d in documents) != len(set().union(*documents)):
+            continue
+        members = [indexes[0] for indexes in heads.values()]
+        for index in members[1:]:
+            groups.union(members[0], index)
+
+
+def countries_by_document(items: Sequence[Named]) -> dict[str, set[str | None]]:
+    """The countries each document names as places."""
+    countries: dict[str, set[str | None]] = defaultdict(set)
+    for item in items:
+        if item.mention.type == "location":
+            for place in gazetteer.lookup(item.key)[:1]:
+                if place.kind == "country":
+                    countries[item.document].add(place.country)
+    return countries
+
+
+def place_geo(
+    cluster: Sequence[Named], countries: dict[str, set[str | None]]
+) -> Geo | None:
+    mentioned_countries = set().union(*(countries.get(item.document, ()) for item in cluster))
+    names = Counter(item.key for item in cluster if item.mention.type == "location")
+    for key, _ in names.most_common():
+        places = gazetteer.lookup(key)
+        if not places:
+            continue
+        if places[0].kind != "city":
+            place = places[0]
+        else:
+            local = [p for p in places if p.country in mentioned_countries]
+            place = (local or list(places))[0]
+        if place.lat == 0.0 and place.lon == 0.0:
+            return None
+        return Geo(place.lat, place.lon, place.country)
+    return None
