@@ -73,3 +73,30 @@ def test_the_quoted_speakers_own_asides_are_not_attributions() -> None:
 def test_a_cue_without_a_proposition_is_no_attribution() -> None:
     text, relations = attributions("The mayor called him on Friday.")
     assert relations == []
+
+
+def test_a_cue_set_off_by_commas_reports_both_sides() -> None:
+    found = attributions(
+        "To understand the flood, the engineer Mara Holt said, one should visit the old dam."
+    )
+    said = relation(found, "said")
+    assert said.of(found[0]).startswith("To understand the flood")
+    assert said.of(found[0]).rstrip(".").endswith("visit the old dam")
+    assert said.source is not None and said.source.of(found[0]) == "the engineer Mara Holt"
+
+
+def test_a_straight_mark_closed_by_a_curly_one_does_not_hide_the_cue() -> None:
+    text, relations = attributions(
+        '"We see no link to the storm," the mayor said, adding that it would take '
+        '"more hours” before the harbour opens.'
+    )
+    adding = [r for r in relations if r.cue.of(text) == "adding"]
+    assert adding and adding[0].of(text).startswith("that it would take")
+
+
+def test_a_pronoun_beside_its_cue_is_the_written_source() -> None:
+    found = attributions(
+        "Oskar Brandt runs the ferry. “The line is safe,” he said, “and it will stay open.”"
+    )
+    said = relation(found, "said")
+    assert said.source is not None and said.source.of(found[0]) == "he"

@@ -12,12 +12,12 @@ the pieces of one quote, with the source the parse finds at the cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..language.en.attribution_cues import ATTRIBUTION_CUE_FORMS, CLAUSAL_CUE_FORMS
 from ..language.en.speech import ATTRIBUTION_KINDS, CUE_OBJECT_MARKERS, CUE_PREPOSITIONS
 from ..model import Analysis, Span, Tokens
-from .claim_quotes import find_quotes
+from .claim_quotes import Quote, find_quotes
 from .span_index import SpanIndex
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
@@ -28,6 +28,8 @@ _INHERITING = ("xcomp", "conj", "advcl", "ccomp")
 _INHERIT_REACH = 3
 _QUOTE_MARKS = ('"', "“", "”", "«", "»", "''")
 _EDGE_PUNCTUATION = ' \t\n,;:—–-'
+_SET_OFF_MARKS = (",", '"', "”", "''")
+_GAP_CHARS = 60  # at most between a cue and the quote that goes on after its sentence
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ def find_attributions(analysis: Analysis) -> list[Attribution]:
     """The attribution relations of a parsed analysis, in text order."""
     text = analysis.document.text
     tokens = analysis.tokens
-    quoted = SpanIndex([quote.inner for quote in find_quotes(text)])
+    quotes = {quote.outer: quote for quote in find_quotes(text)}
+    quoted = SpanIndex([quote.inner for quote in quotes.values()])
+    outers = SpanIndex(quotes)
     found: dict[tuple[int, int], Attribution] = {}
     for index in range(len(tokens)):
         relation = _at_cue(text, tokens, index)
@@ -59,7 +63,31 @@ def find_attributions(analysis: Analysis) -> list[Attribution]:
         inside.discard(key)
     for key in inside:
         del found[key]
-    return sorted(found.values(), key=lambda r: (r.start, r.end))
+    whole = (_whole_quote(text, relation, quotes, outers) for relation in found.values())
+    return sorted(whole, key=lambda r: (r.start, r.end))
+
+
+def _whole_quote(
+    text: str, relation: Attribution, quotes: dict[Span, Quote], outers: SpanIndex[Span]
+) -> Attribution:
+    """A quoted content runs over its whole quote, and a quote right after the sentence of its
+    cue goes on with it: '"It's heartbreaking," Ryan said. "And this country …"'."""
+    opening = Span(relation.start, relation.start + 1)
+    around = [quotes[outer] for outer in outers.overlapping(opening)
+              if not outer.start <= relation.cue.start < outer.end]
+    if not around:
+        return relation
+    quote = around[0]
+    start, end = min(relation.start, quote.inner.start), max(relation.end, quote.inner.end)
+    if relation.cue.start >= quote.outer.end:
+        following = outers.overlapping(Span(relation.cue.end, relation.cue.end + _GAP_CHARS))
+        after = next((quotes[o] for o in following if o.start >= relation.cue.end), None)
+        gap = text[relation.cue.end : after.outer.start] if after is not None else ""
+        if after is not None and "\n" not in gap and any(c in gap for c in ".:"):
+            end = max(end, after.inner.end)
+    if (start, end) == (relation.start, relation.end):
+        return relation
+    return replace(relation, start=start, end=end)
 
 
 def _kind(word: str) -> str:
@@ -126,12 +154,75 @@ def _at_cue(text: str, tokens: Tokens, index: int) -> Attribution | None:
         return None
     if clausal_only and _child(tokens, index, ("ccomp", "xcomp")) is None:
         return None  # "thinks that …", "wants to …", not "thinks of her", "wants a deal"
-    content = _complement(text, tokens, index)
+    content = _set_off(text, tokens, index) or _complement(text, tokens, index)
     if content is None and tokens.deps[index] in _BESIDE and tokens.heads[index] != index:
         content = _beside(text, tokens, index)
+    if content is None and tokens.heads[index] == index:
+        content = _before_trailing_cue(text, tokens, index)
     if content is None or len(content.of(text).split()) < _MIN_CONTENT_WORDS:
         return None  # "asked him", "called Friday", "blasted the media": no proposition
+    content = _with_shared_conjuncts(text, tokens, index, content)
     return Attribution(content.start, content.end, _source(text, tokens, index), cue, _kind(word))
+
+
+def _with_shared_conjuncts(text: str, tokens: Tokens, cue: int, content: Span) -> Span:
+    """``wants to triple X, grow Y and create Z`` parsed with ``grow`` beside ``wants``: a
+    conjunct of the cue after its content, with no subject of its own and no cue word, goes on
+    with the content."""
+    end = content.end
+    for child in tokens.children(cue):
+        if tokens.starts[child] < end or tokens.deps[child] not in ("conj", "parataxis"):
+            continue
+        word = text[tokens.starts[child] : tokens.ends[child]].lower()
+        if word in ATTRIBUTION_CUE_FORMS or word in CLAUSAL_CUE_FORMS:
+            continue
+        if _child(tokens, child, _SUBJECTS) is not None or tokens.pos[child] != "VERB":
+            continue
+        if text[end : tokens.starts[_subtree(tokens, child)[0]]].strip(" ,") not in ("", "and"):
+            continue
+        last = _span(text, tokens, *_subtree(tokens, child))
+        if last is not None:
+            end = last.end
+    return content if end == content.end else Span(content.start, end)
+
+
+def _before_trailing_cue(text: str, tokens: Tokens, cue: int) -> Span | None:
+    """What comes before a sentence's last cue and its subject, parsed as the sentence's root:
+    ``"… the entire Congress," Rep. Jane Doe said in an interview``, ``…, studies have
+    shown.``"""
+    subject = _child(tokens, cue, _SUBJECTS)
+    if subject is None:
+        return None
+    subject_first, subject_last = _subtree(tokens, subject)
+    left = min(subject_first, cue) - 1
+    first, last = _subtree(tokens, cue)
+    if left <= first or text[tokens.starts[left] : tokens.ends[left]] not in _SET_OFF_MARKS:
+        return None
+    if any(tokens.deps[child] in ("ccomp", "xcomp", "obj", "parataxis")
+           for child in tokens.children(cue)):
+        return None
+    return _span(text, tokens, first, left)
+
+
+def _set_off(text: str, tokens: Tokens, cue: int) -> Span | None:
+    """The sentence around a cue set off by commas with its subject: ``To see it, Jane Doe
+    said, one should visit the museum``."""
+    subject = _child(tokens, cue, _SUBJECTS)
+    if subject is None:
+        return None
+    subject_first, subject_last = _subtree(tokens, subject)
+    left, right = min(subject_first, cue) - 1, max(subject_last, cue) + 1
+    root = cue
+    while tokens.heads[root] != root:
+        root = tokens.heads[root]
+    first, last = _subtree(tokens, root)
+    if not first < left < right < last:
+        return None
+    if text[tokens.starts[left] : tokens.ends[left]] != "," or text[
+        tokens.starts[right] : tokens.ends[right]
+    ] != ",":
+        return None
+    return _span(text, tokens, first, last)
 
 
 def _complement(text: str, tokens: Tokens, cue: int) -> Span | None:
@@ -142,7 +233,9 @@ def _complement(text: str, tokens: Tokens, cue: int) -> Span | None:
     clause = _child(tokens, cue, ("ccomp",))
     if clause is not None:
         return _span(text, tokens, *_subtree(tokens, clause))
-    target = _child(tokens, cue, _OBJECTS) or _child(tokens, cue, ("xcomp", "csubj:pass"))
+    target = _child(tokens, cue, _OBJECTS)
+    if target is None:  # not ``or``: the document's first token is index 0
+        target = _child(tokens, cue, ("xcomp", "csubj:pass"))
     if target is None:
         target = _prepositional_object(text, tokens, cue)
         if target is None:
@@ -233,13 +326,19 @@ def _from_claims(
         cue_index = tokens.at(claim.cue.start)  # "he", as written, rather than whom it means
         written = _source(text, tokens, cue_index) if cue_index is not None else None
         source = claim.speaker
-        if written is not None and not _overlap(written, claim) and not any(
-            mark in written.of(text) for mark in _QUOTE_MARKS
-        ):
-            source = written
+        if written is not None and (not _overlap(written, claim) or _beside_cue(
+            text, written, claim.cue
+        )) and not any(mark in written.of(text) for mark in _QUOTE_MARKS):
+            source = written  # "…, he said, …": the "he" beside the cue in the content
         word = claim.cue.of(text).lower()
         joined[key] = Attribution(start, end, source, claim.cue, _kind(word))
     return list(joined.values())
+
+
+def _beside_cue(text: str, source: Span, cue: Span) -> bool:
+    if source.end <= cue.start:
+        return not text[source.end : cue.start].strip()
+    return cue.end <= source.start and not text[cue.end : source.start].strip()
 
 
 def _overlap(one: Span, other: Span) -> bool:

@@ -69,6 +69,9 @@ def _curly_quotes(text: str) -> list[Quote]:
         elif char in _CLOSING:
             while paragraph_start < position and text[paragraph_start].isspace():
                 paragraph_start += 1
+            if text.count('"', paragraph_start, position) % 2:
+                position += 1  # '"more hours” before': a straight mark opened it (_mixed_close)
+                continue
             # No longer than a quote that opens: each closing mark of a paragraph quotes it all.
             if paragraph_start < position and position - paragraph_start < _MAX_QUOTE_CHARS:
                 quotes.append(Quote(Span(paragraph_start, position + 1),
@@ -99,7 +102,11 @@ def _straight_quotes(text: str) -> list[Quote]:
         kind = mark.group()
         start = opening.get(kind)
         if start is None:
-            opening[kind] = mark
+            close = _mixed_close(text, mark)
+            if close is None:
+                opening[kind] = mark
+            else:
+                quotes.append(Quote(Span(mark.start(), close + 1), Span(mark.end(), close)))
             continue
         between = text[start.end() : mark.start()]
         if "\n" not in between:
@@ -111,6 +118,19 @@ def _straight_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
     return quotes
+
+
+def _mixed_close(text: str, mark: re.Match[str]) -> int | None:
+    """The curly mark that closes a straight one in its paragraph, before any other straight
+    mark: ``"more hours” before``."""
+    if mark.group() != '"' or (mark.start() > 0 and not text[mark.start() - 1].isspace()):
+        return None  # '“No," he said': a straight mark after a word closes
+    end = text.find("\n", mark.end())
+    end = len(text) if end < 0 else end
+    close = text.find("”", mark.end(), end)
+    if close < 0 or '"' in text[mark.end() : close]:
+        return None
+    return close
 
 
 def _closes(text: str, mark: re.Match[str]) -> bool:
