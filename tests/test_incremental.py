@@ -91,3 +91,13 @@ def test_a_document_dated_by_its_file_has_its_year_less_dates_read_once(tmp_path
         assert (redated.document.published, redated.document.published_basis) == (
             "2018-03-08", "inferred")
         assert analysis.document.id not in corpus.store.yearless_days()  # stored again: forgotten
+
+
+def test_each_document_s_shingles_are_made_once_and_stored(tmp_path: Path) -> None:
+    from triangulate.ingest.lineage import shingle_set
+
+    paths = _write(tmp_path / "news")
+    with Corpus.open(tmp_path / "t.db") as corpus:
+        corpus.analyze([str(paths["dated-1.txt"]), str(paths["dated-2.txt"])], executor="serial")
+        stored = corpus.store.shingles()
+        assert stored == {a.document.id: shingle_set(a.document.text) for a in corpus.analyses()}

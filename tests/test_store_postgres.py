@@ -172,6 +172,24 @@ def test_analyses_round_trip_packed_with_each_text_kept_once(location: str) -> N
         assert text.encode() not in zlib.decompress(bytes(packed))
 
 
+def test_per_document_results_are_kept_until_the_analysis_is_stored_again(
+    location: str,
+) -> None:
+    first = _analysis("Officials said 40 buses were sent on 2 June.", "d1")
+    second = _analysis("Drivers said 41 buses left on 2 June.", "d2")
+    with open_store(location) as store:
+        store.put_analysis(first)
+        store.put_analysis(second)
+        store.put_yearless_days({"d1": {"06-02", "03-09"}, "d2": set()})
+        store.put_shingles({"d1": frozenset({7, 2**32 - 1}), "d2": frozenset()})
+    with open_store(location) as store:
+        assert store.yearless_days() == {"d1": {"03-09", "06-02"}, "d2": frozenset()}
+        assert store.shingles() == {"d1": {7, 2**32 - 1}, "d2": frozenset()}
+        store.put_analysis(first)
+        assert set(store.yearless_days()) == set(store.shingles()) == {"d2"}
+        assert store.reconciliation_is_current() is False
+
+
 def test_failures_are_kept_in_order_and_cleared_when_the_source_succeeds(location: str) -> None:
     with open_store(location) as store:
         store.put_failure(Failure("d1.txt", "empty file"))

@@ -286,10 +286,20 @@ class Corpus:
         """Decide which stored documents copy which, now that every one is in the store; the
         analyses with their documents' lineage (changes are stored)."""
         from .ingest import link_copies
+        from .ingest.lineage import shingle_set
 
+        made_before = self.store.shingles()
+        made_now = {
+            a.document.id: shingle_set(a.document.text)
+            for a in stored if a.document.id not in made_before
+        }
+        if made_now:
+            self.store.put_shingles(made_now)
+        shingles = [made_before[i] if i in made_before else made_now[i]
+                    for i in (a.document.id for a in stored)]
         linked = []
         for analysis, document in zip(
-            stored, link_copies([a.document for a in stored]), strict=True
+            stored, link_copies([a.document for a in stored], shingles), strict=True
         ):
             if document != analysis.document:
                 analysis = replace(analysis, document=document)

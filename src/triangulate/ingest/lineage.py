@@ -38,12 +38,15 @@ _TOKEN = re.compile(r"\w+")
 _URL_SOURCE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def link_copies(documents: Sequence[Document]) -> list[Document]:
+def link_copies(
+    documents: Sequence[Document], shingles: Sequence[frozenset[int]] | None = None
+) -> list[Document]:
     """Mark each later copy with ``copy_of`` = its original's id and, when it names no
     original itself, fill ``republished_from`` from the original; mark each later version of a
-    story with ``version_of`` = the version before it.  Order is kept."""
+    story with ``version_of`` = the version before it.  Order is kept. ``shingles``: each
+    document's ``shingle_set``, where already made."""
     docs = [replace(doc, copy_of=None, version_of=None) for doc in documents]
-    shingles = [shingle_set(doc.text) for doc in docs]
+    shingles = list(shingles) if shingles is not None else [shingle_set(d.text) for d in docs]
     copies = UnionFind(len(docs))
     by_digest: dict[str, int] = {}
     for index, doc in enumerate(docs):

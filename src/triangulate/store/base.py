@@ -54,6 +54,14 @@ class Store(Protocol):
 
     def put_yearless_days(self, days: Mapping[str, Collection[str]]) -> None: ...
 
+    def shingles(self) -> dict[str, frozenset[int]]:
+        """By document id, the hashes of its text's word 5-grams (``lineage.shingle_set``),
+        where ``put_shingles`` stored them for its stored analysis (storing the analysis again
+        forgets them)."""
+        ...
+
+    def put_shingles(self, shingles: Mapping[str, frozenset[int]]) -> None: ...
+
     def outlines(self) -> list[Outline]:
         """Every document's outline (metadata, sentences, counts), in the order of
         ``analyses``: what lists and links need, without reading the analyses."""

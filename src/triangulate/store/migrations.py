@@ -23,6 +23,10 @@ YEARLESS_DAYS = "the year-less days of documents dated by their file"
 """The migration after which a document dated by its file's modification time keeps the days its
 text names without a year, read once (free of the file's year) for dating it by the corpus."""
 
+SHINGLES = "the word 5-gram hashes of each document's text"
+"""The migration after which a document keeps the hashes of its text's word 5-grams
+(``ingest.lineage.shingle_set``), made once, for finding copies on every run."""
+
 OUTLINES = "document outlines for lists and links"
 """The migration after which each document keeps its outline (``packing.Outline``); the store
 writes those of the documents stored before it."""
@@ -130,6 +134,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
+    Migration(8, SHINGLES, "ALTER TABLE documents ADD COLUMN shingles BLOB"),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -254,4 +259,5 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
+    Migration(8, SHINGLES, "ALTER TABLE documents ADD COLUMN shingles BYTEA"),
 )

@@ -54,6 +54,19 @@ def garbage_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+def pack_shingles(shingles: frozenset[int]) -> bytes:
+    """A document's 32-bit shingle hashes, sorted, as little-endian bytes."""
+    import numpy as np
+
+    return np.array(sorted(shingles), dtype="<u4").tobytes()
+
+
+def unpack_shingles(packed: bytes) -> frozenset[int]:
+    import numpy as np
+
+    return frozenset(np.frombuffer(packed, dtype="<u4").tolist())
+
+
 @dataclass(frozen=True)
 class Outline:
     """What lists and links need of a document without reading its analysis: ``analysis``

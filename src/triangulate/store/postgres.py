@@ -17,7 +17,14 @@ from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .locations import shown_location
 from .migrations import OUTLINES, PACKED_ANALYSES, POSTGRES_MIGRATIONS
-from .packing import Outline, load_analyses, load_analysis, unpack_outline
+from .packing import (
+    Outline,
+    load_analyses,
+    load_analysis,
+    pack_shingles,
+    unpack_outline,
+    unpack_shingles,
+)
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
@@ -214,10 +221,21 @@ class PostgresStore:
         return {doc_id: frozenset(days.split()) for doc_id, days in rows}
 
     def put_yearless_days(self, days: Mapping[str, Collection[str]]) -> None:
-        with self._transaction() as db:
-            db.executemany(
+        with self._transaction() as db, db.cursor() as cursor:
+            cursor.executemany(
                 "UPDATE documents SET yearless_days = %s WHERE id = %s",
                 [(" ".join(sorted(found)), doc_id) for doc_id, found in days.items()],
+            )
+
+    def shingles(self) -> dict[str, frozenset[int]]:
+        rows = self._rows("SELECT id, shingles FROM documents WHERE shingles IS NOT NULL")
+        return {doc_id: unpack_shingles(bytes(packed)) for doc_id, packed in rows}
+
+    def put_shingles(self, shingles: Mapping[str, frozenset[int]]) -> None:
+        with self._transaction() as db, db.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE documents SET shingles = %s WHERE id = %s",
+                [(pack_shingles(found), doc_id) for doc_id, found in shingles.items()],
             )
 
     def outlines(self) -> list[Outline]:

@@ -11,7 +11,14 @@ from .. import serialize
 from ..errors import StoreError
 from ..model import Adjudication, Analysis, Failure, Reconciliation
 from .migrations import MIGRATIONS, OUTLINES, PACKED_ANALYSES
-from .packing import Outline, load_analyses, load_analysis, unpack_outline
+from .packing import (
+    Outline,
+    load_analyses,
+    load_analysis,
+    pack_shingles,
+    unpack_outline,
+    unpack_shingles,
+)
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
@@ -178,6 +185,17 @@ class SQLiteStore:
             db.executemany(
                 "UPDATE documents SET yearless_days = ? WHERE id = ?",
                 [(" ".join(sorted(found)), doc_id) for doc_id, found in days.items()],
+            )
+
+    def shingles(self) -> dict[str, frozenset[int]]:
+        rows = self._db.execute("SELECT id, shingles FROM documents WHERE shingles IS NOT NULL")
+        return {doc_id: unpack_shingles(packed) for doc_id, packed in rows}
+
+    def put_shingles(self, shingles: Mapping[str, frozenset[int]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE documents SET shingles = ? WHERE id = ?",
+                [(pack_shingles(found), doc_id) for doc_id, found in shingles.items()],
             )
 
     def outlines(self) -> list[Outline]:
