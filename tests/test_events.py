@@ -409,6 +409,14 @@ def test_a_clock_time_gives_way_to_the_day_written_with_it() -> None:
     data = replace(data, times=(clock, *data.times))
     (event,) = find_events(data)
     assert event.date is not None and event.date.start == "2031-03-01"
+    # a clock time read with its day keeps that day against another date of the sentence
+    text = "At a press conference at 16:15 UTC, March 1, the chief said sales fell earlier today."
+    data = analysis(text, times=(("earlier today", "2031-03-04", "2031-03-04"),))
+    both = TimeExpression(text.index("16:15"), text.index("16:15") + 17, "16:15 UTC, March 1",
+                          "time", "2031-03-01T16:15", "2031-03-01", "2031-03-01", "day")
+    data = replace(data, times=(both, *data.times))
+    dated = {e.text: e.date.start if e.date else None for e in find_events(data)}
+    assert dated["press conference"] == "2031-03-01"
 
 
 def test_a_clause_of_holding_dates_the_gathering_it_tells_of() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..language.en.calendar import MONTH_NUMBERS
+from ..language.en.calendar import MONTH_NUMBERS, WEEKDAY_WORDS
 from ..model import Sentence, Span, TimeExpression, TimeRange
 
 _MONTHS = MONTH_NUMBERS
@@ -48,6 +48,7 @@ def date_points(text: str, expression: TimeExpression) -> list[DatePoint]:
     year = (expression.date_start or "")[:4]
     if (
         not year.isdigit()
+        or expression.type == "time"  # "16:15 UTC, June 1" lists no days
         or not _ENUMERATION.search(expression.text)
         or _RANGE.search(expression.text)
     ):
@@ -114,10 +115,18 @@ def date_groups(text: str, expressions: list[TimeExpression]) -> list[DateGroup]
 
 
 def day_expressions(expressions: list[TimeExpression]) -> list[TimeExpression]:
-    """A sentence's dated expressions, but a clock time where a day is also written ("at
+    """A sentence's dated expressions, but a bare clock time where a day is also written ("at
     16:15 UTC, June 1st"): its day is only the report's."""
-    days = [e for e in expressions if e.type != "time" and e.date_start]
+    days = [e for e in expressions if e.date_start and (e.type != "time" or _names_a_day(e))]
     return days if days else expressions
+
+
+def _names_a_day(expression: TimeExpression) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", expression.text)}
+    return bool(words & _DAY_WORDS)
+
+
+_DAY_WORDS = frozenset(MONTH_NUMBERS) | WEEKDAY_WORDS | {"today", "yesterday", "tomorrow"}
 
 
 def dateline(text: str, sentence: Sentence, group: DateGroup, reported: TimeRange | None) -> bool:
