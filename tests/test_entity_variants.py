@@ -184,3 +184,24 @@ def test_banks_named_by_a_dictionary_word_stay_apart() -> None:
     second = typed_analysis("d2", "It was a standard loan.", [])
     entities, _ = resolve_entities([first, second])
     assert not holding(entities, "Standard Bank", "Standard Chartered Bank")
+
+
+def test_a_gulf_named_after_a_town_is_not_the_town() -> None:
+    text = "Clashes broke out in Tarvos, a port on the Gulf of Tarvos."
+    spans = [ModelSpan(text.index(word), text.index(word) + len(word), "LOC")
+             for word in ("Tarvos,", "Gulf")]
+    spans[0] = ModelSpan(spans[0].start, spans[0].end - 1, "LOC")
+    last = text.rindex("Tarvos")
+    spans.append(ModelSpan(last, last + len("Tarvos"), "LOC"))
+    mentions = combine(text, [], spans, normalize_name)
+    assert [m.text for m in mentions] == ["Tarvos", "Gulf of Tarvos"]
+
+
+def test_a_body_mostly_named_as_such_keeps_its_seat_mentions() -> None:
+    first = typed_analysis("d1", "The Grey House said so. The Grey House denied it.",
+                           [("Grey House", "organization"), ("Grey House", "organization")])
+    second = typed_analysis("d2", "He spoke from the Grey House on Monday.",
+                            [("Grey House", "location")])
+    entities, _ = resolve_entities([first, second])
+    [body] = holding(entities, "Grey House")
+    assert body.type == "organization" and len(body.mentions) == 3

@@ -193,7 +193,8 @@ def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[Model
     """The model's name cut after a connector and resumed as another ("Gulf of" + "Tarvos"):
     one name ("Gulf of Tarvos"), not a head word that trims away and a place it then absorbs.
     So is an organisation's head and what it is of or for, however the model typed the two
-    halves ("U.S. Centers" + "for" + "Disease Control")."""
+    halves ("U.S. Centers" + "for" + "Disease Control"), and a place's head and what it is of
+    ("Gulf" + "of" + "Tarvos")."""
     joined: list[ModelSpan] = []
     for span in spans:
         if joined:
@@ -205,12 +206,16 @@ def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[Model
             ):
                 joined[-1] = ModelSpan(last.start, span.end, last.label)
                 continue
-            if (
-                last.label != "PER" and span.label != "PER"
-                and text[last.end : span.start] in _HEAD_COMPLEMENTS
-                and _singular(words[-1]) in ORGANIZATION_HEADS and words[-1][:1].isupper()
+            gap = text[last.end : span.start]
+            if last.label != "PER" and span.label != "PER" and words[-1][:1].isupper() and (
+                gap in _HEAD_COMPLEMENTS and _singular(words[-1]) in ORGANIZATION_HEADS
             ):
                 joined[-1] = ModelSpan(last.start, span.end, "ORG")
+                continue
+            if last.label == span.label == "LOC" and gap == " of " and words[-1][:1].isupper() and (
+                words[-1].casefold() in LOCATION_HEADS
+            ):  # "Gulf" + "of" + "Tarvos" is the gulf, not the town
+                joined[-1] = ModelSpan(last.start, span.end, "LOC")
                 continue
         joined.append(span)
     return joined

@@ -314,28 +314,39 @@ def _spelling_of_person(first: str, second: str) -> bool:
 
 def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int]) -> None:
     first_of_key: dict[str, int] = {}
-    places = _mostly_places(items)
+    places, bodies = _mostly_places(items)
     for index, item in enumerate(items):
         if _is_full_person(item) or index in resolved_bare:
             continue
         if item.key in places and item.mention.type in ("person", "organization", "other"):
             item = _Item(item.document, replace(item.mention, type="location"), item.key,
                          item.order)  # "Tarvos Gov." is the island's, not a person named Tarvos
+        elif item.key in bodies and item.mention.type == "location":
+            item = _Item(item.document, replace(item.mention, type="organization"), item.key,
+                         item.order)  # "from the Grey House": the body's seat, not a town
         key = _canonical_key(item)
         groups.union(first_of_key.setdefault(key, index), index)
 
 
-def _mostly_places(items: list[_Item]) -> set[str]:
-    """Names of the gazetteer that the corpus calls a place more often than anything else."""
+def _mostly_places(items: list[_Item]) -> tuple[set[str], set[str]]:
+    """Names of the gazetteer that the corpus calls a place more often than anything else; and
+    names it calls an organisation more often than a place, which the gazetteer has as no
+    country or region (a seat of government named like a town somewhere)."""
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for item in items:
         types[item.key][item.mention.type] += 1
-    return {
+    places = {
         key for key, counts in types.items()
         if len(counts) > 1
         and counts["location"] > max(n for kind, n in counts.items() if kind != "location")
         and gazetteer.lookup(key)
     }
+    bodies = {
+        key for key, counts in types.items()
+        if 0 < counts["location"] < counts["organization"]
+        and all(place.kind == "city" for place in gazetteer.lookup(key)[:1])
+    }
+    return places, bodies
 
 
 def _canonical_key(item: _Item) -> str:
