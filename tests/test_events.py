@@ -435,3 +435,8 @@ def test_a_deal_rejected_or_a_baseline_date_is_no_dated_happening() -> None:
     )
     dated = _dated(text)
     assert ("deal", None) in dated and ("announcement", None) in dated
+
+
+def test_a_trigger_written_as_the_possessor_of_another_is_its_part() -> None:
+    found = find_events(analysis("Delegates agreed to hold a donors' conference in Velmar."))
+    assert [e.text for e in found] == ["conference"]

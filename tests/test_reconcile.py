@@ -328,3 +328,12 @@ def test_the_deaths_a_deadly_happening_is_told_with_are_not_an_entry_of_their_ow
     b = _doc("b", t2, _event(t2, "confirmed", "statement", DAY),
              _event(t2, "killed", "casualty", DAY), published="2021-04-04")
     assert len(build_timeline(corefer_events([b], {}, []), [], [b])) == 2
+
+
+def test_deaths_only_the_reports_of_a_deadly_happening_of_their_day_tell_are_its_entry() -> None:
+    t1 = "A bomb attack hit Velmar on 3 April."
+    t2 = "Three people died in Velmar on 3 April."
+    a = _doc("a", t1 + " " + t2, _event(t1 + " " + t2, "attack", "attack", DAY),
+             _event(t1 + " " + t2, "died", "casualty", DAY), published="2021-04-04")
+    timeline = build_timeline(corefer_events([a], {}, []), [], [a])
+    assert [entry.date for entry in timeline] == ["2021-04-03"]

@@ -312,7 +312,16 @@ def _triggers(tokens: list[Token]) -> list[_Trigger]:
         last = index + length - 1
         found.append(_Trigger(Span(tokens[index].start, tokens[last].end), event_type, index, last))
         index = last + 1
-    return found
+    # A trigger written as the possessor of the next ("the donors' conference") is its part.
+    return [
+        t for t, after in zip(found, [*found[1:], None][: len(found)], strict=True)
+        if after is None or after.first == t.last + 1 or not all(
+            token.lower in _POSSESSIVE_MARKS for token in tokens[t.last + 1 : after.first]
+        )
+    ]
+
+
+_POSSESSIVE_MARKS = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
 
 def _trigger_at(tokens: list[Token], index: int) -> tuple[int, str] | None:

@@ -69,12 +69,15 @@ def _without_told_tolls(
     entries: list[TimelineEntry], types: dict[str, str]
 ) -> list[TimelineEntry]:
     """The deaths that the first telling of a deadly happening counts ("a pandemic ... killed
-    up to one million"; "an attack killed three on Monday") are that happening's, not an entry
-    of their own."""
-    deadly = {(e.date, e.summary) for e in entries if types.get(e.event) in DEADLY_TYPES}
+    up to one million"; "an attack killed three on Monday"), or that only reports of a deadly
+    happening of their day tell, are that happening's, not an entry of their own."""
+    deadly = [e for e in entries if types.get(e.event) in DEADLY_TYPES]
+    told = {(e.date, e.summary) for e in deadly}
     return [
         e for e in entries
-        if types.get(e.event) != "casualty" or (e.date, e.summary) not in deadly
+        if types.get(e.event) != "casualty" or (e.date, e.summary) not in told and not any(
+            d.date == e.date and set(e.documents) <= set(d.documents) for d in deadly
+        )
     ]
 
 
