@@ -205,3 +205,41 @@ def test_a_body_mostly_named_as_such_keeps_its_seat_mentions() -> None:
     entities, _ = resolve_entities([first, second])
     [body] = holding(entities, "Grey House")
     assert body.type == "organization" and len(body.mentions) == 3
+
+
+def test_an_acronym_the_text_says_stands_for_a_name_joins_it() -> None:
+    first = typed_analysis(
+        "d1", "Doctors Beyond Borders, known by its French initials MDF, sent a plane.",
+        [("Doctors Beyond Borders", "organization"), ("MDF", "organization")],
+    )
+    second = typed_analysis(
+        "d2", "MDF, the French acronym for Medics Beyond Borders, said so. The PGA agreed.",
+        [("MDF", "organization"), ("Medics Beyond Borders", "organization"),
+         ("PGA", "organization")],
+    )
+    entities, _ = resolve_entities([first, second])
+    assert holding(entities, "Doctors Beyond Borders", "MDF", "Medics Beyond Borders")
+    assert not holding(entities, "MDF", "PGA")
+
+
+def test_a_village_the_gazetteer_lacks_once_taken_for_a_person_stays_one_place() -> None:
+    first = typed_analysis("d1", "Houses fell in Kervazin and in Kervazin's valley.",
+                           [("Kervazin", "location"), ("Kervazin", "location")])
+    second = typed_analysis("d2", "Kervazin said nothing; the quake hit Kervazin.",
+                            [("Kervazin", "person"), ("Kervazin", "location")])
+    entities, _ = resolve_entities([first, second])
+    [village] = holding(entities, "Kervazin")
+    assert village.type == "location" and len(village.mentions) == 4
+
+
+def test_a_surname_only_ever_before_one_noun_is_a_thing_not_a_person() -> None:
+    first = typed_analysis("d1", "Youths threw Varga cocktails at the bank.",
+                           [("Varga", "person")])
+    second = typed_analysis("d2", "A Varga cocktail set the branch on fire. Novak said so.",
+                            [("Varga", "person"), ("Novak", "person")])
+    third = typed_analysis("d3", "Novak said the fire spread. Novak left.",
+                           [("Novak", "person"), ("Novak", "person")])
+    entities, _ = resolve_entities([first, second, third])
+    [thing] = holding(entities, "Varga")
+    [person] = holding(entities, "Novak")
+    assert thing.type == "other" and person.type == "person"

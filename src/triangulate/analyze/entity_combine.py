@@ -192,9 +192,10 @@ def _person_name_words(
 def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[ModelSpan]:
     """The model's name cut after a connector and resumed as another ("Gulf of" + "Tarvos"):
     one name ("Gulf of Tarvos"), not a head word that trims away and a place it then absorbs.
-    So is an organisation's head and what it is of or for, however the model typed the two
-    halves ("U.S. Centers" + "for" + "Disease Control"), and a place's head and what it is of
-    ("Gulf" + "of" + "Tarvos")."""
+    So is an organisation's head and what it is of or for where the model could not type the
+    second half ("U.S. Centers" + "for" + "Disease Control", not "League" + "for" + "FC Tarvos"),
+    and a place's head alone and what it is of ("Gulf" + "of" + "Tarvos", "City" + "of" +
+    "Tarvos", not "Tarvos District" + "of" + "Vela")."""
     joined: list[ModelSpan] = []
     for span in spans:
         if joined:
@@ -207,13 +208,13 @@ def _joined_over_connectors(text: str, spans: Sequence[ModelSpan]) -> list[Model
                 joined[-1] = ModelSpan(last.start, span.end, last.label)
                 continue
             gap = text[last.end : span.start]
-            if last.label != "PER" and span.label != "PER" and words[-1][:1].isupper() and (
+            if last.label != "PER" and span.label == "MISC" and words[-1][:1].isupper() and (
                 gap in _HEAD_COMPLEMENTS and _singular(words[-1]) in ORGANIZATION_HEADS
             ):
                 joined[-1] = ModelSpan(last.start, span.end, "ORG")
                 continue
-            if last.label == span.label == "LOC" and gap == " of " and words[-1][:1].isupper() and (
-                words[-1].casefold() in LOCATION_HEADS
+            if last.label == span.label == "LOC" and gap == " of " and len(words) == 1 and (
+                words[0][:1].isupper() and words[0].casefold() in LOCATION_HEADS
             ):  # "Gulf" + "of" + "Tarvos" is the gulf, not the town
                 joined[-1] = ModelSpan(last.start, span.end, "LOC")
                 continue

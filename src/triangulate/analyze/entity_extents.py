@@ -17,7 +17,6 @@ _WORD = re.compile(r"[^\s()\[\]{},;:\"]+")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "de", "du", "des"})
 _TRAILING = ".,;:'\u2019\"]"
 _MOST_WORDS = 10
-_TYPES_OF_NAMES: frozenset[EntityType] = frozenset({"organization", "other"})
 
 
 def completed(
@@ -78,7 +77,7 @@ def _with_lowercase_head(text: str, mention: Mention, normalize: Callable[[str],
     """"the World Food program": the organisation's name with its head word, and an
     organisation's. Only after a name of capitalised words that has no head of its own."""
     words = mention.text.split()
-    if mention.type not in _TYPES_OF_NAMES or len(words) < 2 or not all(
+    if mention.type != "organization" or len(words) < 2 or not all(
         word[:1].isupper() for word in words
     ):
         return mention
@@ -141,8 +140,10 @@ def _words_spelling(text: str, start: int, acronym: str) -> tuple[int, int] | No
         words.append(match)
         if len(words) > _MOST_WORDS:
             break
+        if word == acronym:  # "the AHAC and the AHAC"
+            break
         phrase = text[words[0].start() : match.start() + len(word)]
-        if word[0].isupper() and initials(phrase) == acronym:
+        if word[0].isupper() and words[0].group()[0].isupper() and initials(phrase) == acronym:
             return words[0].start(), match.start() + len(word)
         if match.end() > match.start() + len(word):  # "Program]": the name ends there
             break
@@ -160,7 +161,7 @@ def _words_spelling_before(text: str, end: int, acronym: str) -> tuple[int, int]
         if word.end() != phrase_end and position == len(words) - 1:
             return None
         surface = word.group()
-        if not (surface[0].isupper() or surface in _CONNECTOR_WORDS):
+        if not (surface[0].isupper() or surface in _CONNECTOR_WORDS) or surface == acronym:
             break
         if surface[0].isupper() and initials(text[word.start() : phrase_end]) == acronym:
             return word.start(), phrase_end

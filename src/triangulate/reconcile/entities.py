@@ -21,7 +21,6 @@ from ..analyze.entities import normalize_name
 from ..analyze.entity_names import (
     NAME_WORD_LENGTH_SLACK,
     close_spelling,
-    initials,
     is_acronym,
     same_given_name,
     same_name_word,
@@ -40,9 +39,9 @@ from ..language.en.names import (
 )
 from ..model import Analysis, DocSpan, Entity, EntityType, Mention
 from ..union_find import UnionFind
+from .entity_acronyms import join_acronyms, join_glossed_names, join_stated_acronyms
 from .entity_organizations import (
     join_brand_names,
-    join_glossed_names,
     join_organization_short_forms,
     names_without_country,
 )
@@ -92,8 +91,9 @@ def resolve_entities(
     ending_at: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         ending_at[(item.document, item.mention.end)].append(index)
-    _join_acronyms(items, groups, texts, ending_at)
+    join_acronyms(items, groups, texts, ending_at)
     join_glossed_names(items, groups, texts, ending_at)
+    join_stated_acronyms(items, groups, texts)
     join_place_spellings(items, groups)
     join_street_names(items, groups)
     join_organization_short_forms(items, groups)
@@ -329,9 +329,9 @@ def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int])
 
 
 def _mostly_places(items: list[_Item]) -> tuple[set[str], set[str]]:
-    """Names of the gazetteer that the corpus calls a place more often than anything else; and
-    names it calls an organisation more often than a place, which the gazetteer has as no
-    country or region (a seat of government named like a town somewhere)."""
+    """Names that the corpus calls a place more often than anything else (twice as often if
+    the gazetteer lacks them); and names it calls an organisation more often than a place,
+    which the gazetteer has as no country or region (a seat of government named like a town)."""
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for item in items:
         types[item.key][item.mention.type] += 1
@@ -339,7 +339,9 @@ def _mostly_places(items: list[_Item]) -> tuple[set[str], set[str]]:
         key for key, counts in types.items()
         if len(counts) > 1
         and counts["location"] > max(n for kind, n in counts.items() if kind != "location")
-        and gazetteer.lookup(key)
+        and (gazetteer.lookup(key) or counts["location"] >= 2 * (counts.total() - counts[
+            "location"
+        ]))  # a village the gazetteer lacks, once taken for a person
     }
     bodies = {
         key for key, counts in types.items()
@@ -374,63 +376,6 @@ def _canonical_key(item: _Item) -> str:
     return "name:" + spelling_key(item.key)
 
 
-def _join_acronyms(
-    items: list[_Item], groups: UnionFind, texts: dict[str, str],
-    ending_at: dict[tuple[str, int], list[int]],
-) -> None:
-    expansions: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        if item.mention.type != "person" and len(item.mention.text.split()) >= 2:
-            expansions[initials(item.mention.text)].append(index)
-            words = item.mention.text.split()
-            if len(words) > 2 and is_acronym(words[0]):  # "UN Office for …": also "OCHA"
-                expansions[initials(" ".join(words[1:]))].append(index)
-    for index, item in enumerate(items):
-        acronym = item.mention.text.replace(".", "")
-        written_as_word = not is_acronym(item.mention.text)
-        if written_as_word and not _written_as_word(item, expansions, items):
-            continue
-        defined = _defined_expansion(item, items, texts[item.document], ending_at)
-        if defined is not None:
-            groups.union(defined, index)
-            continue
-        expanded = expansions.get(acronym.upper(), [])
-        typed = [i for i in expanded if items[i].mention.type == item.mention.type]
-        expanded = typed or expanded
-        same_document = [i for i in expanded if items[i].document == item.document]
-        candidates = same_document or expanded
-        if len({groups.find(i) for i in candidates}) == 1:
-            groups.union(candidates[0], index)
-
-
-def _written_as_word(item: _Item, expansions: dict[str, list[int]], items: list[_Item]) -> bool:
-    """An acronym written as a word ("Ocha"), taken as one only beside its expansion."""
-    text = item.mention.text
-    if item.mention.type != "organization" or " " in text or len(text) < 4 or not text.isalpha():
-        return False
-    return any(items[i].document == item.document for i in expansions.get(text.upper(), []))
-
-
-def _defined_expansion(
-    item: _Item, items: list[_Item], text: str, ending_at: dict[tuple[str, int], list[int]]
-) -> int | None:
-    """``Collective Security Treaty Organization (CSTO)``: the name right before the bracket
-    (``ending_at``: the items by document and end offset)."""
-    start = item.mention.start
-    if start < 2 or text[start - 1] != "(":
-        return None
-    before = text[: start - 1].rstrip()
-    acronym = item.mention.text.replace(".", "").upper()
-    for index in ending_at.get((item.document, len(before)), ()):
-        other = items[index]
-        if (
-            other.mention is not item.mention
-            and initials(other.mention.text)[:1] == acronym[:1]  # not "Nairobi, Kenya (AP)"
-        ):
-            return index
-    return None
-
-
 def _build_entities(
     items: list[_Item], groups: UnionFind, texts: dict[str, str]
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
@@ -442,9 +387,11 @@ def _build_entities(
     for group in groups.groups():
         cluster = [items[i] for i in group]
         entity_type = _cluster_type(cluster)
+        titled = [_titled(item, texts[item.document]) for item in cluster]
+        if entity_type == "person" and not any(titled) and _eponym(cluster, texts):
+            entity_type = "other"
         name = _cluster_name(cluster, entity_type)
         entity_id = _entity_id(entity_type, name, cluster[0], used_ids)
-        titled = [_titled(item, texts[item.document]) for item in cluster]
         bare = [bare_names.get(i) for i in group] if entity_type == "organization" else []
         aliases = tuple(dict.fromkeys(
             [name] + [item.mention.text for item in cluster] + [t for t in titled if t]
@@ -458,6 +405,23 @@ def _build_entities(
         for span in spans:
             mention_map[(span.document, span.start, span.end)] = entity_id
     return entities, mention_map
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+
+
+def _eponym(cluster: list[_Item], texts: dict[str, str]) -> bool:
+    """A "person" who is only ever a surname before one lower-case noun ("Varga cocktails",
+    "a Varga cocktail"): the name of a thing after a person, not a person of the story."""
+    if len(cluster) < 2 or any(" " in item.mention.text for item in cluster):
+        return False
+    following = set()
+    for item in cluster:
+        word = _NEXT_WORD.match(texts[item.document], item.mention.end)
+        if word is None:
+            return False
+        following.add(word.group(1).removesuffix("s"))
+    return len(following) == 1
 
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")

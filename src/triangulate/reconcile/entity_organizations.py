@@ -1,6 +1,5 @@
 """Organisations' names that a reader takes for one body: the name with or without its country
-or legal form, with or without a last "and ..." of its remit, and a name glossed in brackets by
-another ("Medecins Sans Frontieres (Doctors Without Borders)").
+or legal form, with or without a last "and ..." of its remit, under its brand word.
 
 Candidates come from indexes of name cores, never from all pairs.
 """
@@ -13,7 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from ..analyze import entity_gazetteer as gazetteer
-from ..analyze.entity_names import is_acronym, spelling_key
+from ..analyze.entity_names import spelling_key
 from ..language.en.demonyms import demonyms
 from ..language.en.names import (
     ORGANIZATION_HEADS,
@@ -146,32 +145,6 @@ def _country_code(words: str) -> str | None:
         return code
     places = gazetteer.lookup(words)
     return places[0].country if places and places[0].kind == "country" else None
-
-
-def join_glossed_names(
-    items: Sequence[Named], groups: UnionFind, texts: dict[str, str],
-    ending_at: dict[tuple[str, int], list[int]],
-) -> None:
-    """"Medecins Sans Frontieres (Doctors Without Borders)": an organisation's name alone in
-    brackets right after another organisation's name is that body's other name (``ending_at``:
-    the items by document and end offset). Acronyms are left to their own rule, which checks
-    their letters."""
-    for index, item in enumerate(items):
-        mention = item.mention
-        text = texts[item.document]
-        if (
-            mention.type != "organization" or is_acronym(mention.text)
-            or mention.start < 2 or text[mention.start - 1] != "("
-            or not text.startswith(")", mention.end)
-        ):
-            continue
-        before = len(text[: mention.start - 1].rstrip())
-        for other in ending_at.get((item.document, before), ()):
-            glossed = items[other].mention
-            if glossed.type == "organization" and not is_acronym(glossed.text) and (
-                len(glossed.text.split()) >= 2 and len(mention.text.split()) >= 2
-            ):
-                groups.union(other, index)
 
 
 def join_brand_names(items: Sequence[Named], groups: UnionFind, texts: dict[str, str]) -> None:

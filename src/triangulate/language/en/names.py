@@ -126,7 +126,7 @@ ORGANIZATION_HEADS = word_set("""
 """)
 # Organisation heads that some outlets write in lower case after the name ("the World Food
 # program", "the Pacific Monetary fund").
-LOWERCASE_ORGANIZATION_HEADS = word_set("programme program organization organisation fund")
+LOWERCASE_ORGANIZATION_HEADS = word_set("programme program fund")
 # Heads of facilities (built things and sites).
 FACILITY_HEADS = word_set("""
     airport airfield airbase base bases station port harbour harbor terminal bridge tunnel dam
