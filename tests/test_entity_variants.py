@@ -1,8 +1,11 @@
 """Names written in several forms: an acronym beside its expansion, a head word in lower case,
 an organisation with or without its country or the last part of its remit, a name glossed in
-brackets, one street under two street words. Invented names, small documents."""
+brackets, one street under two street words; and words that are no names of the story.
+Invented names, small documents."""
 
 from __future__ import annotations
+
+import re
 
 from triangulate.analyze.entities import find_mentions, normalize_name
 from triangulate.analyze.entity_combine import combine
@@ -243,3 +246,24 @@ def test_a_surname_only_ever_before_one_noun_is_a_thing_not_a_person() -> None:
     [thing] = holding(entities, "Varga")
     [person] = holding(entities, "Novak")
     assert thing.type == "other" and person.type == "person"
+
+
+def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
+    text = "The tremor hit at 1653 local time (2153 GMT) on Tuesday. At 16:00 UTC Halvorsen spoke."
+    mentions = completed(text, [
+        Mention(m.start(), m.end(), m.group(), "organization", m.group().casefold())
+        for m in re.finditer(r"GMT|UTC", text)
+    ], normalize_name)
+    assert mentions == []
+
+
+def test_the_lone_feature_word_is_the_one_such_feature_of_the_corpus() -> None:
+    first = typed_analysis("d1", "The quake hit an island in the Tarvos Gulf.",
+                           [("Tarvos Gulf", "location")])
+    second = typed_analysis("d2", "It was felt across the Gulf.", [("Gulf", "location")])
+    entities, _ = resolve_entities([first, second])
+    assert holding(entities, "Tarvos Gulf", "Gulf")
+    third = typed_analysis("d3", "Ships left the Vela Gulf.", [("Vela Gulf", "location")])
+    entities, _ = resolve_entities([first, second, third])
+    assert not holding(entities, "Tarvos Gulf", "Gulf") and not holding(entities, "Vela Gulf",
+                                                                          "Gulf")

@@ -1,7 +1,8 @@
-"""Names that the text around a mention completes: an acronym's expansion written beside it
-("the TARP Troubled Assets Relief Program", "MSF (Medecins Sans Frontieres)", "Pacific Food
-Agency (PFA)"), and an organisation's head word written in lower case ("the World Food
-program")."""
+"""Names that the text around a mention completes or undoes: an acronym's expansion written
+beside it ("the TARP Troubled Assets Relief Program", "MSF (Medecins Sans Frontieres)", "Pacific
+Food Agency (PFA)"), an organisation's head word written in lower case ("the World Food
+program"), a people glued to an acronym ("an Estonian UN official"), and a time zone after a
+clock time ("2153 GMT"), which is no name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ..language.en.demonyms import demonyms
 from ..language.en.names import LOWERCASE_ORGANIZATION_HEADS
+from ..language.en.time_words import CLOCK_WORDS
 from ..model import EntityType, Mention
 from .entity_names import initials, is_acronym
 
@@ -25,7 +27,8 @@ def completed(
     """``mentions`` with the expansions written beside their acronyms added (replacing what
     overlaps them) and lower-case organisation heads taken into the name; in order."""
     kept = [
-        part for mention in mentions for part in _split_at_acronym(text, mention, normalize)
+        part for mention in mentions if not _clock_zone(text, mention)
+        for part in _split_at_acronym(text, mention, normalize)
     ]
     kept = [_with_lowercase_head(text, mention, normalize) for mention in kept]
     alone = {mention.text: mention.type for mention in kept if is_acronym(mention.text)}
@@ -41,6 +44,15 @@ def completed(
         return kept
     result = [m for m in kept if not any(m.start < a.end and a.start < m.end for a in added)]
     return sorted(result + added, key=lambda mention: mention.start)
+
+
+_CLOCK_BEFORE = re.compile(r"\d[\d:.]*\s*(?:[ap]\.?m\.?\s*)?\(?\s*$")
+
+
+def _clock_zone(text: str, mention: Mention) -> bool:
+    """"2153 GMT", "16:00 UTC": a time zone after a clock time, no name of the story."""
+    before = text[max(0, mention.start - 16) : mention.start]
+    return mention.text.casefold() in CLOCK_WORDS and _CLOCK_BEFORE.search(before) is not None
 
 
 def _split_at_acronym(
