@@ -100,3 +100,16 @@ def test_a_pronoun_beside_its_cue_is_the_written_source() -> None:
     )
     said = relation(found, "said")
     assert said.source is not None and said.source.of(found[0]) == "he"
+
+
+def test_an_outlet_claim_takes_the_source_its_parse_names() -> None:
+    from triangulate.analyze.pipeline import analyze_document
+
+    text = ("Correspondents say there is little official presence in Tarvos, where 40 shops "
+            "were looted. The port of Tarvos, with 12 cranes, is said to be closed.")
+    analysis = analyze_document(Document("doc", "test.txt", "0", text, language="en"))
+    first = next(c for c in analysis.claims if "shops" in c.text)
+    assert first.speaker_text == "Correspondents"
+    assert first.cue is not None and first.cue.of(text) == "say"
+    second = next(c for c in analysis.claims if "cranes" in c.text)
+    assert second.speaker is None  # "is said to": no source named

@@ -17,7 +17,8 @@ Stage = Callable[[Analysis], Analysis]
 STAGES: dict[str, Stage] = {}
 
 DEFAULT_STAGES = (
-    "sentences", "dating", "entities", "times", "quantities", "claims", "parse", "facts", "events"
+    "sentences", "dating", "entities", "times", "quantities", "claims", "parse", "claim_sources",
+    "facts", "events",
 )
 
 

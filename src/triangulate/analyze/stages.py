@@ -117,6 +117,14 @@ def claims_stage(analysis: Analysis) -> Analysis:
     return replace(analysis, claims=tuple(find_claims(analysis)))
 
 
+@register("claim_sources")
+def claim_sources_stage(analysis: Analysis) -> Analysis:
+    """Speakers the parse names for claims the claims stage left to the outlet."""
+    from .claim_sources import with_parsed_sources
+
+    return replace(analysis, claims=with_parsed_sources(analysis))
+
+
 @register("facts")
 def facts_stage(analysis: Analysis) -> Analysis:
     """Each claim's measured answers: what its counts count, what happened, where."""
