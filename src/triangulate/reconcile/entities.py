@@ -47,6 +47,7 @@ from .entity_organizations import (
 )
 from .entity_places import (
     countries_by_document,
+    join_lone_features,
     join_place_spellings,
     join_street_names,
     place_geo,
@@ -96,6 +97,7 @@ def resolve_entities(
     join_stated_acronyms(items, groups, texts)
     join_place_spellings(items, groups)
     join_street_names(items, groups)
+    join_lone_features(items, groups)
     join_organization_short_forms(items, groups)
     join_brand_names(items, groups, texts)
     return _build_entities(items, groups, texts)

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 
 from ..analyze import entity_gazetteer as gazetteer
 from ..analyze.entity_names import close_spelling
-from ..language.en.names import CAPITALISED_FUNCTION_WORDS, COMMON_STREET_NAMES, STREET_HEADS
+from ..language.en.names import (
+    CAPITALISED_FUNCTION_WORDS,
+    COMMON_STREET_NAMES,
+    LONE_FEATURE_HEADS,
+    STREET_HEADS,
+)
 from ..model import Geo
 from ..union_find import UnionFind
 from .entity_organizations import Named
@@ -61,6 +66,26 @@ def join_street_names(items: Sequence[Named], groups: UnionFind) -> None:
         members = [indexes[0] for indexes in heads.values()]
         for index in members[1:]:
             groups.union(members[0], index)
+
+
+def join_lone_features(items: Sequence[Named], groups: UnionFind) -> None:
+    """"The Gulf" for the one gulf the corpus names ("Tarvos Gulf"); none where it names
+    several."""
+    named: dict[str, list[int]] = defaultdict(list)
+    lone: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        if item.mention.type != "location":
+            continue
+        words = item.key.split()
+        if len(words) == 1 and words[0] in LONE_FEATURE_HEADS:
+            lone[words[0]].append(index)
+        elif len(words) >= 2 and words[-1] in LONE_FEATURE_HEADS:
+            named[words[-1]].append(index)
+    for head, members in lone.items():
+        candidates = named.get(head, [])
+        if len({groups.find(index) for index in candidates}) == 1:
+            for index in members:
+                groups.union(candidates[0], index)
 
 
 def countries_by_document(items: Sequence[Named]) -> dict[str, set[str | None]]:

@@ -153,6 +153,9 @@ LOCATION_HEADS = word_set("""
     gulf bay strait straits peninsula desert coast plain plateau basin delta canal pass hills
     heights forest corridor enclave exclave republic city town village municipality
 """)
+# Heads of natural features that news writes alone for the one such feature of the story
+# ("the Gulf" for the Tarvos Gulf).
+LONE_FEATURE_HEADS = word_set("gulf bay strait straits sea canal channel peninsula delta desert")
 # Heads that a place's name may go without ("Tarvos Island" is "Tarvos"); not "city" or "state",
 # which tell a city from its country and a state from its city.
 SUBDIVISION_HEADS = word_set("""
