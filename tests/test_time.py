@@ -161,6 +161,8 @@ def test_clock_times() -> None:
     time = only("The polls will close at 10 p.m. on Friday.")
     assert (time.type, time.value, time.date_start) == ("time", "2023-03-17T22:00", "2023-03-17")
     assert only("Rain fell this morning.").value == "2023-03-15TMO"
+    local = only("A tremor was felt at 09:10 hours (0440 GMT) on Thursday.")
+    assert (local.value, local.date_start) == ("2023-03-09T09:10", "2023-03-09")
 
 
 def test_without_anchor_relative_dates_stay_unresolved() -> None:

@@ -173,8 +173,9 @@ RULES: tuple[Rule, ...] = (
          rf"(?:\b(?P<prep>at|from|until|till|by|around|about|before|after|to)\s+)?(?P<body>"
          rf"(?:(?P<date2>{_DAY_REFERENCE}),?\s+(?:at\s+)?)?"
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-         rf"(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+         rf"(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
          rf"|\b(?P<word>noon|midnight|midday))(?:\s+(?:hours|hrs|h)\b)?(?:\s*,?\s+(?P<tz>{_TIME_ZONE}))?"
+         r"(?:\s*\([^()]{1,24}\))?"  # "09:10 hours (0440 GMT) on Monday"
          rf"(?:,?\s+(?:on\s+)?(?P<date>{_DAY_REFERENCE}))?)(?!\s*(?:%|percent|-|:))",
          _clock),
 )
