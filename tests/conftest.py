@@ -12,6 +12,8 @@ import pytest
 
 from triangulate.model import Analysis, Document
 
+from .postgres_server import PostgresServer, ServerUnavailable, start_server
+
 REPO = Path(__file__).resolve().parents[1]
 # The shared folder (schema, gold, scorer, data): next to the repository unless told otherwise.
 SHARED = Path(os.environ.get("TRIANGULATE_SHARED", REPO.parent / "shared"))
@@ -43,3 +45,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = start_server()
+    except ServerUnavailable as why:
+        pytest.skip(f"no PostgreSQL server: {why}")
+    yield server
+    server.stop()

@@ -4,7 +4,6 @@ or a PostgreSQL server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from triangulate.corpus import Corpus
 from triangulate.model import Analysis
 
-from .postgres_server import PostgresServer, ServerUnavailable, start_server
+from .postgres_server import PostgresServer
 
 ARTICLES = {
     "a.txt": "By Ann Lee 5 March 2018\n\nThe Oskar dam burst on 3 March, officials said. "
@@ -22,16 +21,6 @@ ARTICLES = {
     "c.txt": "By Ann Lee 9 March 2018\n\nEngineers began repairing the Oskar dam on 8 March. "
     "Brandvik said the repairs would cost $2 million.\n",
 }
-
-
-@pytest.fixture(scope="module")
-def postgres_server() -> Iterator[PostgresServer]:
-    try:
-        server = start_server()
-    except ServerUnavailable as why:
-        pytest.skip(f"no PostgreSQL server: {why}")
-    yield server
-    server.stop()
 
 
 def test_dask_workers_store_their_analyses_in_postgresql(

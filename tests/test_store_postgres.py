@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,22 +33,12 @@ from triangulate.store import (
 from triangulate.store.migrations import MIGRATIONS, POSTGRES_MIGRATIONS
 
 from .conftest import REPO, make_document
-from .postgres_server import PostgresServer, ServerUnavailable, start_server
+from .postgres_server import PostgresServer
 from .web_corpus import analyses as ferry_analyses
 from .web_corpus import build_store
 from .web_corpus import reconciliation as ferry_reconciliation
 
 VERSIONS = [m.version for m in MIGRATIONS]
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    try:
-        server = start_server()
-    except ServerUnavailable as why:
-        pytest.skip(f"no PostgreSQL server: {why}")
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
