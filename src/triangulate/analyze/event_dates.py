@@ -1,4 +1,5 @@
-"""Dates of a sentence as points, with enumerations (``18, 20 and 27 July``) split into days."""
+"""Dates of a sentence as points, with enumerations (``18, 20 and 27 July``) split into days,
+and which trigger of the sentence each date may date."""
 
 from __future__ import annotations
 
@@ -143,3 +144,79 @@ def dateline(text: str, sentence: Sentence, group: DateGroup, reported: TimeRang
 
 _YEAR = re.compile(r"\b\d{4}\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|by|since|until|from|to|at)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word or phrase: its span and type, its first and last token."""
+
+    span: Span
+    type: str
+    first: int
+    last: int
+
+
+_NEAR_AFTER = 40
+
+
+def group_for(
+    trigger: Trigger, groups: list[DateGroup], limit: int, last_of_type: bool
+) -> DateGroup | None:
+    after = [g for g in groups if trigger.span.end <= g.start < limit]
+    before = [g for g in groups if g.end <= trigger.span.start]
+    if after and before:
+        # "flights on 3 June" takes the date that follows; "On 9 May, X called Y to discuss
+        # the clashes of April 2-6" takes the nearer date before the trigger.
+        gap_after = after[0].start - trigger.span.end
+        gap_before = trigger.span.start - before[-1].end
+        return after[0] if gap_after <= max(_NEAR_AFTER, gap_before) else before[-1]
+    if after:
+        return after[0]
+    if before:
+        return before[-1]
+    return groups[0] if groups and last_of_type else None
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|by|until|till|before|through|compared\s+(?:to|with)|(?:increase|decrease|rise"
+    r"|fall|drop|up|down)\s+from)\s+(?:the\s+)?(?:(?:last|next|this|early|late|mid)\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSED_REACH = 24
+
+
+_BEFORE_CLAIMED = re.compile(r"\s*(?:of|in)?\s*(?:the\s+)?", re.IGNORECASE)
+_AFTER_CLAIMED = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w-]*\s+)?")
+
+
+def claimed_dates(
+    text: str, groups: list[DateGroup], triggers: list[Trigger]
+) -> dict[int, Trigger]:
+    """Dates written as part of a happening's name ("the election of 1998", "the 2003
+    earthquake", "the riots in December 2008"), by where they start: they date that happening
+    alone, not the others of the sentence ("protesters marched after the election of 1998")."""
+    claimed: dict[int, Trigger] = {}
+    for group in groups:
+        possessive = text[group.end : group.end + 2] in _POSSESSIVE  # "in Tuesday's clashes"
+        for trigger in triggers:
+            if not possessive and trigger.span.end <= group.start and _BEFORE_CLAIMED.fullmatch(
+                text, trigger.span.end, group.start
+            ) or group.end <= trigger.span.start and _AFTER_CLAIMED.fullmatch(
+                text, group.end, trigger.span.start
+            ):
+                claimed[group.start] = trigger
+                break
+    return claimed
+
+
+def dates_trigger(text: str, group: DateGroup, trigger: Trigger) -> bool:
+    """A possessive date ("Tuesday's earthquake") dates only the happening it is written
+    before, not the other happenings of its sentence; a bound ("since last October", "by
+    2017") or a baseline ("compared to 2008", "an increase from the previous month") dates
+    none."""
+    if _BOUND_BEFORE.search(text, max(0, group.start - 16), group.start):
+        return False
+    if text[group.end : group.end + 2] not in _POSSESSIVE:
+        return True
+    return 0 <= trigger.span.start - (group.end + 2) <= _POSSESSED_REACH

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..language.en.happening_types import (
@@ -34,7 +33,16 @@ from ..model import (
     Tokens,
 )
 from .claim_speakers import Token, tokenize
-from .event_dates import DateGroup, date_groups, dateline, day_expressions
+from .event_dates import (
+    DateGroup,
+    Trigger,
+    claimed_dates,
+    date_groups,
+    dateline,
+    dates_trigger,
+    day_expressions,
+    group_for,
+)
 from .event_parse import (
     date_governor,
     held_on,
@@ -82,14 +90,6 @@ _CARDINALS = {
         )
     )
 }
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    span: Span
-    type: str
-    first: int
-    last: int
 
 
 def find_events(
@@ -179,7 +179,7 @@ def sentence_layers(
     return [(s, layer if s in done else extra) for s in sentences]
 
 
-def _named_as(tokens: list[Token], trigger: _Trigger) -> str | None:
+def _named_as(tokens: list[Token], trigger: Trigger) -> str | None:
     """``"known"`` where the trigger names a happening already told of ("the epicentre of the
     earthquake", "the toll from the quake", "after the attack", "declaration of bankruptcy"),
     which the other dates of its sentence do not date; ``"going on"`` where it names the
@@ -202,7 +202,7 @@ _KNOWN_DETERMINERS = frozenset(
 )
 
 
-def _refers_back(tokens: list[Token], trigger: _Trigger) -> bool:
+def _refers_back(tokens: list[Token], trigger: Trigger) -> bool:
     """A definite or demonstrative trigger ("the meeting", "these flights") names an event the
     previous sentence told of, so that sentence's participants are this event's too."""
     before = tokens[max(0, trigger.first - 2) : trigger.first]
@@ -220,7 +220,7 @@ def _sentence_events(
     previous: tuple[Mention, ...],
 ) -> list[EventMention]:
     triggers = _triggers(tokens)
-    claimed = _claimed_dates(text, groups, triggers)
+    claimed = claimed_dates(text, groups, triggers)
     layer = notes.layer_of(sentence) if triggers and (groups or carried) else None
     governors = {
         g.start: date_governor(layer, Span(g.start, g.end), [t.span for t in triggers])
@@ -239,7 +239,7 @@ def _sentence_events(
         usable = [
             g for g in own or ([] if known else groups)
             if (named_as != "going on" or len(g.points) == 1)
-            and _dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
+            and dates_trigger(text, g, trigger) and claimed.get(g.start, trigger) == trigger
             and (layer is None or (governor := governors.get(g.start)) is None
                  or in_scope(layer, governor, trigger.span) and not (
                      g not in own and told_as_before(layer, text, governor, trigger.span))
@@ -247,7 +247,7 @@ def _sentence_events(
                  or told_when(layer, text, Span(g.start, g.end), trigger.span)
                  or held_on(text, Span(g.start, g.end), trigger.span))
         ]
-        group = _group_for(trigger, usable, limit, not following and usable == groups)
+        group = group_for(trigger, usable, limit, not following and usable == groups)
         count = _count(tokens, trigger, notes)
         if group is None or len(group.points) == 1:
             date = group.points[0].date if group is not None else None if known else carried
@@ -300,8 +300,8 @@ def _realised_by(
     return all(date is not None and (date.start or "") >= reported.start for date, _ in dated)
 
 
-def _triggers(tokens: list[Token]) -> list[_Trigger]:
-    found: list[_Trigger] = []
+def _triggers(tokens: list[Token]) -> list[Trigger]:
+    found: list[Trigger] = []
     index = 0
     while index < len(tokens):
         match = _trigger_at(tokens, index)
@@ -310,7 +310,7 @@ def _triggers(tokens: list[Token]) -> list[_Trigger]:
             continue
         length, event_type = match
         last = index + length - 1
-        found.append(_Trigger(Span(tokens[index].start, tokens[last].end), event_type, index, last))
+        found.append(Trigger(Span(tokens[index].start, tokens[last].end), event_type, index, last))
         index = last + 1
     # A trigger written as the possessor of the next ("the donors' conference") is its part.
     return [
@@ -381,74 +381,10 @@ _RUNNING_TOTAL = re.compile(rf"\b(?:{CUMULATIVE_WORDS})", re.IGNORECASE)
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 
 
-_NEAR_AFTER = 40
 _ANAPHORIC = {"the", "this", "these", "that", "those", "such"}
 
 
-def _group_for(
-    trigger: _Trigger, groups: list[DateGroup], limit: int, last_of_type: bool
-) -> DateGroup | None:
-    after = [g for g in groups if trigger.span.end <= g.start < limit]
-    before = [g for g in groups if g.end <= trigger.span.start]
-    if after and before:
-        # "flights on 3 June" takes the date that follows; "On 9 May, X called Y to discuss
-        # the clashes of April 2-6" takes the nearer date before the trigger.
-        gap_after = after[0].start - trigger.span.end
-        gap_before = trigger.span.start - before[-1].end
-        return after[0] if gap_after <= max(_NEAR_AFTER, gap_before) else before[-1]
-    if after:
-        return after[0]
-    if before:
-        return before[-1]
-    return groups[0] if groups and last_of_type else None
-
-
-_POSSESSIVE = ("'s", "\u2019s")
-_BOUND_BEFORE = re.compile(
-    r"\b(?:since|by|until|till|before|through|compared\s+(?:to|with)|(?:increase|decrease|rise"
-    r"|fall|drop|up|down)\s+from)\s+(?:the\s+)?(?:(?:last|next|this|early|late|mid)\s+)?$",
-    re.IGNORECASE,
-)
-_POSSESSED_REACH = 24
-
-
-_BEFORE_CLAIMED = re.compile(r"\s*(?:of|in)?\s*(?:the\s+)?", re.IGNORECASE)
-_AFTER_CLAIMED = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z][\w-]*\s+)?")
-
-
-def _claimed_dates(
-    text: str, groups: list[DateGroup], triggers: list[_Trigger]
-) -> dict[int, _Trigger]:
-    """Dates written as part of a happening's name ("the election of 1998", "the 2003
-    earthquake", "the riots in December 2008"), by where they start: they date that happening
-    alone, not the others of the sentence ("protesters marched after the election of 1998")."""
-    claimed: dict[int, _Trigger] = {}
-    for group in groups:
-        possessive = text[group.end : group.end + 2] in _POSSESSIVE  # "in Tuesday's clashes"
-        for trigger in triggers:
-            if not possessive and trigger.span.end <= group.start and _BEFORE_CLAIMED.fullmatch(
-                text, trigger.span.end, group.start
-            ) or group.end <= trigger.span.start and _AFTER_CLAIMED.fullmatch(
-                text, group.end, trigger.span.start
-            ):
-                claimed[group.start] = trigger
-                break
-    return claimed
-
-
-def _dates_trigger(text: str, group: DateGroup, trigger: _Trigger) -> bool:
-    """A possessive date ("Tuesday's earthquake") dates only the happening it is written
-    before, not the other happenings of its sentence; a bound ("since last October", "by
-    2017") or a baseline ("compared to 2008", "an increase from the previous month") dates
-    none."""
-    if _BOUND_BEFORE.search(text, max(0, group.start - 16), group.start):
-        return False
-    if text[group.end : group.end + 2] not in _POSSESSIVE:
-        return True
-    return 0 <= trigger.span.start - (group.end + 2) <= _POSSESSED_REACH
-
-
-def _count(tokens: list[Token], trigger: _Trigger, notes: _Notes) -> int | None:
+def _count(tokens: list[Token], trigger: Trigger, notes: _Notes) -> int | None:
     for quantity in notes.quantities.overlapping(trigger.span):
         attached = quantity.start < trigger.span.start and quantity.end >= trigger.span.end
         if attached and quantity.value == int(quantity.value) and quantity.value > 0:
@@ -472,7 +408,7 @@ def _count(tokens: list[Token], trigger: _Trigger, notes: _Notes) -> int | None:
 
 
 def _per_date_count(
-    text: str, trigger: _Trigger, group: DateGroup, count: int | None
+    text: str, trigger: Trigger, group: DateGroup, count: int | None
 ) -> int | None:
     between = text[trigger.span.end : group.start].lower()
     if re.search(r"\beach\b|\bper\b|\bevery\b", between):
