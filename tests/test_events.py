@@ -440,3 +440,33 @@ def test_a_deal_rejected_or_a_baseline_date_is_no_dated_happening() -> None:
 def test_a_trigger_written_as_the_possessor_of_another_is_its_part() -> None:
     found = find_events(analysis("Delegates agreed to hold a donors' conference in Velmar."))
     assert [e.text for e in found] == ["conference"]
+
+
+def test_a_happening_told_after_a_sequence_word_is_not_dated_by_the_telling() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "The mayor said on Saturday that he dismissed the council after crowds defied a curfew.\n"
+        "Airlines will let customers with tickets between Friday and Monday change their flights.\n"
+        "State radio said Monday nearly 300 escaped prisoners had been arrested."
+    )
+    dated = _dated(text)
+    assert ("curfew", None) in dated
+    assert [d for t, d in dated if t == "flights"] == [None]
+    assert ("arrested", None) in dated
+
+
+def test_a_happening_only_needed_is_none_and_an_eve_of_something_is_no_date() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "Survivors said they needed someone to come and rescue them.\n"
+        "Thousands of workers rallied in Velmar on the eve of a vote in parliament."
+    )
+    dated = _dated(text)
+    assert ("rescue", None) in dated and ("rallied", None) in dated
+
+
+def test_a_bare_strike_is_a_walkout_where_the_report_tells_of_a_general_strike() -> None:
+    walkout = "A general strike shut Velmar on Monday. The strike grounded flights."
+    assert {e.text: e.type for e in find_events(analysis(walkout))}["strike"] == "protest"
+    raid = "Warplanes hit the depot at Ostrava. The strike destroyed two trucks."
+    assert {e.text: e.type for e in find_events(analysis(raid))}["strike"] == "attack"

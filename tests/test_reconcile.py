@@ -337,3 +337,16 @@ def test_deaths_only_the_reports_of_a_deadly_happening_of_their_day_tell_are_its
              _event(t1 + " " + t2, "died", "casualty", DAY), published="2021-04-04")
     timeline = build_timeline(corefer_events([a], {}, []), [], [a])
     assert [entry.date for entry in timeline] == ["2021-04-03"]
+
+
+def test_an_injury_told_with_a_rescue_of_its_day_is_that_rescue_not_an_entry() -> None:
+    t1 = "On Saturday a farmer was pulled alive from the ruins, badly injured."
+    t2 = "Two guards were injured on Saturday."
+    a = _doc(
+        "a", t1, _event(t1, "pulled alive", "rescue", DAY), _event(t1, "injured", "casualty", DAY)
+    )
+    b = _doc("b", t2, _event(t2, "injured", "casualty", DAY))
+    kept = build_timeline(corefer_events([a], {}, []), [], [a])
+    assert [e.summary for e in kept] == [t1]
+    alone = build_timeline(corefer_events([b], {}, []), [], [b])
+    assert [e.summary for e in alone] == [t2]

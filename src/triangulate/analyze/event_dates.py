@@ -179,8 +179,9 @@ def group_for(
 
 _POSSESSIVE = ("'s", "\u2019s")
 _BOUND_BEFORE = re.compile(
-    r"\b(?:since|by|until|till|before|through|compared\s+(?:to|with)|(?:increase|decrease|rise"
-    r"|fall|drop|up|down)\s+from)\s+(?:the\s+)?(?:(?:last|next|this|early|late|mid)\s+)?$",
+    r"\b(?:since|by|until|till|before|through|between|compared\s+(?:to|with)|(?:increase|decrease"
+    r"|rise|fall|drop|up|down)\s+from|to\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+(?:the\s+)?"
+    r"(?:(?:last|next|this|early|late|mid)\s+)?$",
     re.IGNORECASE,
 )
 _POSSESSED_REACH = 24

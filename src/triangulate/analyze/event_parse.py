@@ -121,6 +121,9 @@ def unrealised(layer: Tokens, text: str, trigger: Span) -> str | None:
                 return "future" if word in FUTURE_AUXILIARIES or (
                     word in REPORTED_FUTURE_AUXILIARIES and _reported(layer, text, verb)
                 ) else "unreal"
+        head = _head(layer, verb)
+        if layer.deps[verb] == "conj" and head is not None and layer.deps[head] == "xcomp":
+            verb = head  # "needed someone to come and rescue them"
         if layer.deps[verb] != "xcomp":
             return None
         verb = _head(layer, verb)
@@ -141,6 +144,33 @@ def told_as_before(layer: Tokens, text: str, governor: int, trigger: Span) -> bo
         and _word(layer, text, child) in PAST_PERFECT_AUXILIARIES
         for child in layer.children(verb)
     )
+
+
+def said_done_before(text: str, date: Span, trigger: Span) -> bool:
+    """Whether a date written right after a speech verb ("Nile TV said Monday nearly 2,100
+    inmates had been arrested") dates the telling of a trigger told in the past perfect after
+    it, whatever the parse made of the date."""
+    before = _LAST_WORD.search(text, max(0, date.start - 24), date.start)
+    return (
+        before is not None and before.group(1).lower() in SPEECH_VERB_FORMS
+        and date.end <= trigger.start
+        and _PAST_PERFECT_BEFORE.search(text, max(date.end, trigger.start - 16), trigger.start)
+        is not None
+    )
+
+
+_LAST_WORD = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+
+
+def told_as_after(text: str, governor_end: int, trigger: Span) -> bool:
+    """Whether the trigger is told after a word that sets it before or after the happening a
+    date dates ("said early Saturday that he asked the government to resign after thousands
+    defied a curfew"): the date is the other happening's, not the trigger's."""
+    return _SEQUENCE_WORD.search(text, governor_end, trigger.start) is not None
+
+
+_SEQUENCE_WORD = re.compile(r"\b(?:after|before|until|following)\b", re.IGNORECASE)
 
 
 def told_when(layer: Tokens, text: str, date: Span, trigger: Span) -> bool:

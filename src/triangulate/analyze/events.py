@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
 from ..language.en.happening_types import (
     ACCUMULATING_TYPES,
+    DISCOURSE_SENSES,
     DURING_NOUNS,
     KNOWN_HAPPENING_CUES,
     MARKET_MOVES,
     MARKET_NOUNS,
     NEEDS_NAMED_OBJECT,
     patterns_starting_with,
+    sense_phrases,
     word_matches,
 )
 from ..language.en.happenings import CUMULATIVE_WORDS
@@ -47,6 +50,8 @@ from .event_parse import (
     date_governor,
     held_on,
     in_scope,
+    said_done_before,
+    told_as_after,
     told_as_before,
     told_as_just_done,
     told_when,
@@ -129,7 +134,19 @@ def find_events(
         just_dated = bool(groups)
         # A sentence that names no one ("Two of these flights ...") keeps the earlier context.
         previous = participants or previous
-    return events
+    return _one_sense(text, events)
+
+
+def _one_sense(text: str, events: list[EventMention]) -> list[EventMention]:
+    """A word of two senses takes the one its document writes unambiguously ("the general
+    strike" ... "Wednesday's strike": a walkout, not an attack)."""
+    lowered = text.lower()
+    return [
+        replace(e, type=sense)
+        if (sense := DISCOURSE_SENSES.get(e.text.lower())) is not None and e.type != sense
+        and any(phrase in lowered for phrase in sense_phrases(e.text.lower(), sense)) else e
+        for e in events
+    ]
 
 
 LEAD_SENTENCES = 3
@@ -243,6 +260,10 @@ def _sentence_events(
             and (layer is None or (governor := governors.get(g.start)) is None
                  or in_scope(layer, governor, trigger.span) and not (
                      g not in own and told_as_before(layer, text, governor, trigger.span))
+                 and not (g not in own and told_as_after(
+                     text, max(g.end, layer.ends[governor]), trigger.span))
+                 and not (g not in own and said_done_before(
+                     text, Span(g.start, g.end), trigger.span))
                  and not unreal_clause(layer, text, governor)
                  or told_when(layer, text, Span(g.start, g.end), trigger.span)
                  or held_on(text, Span(g.start, g.end), trigger.span))

@@ -311,7 +311,7 @@ RULES: tuple[Rule, ...] = (
     rule("neighbour_day",
          r"\b(?:(?:on\s+)?the\s+(?:previous|preceding|prior|following|next|same)\s+"
          rf"(?P<part>day|{_PARTS})|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
-         r"|(?:that|the\s+same)\s+day|the\s+eve)\b",
+         r"|(?:that|the\s+same)\s+day|the\s+eve(?!\s+of\b))\b",
          _neighbour_day),
     rule("quarter",
          r"\b(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's\s+)?"

@@ -7,7 +7,7 @@ from datetime import date as calendar_date
 from datetime import timedelta
 
 from ..analyze.timex_calendar import last_day
-from ..language.en.happening_types import DEADLY_TYPES
+from ..language.en.happening_types import DEADLY_TYPES, PART_OF_TYPES
 from ..model import Analysis, Comparison, Event, TimelineEntry
 from .text import report_date, story_of
 
@@ -62,7 +62,39 @@ def build_timeline(
             )
         )
     entries.sort(key=lambda e: (_sortable(e.date), e.event))
-    return _without_told_tolls(entries, {e.id: e.type for e in events})
+    entries = _without_told_tolls(entries, {e.id: e.type for e in events})
+    return _without_parts(entries, events, analyses)
+
+
+def _without_parts(
+    entries: list[TimelineEntry], events: Sequence[Event], analyses: Sequence[Analysis]
+) -> list[TimelineEntry]:
+    """An entry told only in sentences that tell, for its day, a happening that holds it
+    (PART_OF_TYPES: "an 84-year-old woman was found ... seriously injured") is that one's."""
+    sentence_of = {
+        (a.document.id, m.start): m.sentence.start for a in analyses for m in a.events
+    }
+    by_id = {e.id: e for e in events}
+
+    def sentences(entry: TimelineEntry) -> set[tuple[str, int | None]]:
+        event = by_id[entry.event]
+        return {(m.document, sentence_of.get((m.document, m.start))) for m in event.mentions}
+
+    told: dict[tuple[str, str, int | None], set[str]] = {}
+    for entry in entries:
+        for document, start in sentences(entry):
+            told.setdefault((entry.date, document, start), set()).add(by_id[entry.event].type)
+    kept = []
+    for entry in entries:
+        holders = PART_OF_TYPES.get(by_id[entry.event].type)
+        within = sentences(entry)
+        if holders and within and all(
+            start is not None and told[(entry.date, document, start)] & holders
+            for document, start in within
+        ):
+            continue
+        kept.append(entry)
+    return kept
 
 
 def _without_told_tolls(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import words
 
@@ -212,7 +212,7 @@ REPORTED_FUTURE_AUXILIARIES: frozenset[str] = words("would 'd")
 NEGATIONS: frozenset[str] = words("not n't never")
 INTENT_VERBS: frozenset[str] = words(
     "want like plan hope expect intend threaten seek wish aim prepare propose vow promise "
-    "refuse decline consider urge demand"
+    "refuse decline consider urge demand need"
 )
 # Verbs whose object is a happening stopped or kept from being ("suspend all flights",
 # "banned protests", "postponed the vote", "the deal has been rejected").
@@ -239,6 +239,18 @@ ACCUMULATING_TYPES: frozenset[str] = frozenset({"casualty", "infection"})
 DEADLY_TYPES: frozenset[str] = frozenset(
     {"disaster", "attack", "bombing", "armed_clash", "protest", "infection"}
 )
+
+# Happenings told as part of another of their sentence and day, by the types that hold them:
+# the injured of a rescue ("was found seriously injured"), the meeting of a visit ("will visit
+# the capital on Saturday to meet officials").
+PART_OF_TYPES: dict[str, frozenset[str]] = {
+    "casualty": DEADLY_TYPES | {"rescue", "detention", "deployment"},
+    "meeting": frozenset({"visit"}),
+}
+
+# Words of two senses, with the sense they take where their document writes it unambiguously
+# in a longer trigger ("a general strike" ... "the strike").
+DISCOURSE_SENSES: dict[str, str] = {"strike": "protest", "strikes": "protest"}
 
 # Triggers that only count with a named object right after them ("called Smith").
 NEEDS_NAMED_OBJECT: frozenset[str] = frozenset(
@@ -277,3 +289,14 @@ def word_matches(pattern: str, word: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
     return word == pattern
+
+
+@cache
+def sense_phrases(word: str, sense: str) -> tuple[str, ...]:
+    """The longer triggers of type ``sense`` that hold ``word`` ("general strike" for a strike
+    as a walkout), as they are written."""
+    stem = word.removesuffix("s")
+    return tuple(
+        phrase.rstrip("*") for phrase in TRIGGERS[sense]
+        if " " in phrase and stem in phrase.rstrip("*").split()
+    )
