@@ -139,14 +139,34 @@ def test_counts_an_order_of_magnitude_apart_answer_different_questions() -> None
     assert [sides for _, sides in made] == [{"b", "c"}]
 
 
-def test_each_comparison_holds_one_pair_of_answers() -> None:
+def test_answers_that_all_conflict_make_one_conflict() -> None:
     made = _compare(
         ("a", "2010-05-06", "Police said five miners were killed in the blast at the pit."),
         ("b", "2010-05-06", "The union said seven miners were killed in the blast at the pit."),
         ("c", "2010-05-06", "Rescuers said nine miners were killed in the blast at the pit."),
     )
-    conflicts = sorted(sorted(sides) for verdict, sides in made if verdict == "conflict")
-    assert conflicts == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert sorted((verdict, sorted(sides)) for verdict, sides in made) == [
+        ("conflict", ["a", "b", "c"])]
+
+
+def test_each_pair_of_answers_gets_one_verdict() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said five miners were killed in the blast at the pit."),
+        ("b", "2010-05-06", "The union said five miners were killed in the blast at the pit."),
+        ("c", "2010-05-06", "Rescuers said nine miners were killed in the blast at the pit."),
+    )
+    assert sorted((verdict, sorted(sides)) for verdict, sides in made) == [
+        ("agree", ["a", "b"]), ("conflict", ["a", "b", "c"])]
+
+
+def test_agreement_is_not_carried_across_a_conflict() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "The quake measured magnitude 5.9, the seismologists said."),
+        ("b", "2010-05-06", "The quake measured about magnitude 6.0, the seismologists said."),
+        ("c", "2010-05-06", "The quake measured magnitude 6.1, the seismologists said."),
+    )
+    assert sorted((verdict, sorted(sides)) for verdict, sides in made) == [
+        ("conflict", ["a", "b", "c"])]
 
 
 def test_a_bare_figure_of_a_claim_takes_the_unit_its_fact_reads() -> None:
@@ -383,3 +403,40 @@ def test_two_names_of_one_place_scope_counts_to_the_same_place() -> None:
     assert comparison.verdict in ("update", "conflict")
     joined = reconcile([a, b]).comparisons
     assert [c.verdict for c in joined] == [comparison.verdict]
+
+
+def test_a_round_figure_and_a_precise_one_close_to_it_are_partial() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said 600 miners were killed in the blast at the pit."),
+        ("b", "2010-05-06", "The union said 612 miners were killed in the blast at the pit."),
+        ("c", "2010-05-06", "Rescuers said 680 miners were killed in the blast at the pit."),
+    )
+    verdicts = {frozenset(sides): verdict for verdict, sides in made}
+    assert verdicts[frozenset({"a", "b"})] == "partial"
+    assert all(verdict == "conflict" for sides, verdict in verdicts.items() if "c" in sides)
+
+
+def test_a_figure_far_above_a_written_bound_is_another_count() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said at least 50 miners were injured in the blast at the pit."),
+        ("b", "2010-05-06", "The union said 80 miners were injured in the blast at the pit."),
+        ("c", "2010-05-06", "Rescuers said dozens of miners were injured in the blast at the pit."),
+    )
+    verdicts = {frozenset(sides): verdict for verdict, sides in made}
+    assert verdicts[frozenset({"a", "b"})] == "conflict"
+    assert verdicts[frozenset({"b", "c"})] == "partial"
+
+
+def test_a_participle_after_a_count_says_what_happened_to_it() -> None:
+    facts = _facts("Ten people were killed and at least 50 injured when the bridge fell.")
+    assert facts["Ten people"].kinds == ("die",)
+    assert facts["at least 50 injured"].kinds == ("injure",)
+
+
+def test_magnitudes_a_whole_unit_apart_are_different_shocks() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "The quake measured magnitude 5.9, the seismologists said."),
+        ("b", "2010-05-06", "A quake measured magnitude 3.8, the seismologists said."),
+        ("c", "2010-05-06", "The quake measured magnitude 6.1, the seismologists said."),
+    )
+    assert sorted((verdict, sorted(sides)) for verdict, sides in made) == [("conflict", ["a", "c"])]

@@ -105,6 +105,7 @@ class Reading:
     predicate: int | None = None
     previous: bool = False
     repaired: bool = False  # the parse's attachment was corrected: its predicate is final
+    local: bool = False  # "clashes broke out in Tarvos, where 50,000 marched": one place's count
 
 
 def read_parse(
@@ -118,6 +119,10 @@ def read_parse(
     heads, deps = tokens.heads, tokens.deps
     roots = [i for i in inside if heads[i] not in inside or heads[i] == i]
     counted = roots[-1]
+    named_by = None
+    if len(roots) > 1 and tokens.pos[counted] in ("VERB", "ADJ") and deps[counted] in (
+            "xcomp", "conj", "acl", "advcl", "orphan"):
+        named_by, counted = counted, roots[-2]  # "at least 50 injured": what happened to 50
     if deps[counted] == "nummod" and heads[counted] not in inside:
         counted = heads[counted]
     head = counted
@@ -129,7 +134,7 @@ def read_parse(
         head = heads[head]
     predicate = heads[head] if deps[head] in _ARGUMENT_LINKS else head
     role = deps[head]
-    verb = _verb_of_stranded_subject(tokens, counted, inside)
+    verb = named_by if named_by is not None else _verb_of_stranded_subject(tokens, counted, inside)
     if verb is not None:  # "... in the quake and another 1.5 million were made homeless"
         head, predicate, role = counted, verb, "nsubj"
     signals = [counted, *_modifiers(tokens, counted), *_predicate_words(tokens, text, predicate)]
@@ -163,8 +168,9 @@ def read_parse(
     if deps[predicate] == "acl:relcl":  # "in Ruritania, where 75 deaths have occurred"
         places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=1)
                         if p not in places)
-    places += tuple(p for p in _place_before_where(tokens, text, mentions, predicate)
-                    if p not in places)
+    before_where = _place_before_where(tokens, text, mentions, predicate)
+    local = bool(before_where) and not places
+    places += tuple(p for p in before_where if p not in places)
     if _across_countries(tokens, text, anchors):
         places = (*places, MANY_COUNTRIES)
     # A bare number that modifies a name ("Perez, 18,") or a noun ("aged 20-54") is no count.
@@ -181,7 +187,7 @@ def read_parse(
     previous = _previous_value(tokens, text, counted, head, predicate,
                                counted_object is not None)
     return Reading(frozenset(kinds), phrase, places, argument, status, predicate, previous,
-                    repaired=verb is not None)
+                    repaired=verb is not None, local=local)
 
 
 def _verb_of_stranded_subject(tokens: Tokens, counted: int, inside: Sequence[int]) -> int | None:
@@ -258,10 +264,13 @@ def _predicate_words(tokens: Tokens, text: str, predicate: int) -> list[int]:
     """The predicate, with what completes it: an adjective or particle ("left homeless",
     "feared dead", "laid off") or a result ("suffocated to death")."""
     children = tokens.children(predicate)
+    conjuncts = [child for child in children if tokens.deps[child] == "conj"]
     return [predicate] + [
         child for child in children
         if tokens.deps[child] in ("xcomp", "compound:prt")
         and tokens.pos[child] in ("ADJ", "VERB", "ADP", "ADV")
+        # "were killed and 50 injured": a completion after a conjunct is the conjunct's
+        and not any(predicate < conjunct < child for conjunct in conjuncts)
     ] + [
         child for child in children
         if tokens.deps[child] == "obl" and any(

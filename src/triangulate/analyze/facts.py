@@ -72,7 +72,8 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         sentence = analysis.sentence_of(claim) or claim
         text = analysis.document.text
         read = [
-            _fact(analysis, claim, sentence, quantity) for quantity in owned.get(index, ())
+            _fact(analysis, claim, sentence, quantity, main_place)
+            for quantity in owned.get(index, ())
             if not _generic(text, sentence, quantity)
         ]
         facts = with_change_units(with_parts(text, read, places_at))
@@ -172,7 +173,9 @@ def _sentence_quantities(
     return sorted(found, key=lambda q: q.start)
 
 
-def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) -> Fact:
+def _fact(
+    analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity, main_place: str | None
+) -> Fact:
     text = analysis.document.text
     sentence_text = sentence.of(text)
     offset = sentence.start
@@ -219,6 +222,9 @@ def _fact(analysis: Analysis, claim: Claim, sentence: Span, quantity: Quantity) 
         kinds=tuple(sorted(kinds)),
         phrase=phrase,
         places=places,
+        # "clashes broke out in Tarvos, where 50,000 marched": a place's part, unless the
+        # report is mainly about that place
+        part=read is not None and read.local and main_place not in places,
         previous=previous,
         measure=(amount_measure(analysis.tokens, text, quantity) if money
                  else shock_measured(text, quantity, sentence)

@@ -22,14 +22,15 @@ from collections.abc import Mapping, Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
+from ..language.en.measures import LOGARITHMIC_UNITS
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
-from ..union_find import UnionFind
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
 from .text import content_words, shorten, source_with_date
 from .units import describe, family, plural
 
 ABOUT_TOLERANCE = 0.1
+MAGNITUDE_ROUNDING = 0.05
 _NON_CUMULATIVE = {"percent"}
 _LOWER_BOUNDS = {"over", "at_least"}
 _UPPER_BOUNDS = {"under", "at_most", "up_to"}
@@ -70,32 +71,77 @@ def _distinct(facts: list[_Fact]) -> list[_Fact]:
 
 def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
     verdicts = {(i, j): pair_verdict(facts[i], facts[j]) for i, j in comparable_pairs(facts)}
-    agreeing = UnionFind(len(facts))
-    root = agreeing.find
-    for (i, j), verdict in verdicts.items():
-        if verdict == "agree":
-            agreeing.union(i, j)
-    members: dict[int, list[int]] = {}
-    for (i, _j), verdict in verdicts.items():
-        if verdict == "agree":
-            members.setdefault(root(i), [])
-    for i in range(len(facts)):
-        if root(i) in members:
-            members[root(i)].append(i)
-    comparisons = [_agreement([facts[i] for i in group]) for group in members.values()]
+    group_of = list(range(len(facts)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
+    for i, j in sorted(pair for pair, verdict in verdicts.items() if verdict == "agree"):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not all(
+            _agreeing(verdicts, facts, x, y) for x in members[gi] for y in members[gj]
+        ):
+            continue  # agreement is not transitive: "about 6.0" meets 5.9 and 6.1, they do not
+        low, high = sorted((gi, gj))
+        for x in members.pop(high):
+            group_of[x] = low
+            members[low].append(x)
+    comparisons = [
+        _agreement([facts[i] for i in sorted(group)])
+        for group in members.values() if len(group) > 1
+    ]
     # One comparison per pair of agreeing groups and verdict: it holds the answers it is about
     # and no others.
     between: dict[tuple[int, int, Verdict], set[int]] = {}
     for (i, j), verdict in sorted(verdicts.items()):
-        key: tuple[int, int, Verdict]
-        if verdict == "agree":
+        if group_of[i] == group_of[j]:
             continue
-        low, high = sorted((root(i), root(j)))
-        key = (low, high, verdict)
-        between.setdefault(key, set()).update((i, j))
-    for (_, _, verdict), group in between.items():
-        comparisons.append(_difference([facts[i] for i in sorted(group)], verdict))
+        low, high = sorted((group_of[i], group_of[j]))
+        between.setdefault((low, high, verdict), set()).update((i, j))
+    for verdict, group in _joined_conflicts(between, verdicts, group_of, facts):
+        chosen = [facts[i] for i in sorted(group)]
+        comparisons.append(
+            _agreement(chosen) if verdict == "agree" else _difference(chosen, verdict))
     return comparisons
+
+
+def _joined_conflicts(
+    between: dict[tuple[int, int, Verdict], set[int]],
+    verdicts: Mapping[tuple[int, int], Verdict],
+    group_of: list[int],
+    facts: list[_Fact],
+) -> list[tuple[Verdict, set[int]]]:
+    """Answers that all conflict with one another, each pair of them judged so, make one
+    conflict ("5.9" against "about 6.0" against "6.1"); each pair of groups stays in one
+    comparison."""
+
+    def conflicting(members: set[int], others: set[int]) -> bool:
+        return all(
+            verdicts.get((min(x, y), max(x, y))) == "conflict"
+            for x in members for y in others
+            if group_of[x] != group_of[y] and facts[x].origin != facts[y].origin
+        )
+
+    cliques: list[tuple[set[int], set[int]]] = []  # (groups, facts)
+    for (low, high, verdict), pair in sorted(between.items()):
+        if verdict != "conflict":
+            continue
+        for groups, members in cliques:
+            if {low, high} & groups and conflicting(pair - members, members) and len(
+                    {facts[i].places for i in pair | members}) == 1:
+                groups |= {low, high}
+                members |= pair
+                break
+        else:
+            cliques.append(({low, high}, set(pair)))
+    joined = [(key[2], group) for key, group in between.items() if key[2] != "conflict"]
+    return joined + [("conflict", members) for _, members in cliques]
+
+
+def _agreeing(
+    verdicts: Mapping[tuple[int, int], Verdict], facts: list[_Fact], x: int, y: int
+) -> bool:
+    verdict = verdicts.get((min(x, y), max(x, y)))
+    if verdict is not None:
+        return verdict == "agree"
+    return values_agree(facts[x].quantity, facts[y].quantity)
 
 
 def _later(a: _Fact, b: _Fact) -> bool:
@@ -119,7 +165,7 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
         accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
         if b.fact.cumulative or ends_later or accumulating:
             return "update"
-    if _within(qa, qb) or _within(qb, qa):
+    if _loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb) or _rounded(qb, qa):
         return "partial"
     return "conflict"
 
@@ -133,8 +179,32 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
         )
         return not opposed
     if "about" in (a.qualifier, b.qualifier) and {a.qualifier, b.qualifier} <= {"about", "exact"}:
+        if family(a.unit) in LOGARITHMIC_UNITS:  # "about 6.0" is no 5.9 on a magnitude scale
+            return abs(a.value - b.value) < MAGNITUDE_ROUNDING
         return abs(a.value - b.value) <= ABOUT_TOLERANCE * max(a.value, b.value)
     return False
+
+
+ROUNDING_TOLERANCE = 0.05
+"""A round figure ("600") and a precise one ("612") this close are the same count told to a
+different precision, not a conflict."""
+
+
+def _rounded(round_figure: Quantity, figure: Quantity) -> bool:
+    if {round_figure.qualifier, figure.qualifier} - {"exact", "about"}:
+        return False
+    if round_figure.value_max is not None or figure.value_max is not None:
+        return False
+    if family(round_figure.unit) in LOGARITHMIC_UNITS | _NON_CUMULATIVE:
+        return False
+    value = round_figure.value
+    if value < 100 or value != int(value) or int(value) % 100:
+        return False
+    step = 100
+    while int(value) % (step * 10) == 0:
+        step *= 10
+    difference = abs(value - figure.value)
+    return difference < step / 2 and difference <= ROUNDING_TOLERANCE * value
 
 
 REFINEMENT = 1.1
@@ -145,6 +215,16 @@ it is a running total that moved ("rose to 110,000")."""
 def _refines(bound: Quantity, figure: Quantity) -> bool:
     return (bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
             and _within(bound, figure) and figure.value <= bound.value * REFINEMENT)
+
+
+def _loosely_within(bound: Quantity, figure: Quantity) -> bool:
+    """``figure`` lies in ``bound``'s range, and the bound is loose ("dozens", "up to 300")
+    or close to it: "at least 50 injured" and "80 injured" are two counts, not one told twice."""
+    if not _within(bound, figure):
+        return False
+    written = any(char.isdigit() for char in bound.text)
+    return not (written and bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
+                and figure.value > bound.value * REFINEMENT)
 
 
 def _within(bound: Quantity, figure: Quantity) -> bool:
@@ -218,6 +298,8 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         if extra:
             what = ", ".join(source_with_date(f.analysis.document) for f in extra)
             explanation = f"{sides}: the same count, but {what} also counts another group."
+        elif any(_rounded(a.quantity, b.quantity) for a in facts for b in facts):
+            explanation = f"{sides}: one gives a round figure, the other a precise one ({values})."
         else:
             explanation = f"{sides}: one gives a bound, the other a figure within it ({values})."
     else:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happenings import MANY_COUNTRIES
-from ..language.en.measures import DISTANCE_UNITS, MEASURE_UNITS
+from ..language.en.measures import DISTANCE_UNITS, LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
@@ -43,6 +43,7 @@ GENERIC_FAMILIES = frozenset({"person"})
 """Counted nouns that say nothing of what happened: "home to 120,000 people" and "85 people
 died" answer one question only when their contexts say so."""
 MAGNITUDE = 10.0
+LOGARITHMIC_SPREAD = 1.0
 """Two figures whose allowed values (a bound open on one side, a range between its ends) lie
 further apart than this factor count different things: a city's toll and a country's."""
 
@@ -195,6 +196,9 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
         return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)
+    if a.family in LOGARITHMIC_UNITS:  # agencies differ by tenths: 3.8 is another shock than 5.9
+        return min(abs(high_a - low_b), abs(high_b - low_a)) <= LOGARITHMIC_SPREAD or (
+            low_a <= high_b and low_b <= high_a)
     if high_a < low_b:
         return high_a <= 0 or low_b / high_a <= MAGNITUDE
     if high_b < low_a:

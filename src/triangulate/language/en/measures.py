@@ -127,6 +127,8 @@ MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m
 """Units that measure a property of something rather than count what happened."""
 PEOPLE_ADJECTIVES = frozenset({"wounded", "injured", "missing", "dead", "homeless", "displaced"})
 """Words that count people when they stand for them: "the 80 wounded", "12 missing"."""
+LOGARITHMIC_UNITS = frozenset({"magnitude"})
+"""Scales on which a difference, not a ratio, says how far apart two values are."""
 DISTANCE_UNITS = frozenset({"km", "mile", "m"})
 """Distances answer one question only from one named place ("35 miles from Tarvos")."""
 SHOCKS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor": "quake",
