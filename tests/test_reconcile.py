@@ -350,3 +350,21 @@ def test_an_injury_told_with_a_rescue_of_its_day_is_that_rescue_not_an_entry() -
     assert [e.summary for e in kept] == [t1]
     alone = build_timeline(corefer_events([b], {}, []), [], [b])
     assert [e.summary for e in alone] == [t2]
+
+
+def test_every_happening_joins_its_other_words_within_one_story_only() -> None:
+    from triangulate.reconcile.events import corefer_happenings
+
+    texts = {
+        "a": "A strong quake hit the mountain town of Velmar, toppling the old granary tower.",
+        "b": "The quake struck Velmar at dawn; the granary tower of the mountain town fell.",
+        "c": "A quake hit the fishing port of Ostrava, sinking trawlers along the harbour wall.",
+        "d": "Trawlers sank in the harbour of Ostrava when the quake struck the fishing port.",
+    }
+    layer = []
+    for doc_id, text in texts.items():
+        word = "hit" if "hit" in text else "struck"
+        mention = _event(text, word, "disaster", None)
+        layer.append((_doc(doc_id, text, mention), [mention]))
+    chains = corefer_happenings(layer, {})
+    assert sorted(sorted(d for d, _ in chain) for chain in chains) == [["a", "b"], ["c", "d"]]

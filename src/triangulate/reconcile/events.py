@@ -15,8 +15,10 @@ from datetime import timedelta
 
 from ..ids import record_id
 from ..language.en.happening_types import BROADER_TYPE
+from ..language.en.happenings import same_happening_words
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention, TimeRange
 from .claims import MentionMap
+from .event_stories import story_groups
 from .text import report_date, shorten
 
 _Item = tuple[Analysis, EventMention, frozenset[str], frozenset[str]]
@@ -358,10 +360,11 @@ def corefer_happenings(
     documents: Sequence[tuple[Analysis, Sequence[EventMention]]], mention_map: MentionMap
 ) -> list[list[tuple[str, EventMention]]]:
     """Chains of the mentions of every happening (typed or not, ``event_layer``) across
-    ``documents``: mentions whose head words share a stem are one happening unless their days
-    differ (an undated one joins the one dated happening of its stem, when there is one); the
-    typed mentions that ``corefer_events`` makes one event join their chains ("the attack",
-    "the fire-bomb")."""
+    ``documents``: mentions of one story (``story_groups``) whose head words share a stem, or
+    name one happening (``SAME_HAPPENING``), are one happening unless their days differ (an
+    undated one joins the one dated happening of its stem, when there is one); the typed
+    mentions that ``corefer_events`` makes one event join their chains ("the attack", "the
+    fire-bomb")."""
     parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
 
     def find(key: tuple[str, int, int]) -> tuple[str, int, int]:
@@ -374,10 +377,14 @@ def corefer_happenings(
         for key in keys[1:]:
             parent[find(key)] = find(keys[0])
 
-    by_stem: dict[str, list[tuple[str, EventMention]]] = defaultdict(list)
+    story = story_groups([analysis for analysis, _ in documents])
+    by_stem: dict[tuple[int, str], list[tuple[str, EventMention]]] = defaultdict(list)
     for analysis, mentions in documents:
+        doc_id = analysis.document.id
         for mention in mentions:
-            by_stem[_head_stem(mention.text)].append((analysis.document.id, mention))
+            by_stem[(story[doc_id], _head_stem(mention.text, same_word=True))].append(
+                (doc_id, mention)
+            )
     for items in by_stem.values():
         by_day: dict[str | None, list[tuple[str, EventMention]]] = defaultdict(list)
         for doc_id, mention in items:
@@ -400,13 +407,17 @@ def corefer_happenings(
     return list(chains.values())
 
 
-def _head_stem(words: str) -> str:
+def _head_stem(words: str, same_word: bool = False) -> str:
     """The stem of a trigger's head: its last word but a closing preposition ("petrol bombs",
-    "set fire to", "filed for")."""
+    "set fire to", "filed for"); with ``same_word``, the word that stands for the words naming
+    one happening ("struck" for "hit", "shot" for "shoot")."""
     from ..language.en.stems import stem
 
     tokens = [w for w in words.lower().split() if w not in _TRAILING]
-    return stem(tokens[-1]) if tokens else ""
+    if not tokens:
+        return ""
+    head = tokens[-1]
+    return stem(same_happening_words().get(head, head) if same_word else head)
 
 
 _TRAILING = frozenset({"to", "for", "with", "in", "out", "down", "on", "at", "by"})

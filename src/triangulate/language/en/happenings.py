@@ -68,6 +68,19 @@ PHRASES: dict[str, str] = {
     "went on strike": "strike",
     "walked out": "strike",
 }
+SAME_HAPPENING: dict[str, str] = {
+    "strike": "hit hits hitting strike strikes striking struck",
+    "arrest": "arrest arrested arrests capture captured apprehend apprehended nab nabbed "
+    "detain detained",
+    "die": "die died dies dying death deaths dead",
+    "foil": "foil foiled thwart thwarted",
+    "kill": "kill killed killing kills murder murdered slay slain slew",
+    "shoot": "shoot shot shoots shooting shootings",
+    "fall": "fall fell fallen falls falling",
+    "flee": "flee fled flees fleeing",
+}
+"""Words that name one happening when two reports tell it ("hit" and "struck", "shot" and
+"shooting"), by the word that stands for them in event coreference."""
 PEOPLE_KINDS = words(
     "die injure casualty rescue evacuate missing displace detain release gather strike layoff "
     "employ hire infect vaccinate affect"
@@ -157,3 +170,9 @@ def kinds_in(text: str) -> frozenset[str]:
         elif word in CHANGE:
             found.add("change")
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def same_happening_words() -> dict[str, str]:
+    """Each word of ``SAME_HAPPENING`` to the word that stands for its group."""
+    return {word: lead for lead, forms in SAME_HAPPENING.items() for word in forms.split()}
