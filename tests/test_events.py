@@ -470,3 +470,12 @@ def test_a_bare_strike_is_a_walkout_where_the_report_tells_of_a_general_strike()
     assert {e.text: e.type for e in find_events(analysis(walkout))}["strike"] == "protest"
     raid = "Warplanes hit the depot at Ostrava. The strike destroyed two trucks."
     assert {e.text: e.type for e in find_events(analysis(raid))}["strike"] == "attack"
+
+
+def test_a_participle_right_after_a_trigger_dates_it_whatever_the_parse_hangs_it_on() -> None:
+    text = (
+        "Filler sentence one.\nFiller sentence two.\nFiller sentence three.\n"
+        "Unions marched against cuts demanded by the lenders in exchange for a 90 billion euro "
+        "(70 billion pound) aid package unveiled on Sunday."
+    )
+    assert ("aid package", "2031-03-02") in _dated(text)

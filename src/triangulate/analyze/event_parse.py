@@ -74,7 +74,10 @@ def in_scope(layer: Tokens, governor: int, trigger: Span) -> bool:
     as police fought battles"), not the other way round ("the biggest protest since the
     minister took office last October")."""
     index = _trigger_head(layer, trigger)
-    if index is not None and _head(layer, governor) == index and layer.deps[governor] == "acl":
+    if layer.deps[governor] == "acl" and (
+        index is not None and _head(layer, governor) == index
+        or 0 <= layer.starts[governor] - trigger.end <= 1
+    ):
         return True  # "an interview released Tuesday": the clause tells of the trigger
     for _ in range(_REACH):
         if index is None:
