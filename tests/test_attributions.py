@@ -8,7 +8,7 @@ from triangulate.analyze.attributions import Attribution, find_attributions
 from triangulate.analyze.claims import find_claims
 from triangulate.analyze.nlp import split_sentences
 from triangulate.analyze.parse import model_path, parse
-from triangulate.model import Analysis, Document
+from triangulate.model import Analysis, Document, Mention
 
 pytestmark = pytest.mark.skipif(
     not (model_path() / "config.cfg").is_file(), reason="the trained pipeline is not shipped"
@@ -113,3 +113,55 @@ def test_an_outlet_claim_takes_the_source_its_parse_names() -> None:
     assert first.cue is not None and first.cue.of(text) == "say"
     second = next(c for c in analysis.claims if "cranes" in c.text)
     assert second.speaker is None  # "is said to": no source named
+
+
+def test_what_the_cue_carries_after_its_object_belongs_to_the_content() -> None:
+    found = attributions(
+        "She has called the closures across the valley a threat to every farm in the region."
+    )
+    called = relation(found, "called")
+    assert called.of(found[0]).startswith("the closures across the valley")
+    assert called.of(found[0]).rstrip(".").endswith("a threat to every farm in the region")
+
+
+def test_a_speaker_and_cue_alone_after_a_quote_report_that_quote() -> None:
+    found = attributions(
+        "“How long must the valley wait for the new road?” Varga said. "
+        "“The farmers cannot wait another winter.”"
+    )
+    said = relation(found, "said")
+    assert said.of(found[0]).startswith("How long must the valley wait")
+    assert said.source is not None and said.source.of(found[0]) == "Varga"
+
+
+def test_a_cue_noun_reports_its_that_clause_with_its_holder_as_source() -> None:
+    found = attributions("The crew rejected Brandt's claim that the ferry was overloaded.")
+    claim = relation(found, "claim")
+    assert claim.of(found[0]) == "that the ferry was overloaded"
+    assert claim.source is not None and claim.source.of(found[0]) == "Brandt"
+
+
+def test_a_cue_parsed_as_a_clause_on_a_set_off_name_is_its_verb() -> None:
+    found = attributions(
+        "Mara Holt, director of the harbour board, called for an inquiry into the fire at the "
+        "depot."
+    )
+    called = relation(found, "called")
+    assert called.of(found[0]).startswith("an inquiry into the fire")
+    assert called.source is not None
+    assert called.source.of(found[0]) == "Mara Holt, director of the harbour board"
+
+
+def test_a_line_opening_with_a_name_and_a_colon_is_that_name_speaking() -> None:
+    text = ("Mara Holt: The Dam Will Hold Through the Winter\n\n"
+            "Update: the road to Tarvos reopens on Monday.\n")
+    sentences = tuple(split_sentences(text))
+    analysis = Analysis(
+        document=Document("doc", "test.txt", "0", text), sentences=sentences,
+        tokens=parse(text, sentences),
+        mentions=(Mention(0, 9, "Mara Holt", "person"), Mention(69, 75, "Tarvos", "location")),
+    )
+    relations = find_attributions(analysis)
+    [line] = [r for r in relations if r.cue.of(text) == ":"]
+    assert line.of(text) == "The Dam Will Hold Through the Winter"
+    assert line.source is not None and line.source.of(text) == "Mara Holt"

@@ -225,6 +225,16 @@ def test_pronoun_prefers_the_earlier_speaker_over_an_object_name() -> None:
     assert only(claims, "bridge").speaker_text == "Olaf Brandt"
 
 
+def test_a_pronoun_stands_for_whom_the_same_pronoun_before_the_nearer_name_stands_for() -> None:
+    text = (
+        "Ana Pereira founded the dock union in 1990. "
+        "Later she befriended the young Jonas Berg at the harbour. "
+        "She said that the union had 400 members by then."
+    )
+    data = analysis(text, mentions=(("Ana Pereira", "person"), ("Jonas Berg", "person")))
+    assert only(find_claims(data), "400 members").speaker_text == "Ana Pereira"
+
+
 def test_orphan_closing_quote_nests_according_to_under_the_quoted_source() -> None:
     text = (
         "According to the ministry, 12 boats left the port on Monday. "
@@ -496,3 +506,17 @@ def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> Non
     assert [q.inner.of(text).strip() for q in find_quotes(text)] == [
         "The port will reopen in May,"
     ]
+
+
+def test_a_spaced_straight_mark_after_an_unclosed_quote_opens_the_quote_its_cue_follows() -> None:
+    text = (
+        'Mara Holt spoke at the dock. " Give us the boats! We will not wait for the council. '
+        'The union said on Monday that 40 boats were idle. The harbour board met on Tuesday and '
+        'discussed a plan to repair the northern quay, which the storm damaged last winter. '
+        'The repairs would be paid from the reserve fund of the town, at a cost of 2 million. '
+        '" I think the port can reopen within 3 weeks, " she told reporters.'
+    )
+    inner = [text[q.inner.start : q.inner.end].strip() for q in find_quotes(text)]
+    assert "I think the port can reopen within 3 weeks," in inner
+    claim = only(find_claims(analysis(text, mentions=(("Mara Holt", "person"),))), "3 weeks")
+    assert claim.speaker_text == "Mara Holt"

@@ -20,6 +20,11 @@ _ATTRIBUTION_WINDOW_WITH_ASIDE = 18
 # the rest of the sentence is not read again for each quote in it.
 _AFTER_QUOTE_TOKENS = 32
 _NEXT_LINE_CHARS = 200
+_LONG_QUOTE = 300  # characters: a straight quote longer than this may have lost its closing
+_SENTENCE_BEFORE = re.compile(r"[.!?][ \t]+\Z")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_CLAUSE_END_BEFORE = re.compile(r"[,.!?][ \t]*\Z")
+_WORDS_AFTER = re.compile(r"[ \t]*(\w+)[ \t]+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,11 @@ def _straight_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(Span(mark.start(), close + 1), Span(mark.end(), close)))
             continue
         between = text[start.end() : mark.start()]
-        if "\n" not in between:
+        if "\n" not in between and len(between) > _LONG_QUOTE and _opens_attributed_quote(
+            text, mark
+        ):
+            opening[kind] = mark  # the mark before it never closed
+        elif "\n" not in between:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
         elif len(between) > _MAX_QUOTE_CHARS or _reopens(text, mark) or not _closes(text, mark):
@@ -118,6 +127,25 @@ def _straight_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
     return quotes
+
+
+def _opens_attributed_quote(text: str, mark: re.Match[str]) -> bool:
+    """Whether a straight mark set apart by spaces after a sentence opens a quote whose
+    attribution follows its closing mark: ``… matters. " I think …, " he told reporters``
+    (read where the quote it would close runs long: a mark before it never closed)."""
+    if mark.group() != '"' or not _SENTENCE_BEFORE.search(text, max(0, mark.start() - 8),
+                                                           mark.start()):
+        return False
+    if not _CAPITAL_AFTER.match(text, mark.end()):
+        return False
+    end = text.find("\n", mark.end())
+    close = text.find('"', mark.end(), len(text) if end < 0 else end)
+    if close < 0 or not _CLAUSE_END_BEFORE.search(text, max(mark.end(), close - 8), close):
+        return False
+    words = _WORDS_AFTER.match(text, close + 1)  # "he told", "said Jane Doe", not "I assure"
+    return words is not None and words.group(1).islower() and any(
+        word.lower() in SPEECH_VERB_FORMS for word in words.groups()
+    )
 
 
 def _mixed_close(text: str, mark: re.Match[str]) -> int | None:

@@ -29,6 +29,7 @@ _TOKEN = re.compile(
 _WEEKDAYS = frozenset(WEEKDAYS)
 _MAX_SPEAKER_TOKENS = 10
 _LINKS = frozenset({"in", "of", "at", "for", "from", "with", "to"})
+_PRONOUN_CHAIN = 4  # pronouns followed back to a name
 
 
 @dataclass(frozen=True)
@@ -279,17 +280,21 @@ def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
 
 
 def resolve_pronoun(
+    text: str,
     pronoun: Token,
     mentions: SpanIndex[Mention],
     earlier_speakers: list[tuple[int, Span, str, bool]],
     exclude: Span | None,
     sentences: SpanIndex[Sentence],
+    reach: int = _PRONOUN_CHAIN,
 ) -> tuple[Span, str] | None:
     """The antecedent of a pronoun speaker: nearest preceding fitting mention or speaker.
 
     ``earlier_speakers`` holds (where the speaker words end, antecedent span, text,
     looks_like_person) of speakers already found, ordered by where they end; a speaker in the
-    sentence of the nearest mention wins over that mention (a subject over an object).
+    sentence of the nearest mention wins over that mention (a subject over an object), and so
+    does the same pronoun written before that mention: it stands for whom that one stands for
+    (``He befriended Jan Edel. Of his protégé he wrote …``).
     """
     lower = pronoun.lower
     wanted: tuple[str, ...]
@@ -317,6 +322,14 @@ def resolve_pronoun(
         )
         best = (Span(chosen.start, chosen.end), chosen.text)
         best_end = sentence[0].start if sentence else nearest.end
+        if lower in ("he", "she") and sentence and reach > 0:
+            earlier = next((token for token in tokenize(text, sentence[0].start, chosen.start)
+                            if token.lower == lower), None)
+            if earlier is not None:
+                chained = resolve_pronoun(text, earlier, mentions, earlier_speakers, exclude,
+                                          sentences, reach - 1)
+                if chained is not None:
+                    return chained
     person = lower in ("he", "she")
     index = bisect_right(earlier_speakers, pronoun.start, key=itemgetter(0))
     found: tuple[int, Span, str, bool] | None = None

@@ -342,7 +342,7 @@ def _resolve_speaker(
     if item.speaker_text.lower() not in PRONOUN_SPEAKERS:
         return
     pronoun = Token(item.speaker.start, item.speaker.end, item.speaker_text)
-    antecedent = resolve_pronoun(pronoun, mentions, earlier, item.content, sentences)
+    antecedent = resolve_pronoun(text, pronoun, mentions, earlier, item.content, sentences)
     if antecedent is None:
         return
     item.speaker, item.speaker_text = antecedent
