@@ -520,3 +520,12 @@ def test_a_spaced_straight_mark_after_an_unclosed_quote_opens_the_quote_its_cue_
     assert "I think the port can reopen within 3 weeks," in inner
     claim = only(find_claims(analysis(text, mentions=(("Mara Holt", "person"),))), "3 weeks")
     assert claim.speaker_text == "Mara Holt"
+
+
+def test_they_after_a_name_with_a_plural_source_noun_stands_for_the_whole_phrase() -> None:
+    text = (
+        "Acme Shipping officials met the port board on Monday. "
+        "They said that 12 ferries would be withdrawn in May."
+    )
+    data = analysis(text, mentions=(("Acme Shipping", "organization"),))
+    assert only(find_claims(data), "12 ferries").speaker_text == "Acme Shipping officials"

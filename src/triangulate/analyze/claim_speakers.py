@@ -30,6 +30,7 @@ _WEEKDAYS = frozenset(WEEKDAYS)
 _MAX_SPEAKER_TOKENS = 10
 _LINKS = frozenset({"in", "of", "at", "for", "from", "with", "to"})
 _PRONOUN_CHAIN = 4  # pronouns followed back to a name
+_PLURAL_HEAD = re.compile(r"[ \t]+([a-z]+s)\b")  # "Acme officials": they are the officials
 
 
 @dataclass(frozen=True)
@@ -322,6 +323,9 @@ def resolve_pronoun(
         )
         best = (Span(chosen.start, chosen.end), chosen.text)
         best_end = sentence[0].start if sentence else nearest.end
+        head = _PLURAL_HEAD.match(text, chosen.end)
+        if lower == "they" and head is not None and head.group(1) in SOURCE_NOUNS:
+            best = (Span(chosen.start, head.end()), text[chosen.start : head.end()])
         if lower in ("he", "she") and sentence and reach > 0:
             earlier = next((token for token in tokenize(text, sentence[0].start, chosen.start)
                             if token.lower == lower), None)
