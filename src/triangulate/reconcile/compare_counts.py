@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
-from ..language.en.measures import LOGARITHMIC_UNITS
+from ..language.en.measures import LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -124,8 +124,9 @@ def _joined_conflicts(
         if verdict != "conflict":
             continue
         for groups, members in cliques:
-            if {low, high} & groups and conflicting(pair - members, members) and len(
-                    {facts[i].places for i in pair | members}) == 1:
+            if {low, high} & groups and conflicting(pair - members, members) and (
+                    facts[low].family in MEASURE_UNITS
+                    or len({facts[i].places for i in pair | members}) == 1):
                 groups |= {low, high}
                 members |= pair
                 break
