@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from triangulate.analyze.event_layer import OCCURRENCE, happening_mentions
 from triangulate.analyze.pipeline import analyze_document
-from triangulate.model import Analysis, Document
-from triangulate.reconcile.events import corefer_happenings
+from triangulate.model import Analysis, Document, EventMention, Span, TimeRange
+from triangulate.reconcile.events import _by_date, corefer_happenings
 
 
 def _analysed(doc_id: str, text: str) -> Analysis:
@@ -53,3 +53,61 @@ def test_typed_mentions_of_one_event_join_one_chain_whatever_their_words() -> No
     layer = [(a, happening_mentions(a)) for a in (first, second)]
     words = [sorted(m.text for _, m in chain) for chain in corefer_happenings(layer, {})]
     assert ["attack", "bombing"] in words
+
+
+def test_a_word_naming_another_is_no_happening() -> None:
+    text = "Police said a man attacked guests at an office party after the vote."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "party" in found and "attacked" in found
+    assert "office" not in found
+
+
+def test_a_bare_object_right_after_its_verb_is_one_mention_with_it() -> None:
+    text = "A gunman opened fire in the hall and wounded two guards."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "opened fire" in found
+    assert "fire" not in found and "opened" not in found
+
+
+def _layer(*texts: str) -> list[tuple[Analysis, list[EventMention]]]:
+    analyses = [_analysed(chr(ord("a") + n), text) for n, text in enumerate(texts)]
+    return [(a, happening_mentions(a)) for a in analyses]
+
+
+def _chains_of(layer: list[tuple[Analysis, list[EventMention]]], *words: str) -> list[list[str]]:
+    chains = corefer_happenings(layer, {})
+    return sorted(sorted(doc for doc, m in chain) for chain in chains
+                  if any(m.text in words for _, m in chain))
+
+
+def test_reports_of_one_kind_of_happening_to_different_people_are_different_stories() -> None:
+    layer = _layer(
+        "Boxer Tomas Varga was arrested on suspicion of drunk driving in Harlow on Sunday.",
+        "Tomas Varga, the boxer, was arrested on suspicion of drunk driving in Harlow.",
+        "Boxer Ivan Petrak was arrested on suspicion of drunk driving in Harlow on Sunday.",
+        "Ivan Petrak, the boxer, was arrested on suspicion of drunk driving in Harlow.",
+    )
+    assert _chains_of(layer, "arrested") == [["a", "b"], ["c", "d"]]
+
+
+def test_other_forms_and_phrases_of_one_happening_join() -> None:
+    layer = _layer(
+        "Sailors foiled a raid on a tanker off Velmar on Tuesday.",
+        "The navy said sailors were thwarting a raid on a tanker off Velmar.",
+        "A gunman opened fire at the Velmar depot, a guard said.",
+        "The shooting at the Velmar depot left a guard hurt.",
+    )
+    words = [sorted(m.text for _, m in chain) for chain in corefer_happenings(layer, {})]
+    assert ["foiled", "thwarting"] in words
+    assert any("opened fire" in chain and "shooting" in chain for chain in words)
+
+
+def test_a_mention_dated_by_its_year_joins_the_one_day_of_that_year() -> None:
+    day = EventMention(0, 6, "struck", OCCURRENCE, Span(0, 40),
+                       TimeRange("2031-05-02", "2031-05-02", "day"))
+    year = EventMention(0, 6, "struck", OCCURRENCE, Span(0, 40),
+                        TimeRange("2031", "2031", "year"))
+    other = EventMention(0, 6, "struck", OCCURRENCE, Span(0, 40),
+                         TimeRange("2030-03-09", "2030-03-09", "day"))
+    assert [m for _, m in _by_date([("a", day), ("b", year)])[0]] == [day, year]
+    assert len(_by_date([("a", day), ("b", other)])) == 2

@@ -21,6 +21,7 @@ _VERBS = frozenset({"VERB"})
 _NOMINALS = frozenset({"NOUN", "ADJ"})
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "group", "location", "facility"})
 _PLACE_TYPES = frozenset({"location", "facility"})
+_NAMING = frozenset({"NOUN", "PROPN"})
 
 
 def happening_mentions(analysis: Analysis) -> list[EventMention]:
@@ -38,12 +39,14 @@ def happening_mentions(analysis: Analysis) -> list[EventMention]:
         date = groups[0].points[0].date if len(groups) == 1 and len(groups[0].points) == 1 \
             else None
         people = tuple(participants.within(sentence))
+        words: dict[int, Span] = {}
         for index in layer.within(sentence):
             span = Span(layer.starts[index], layer.ends[index])
             if any(t.start <= span.start < t.end for t in taken) or names.overlapping(span):
                 continue
-            if not _reports_a_happening(layer, text, index):
-                continue
+            if _reports_a_happening(layer, text, index):
+                words[index] = span
+        for span in _phrases(layer, words, taken):
             found.append(EventMention(
                 start=span.start, end=span.end, text=span.of(text), type=OCCURRENCE,
                 sentence=Span(sentence.start, sentence.end), date=date,
@@ -53,12 +56,29 @@ def happening_mentions(analysis: Analysis) -> list[EventMention]:
     return found
 
 
+def _phrases(layer: Tokens, words: dict[int, Span], taken: list[Span]) -> list[Span]:
+    """The happening words as mentions: a bare object right after its verb is one with it
+    ("opened fire", "took office")."""
+    spans = dict(words)
+    for index in sorted(words, reverse=True):
+        verb = layer.heads[index]
+        if layer.deps[index] != "obj" or verb != index - 1 or layer.pos[index] != "NOUN":
+            continue
+        if verb in spans:
+            spans[verb] = Span(spans[verb].start, spans.pop(index).end)
+        elif any(t.start <= layer.starts[verb] < t.end for t in taken):
+            del spans[index]  # told with its verb by a typed event
+    return list(spans.values())
+
+
 def _reports_a_happening(layer: Tokens, text: str, index: int) -> bool:
     pos = layer.pos[index]
     word = text[layer.starts[index] : layer.ends[index]]
     lemma = (layer.lemmas[index] or word).lower()
     if not word.isalpha():
         return False
+    if layer.deps[index] == "compound" and layer.pos[layer.heads[index]] in _NAMING:
+        return False  # a word naming another ("an office party", "anti-piracy patrols")
     if pos in _VERBS:
         return lemma not in STATE_VERBS and layer.deps[index] != "aux"
     if pos in _NOMINALS and word[0].islower() or pos == "PROPN" and not word.isupper():

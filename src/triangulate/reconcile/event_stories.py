@@ -2,12 +2,16 @@
 
 Two reports that share few distinctive words (by tf-idf cosine) tell different stories, even of
 one kind ("a quake hit" in two countries): average-link clusters of the documents' word vectors,
-joined while the mean similarity of two clusters reaches ``STORY_SIMILARITY``.
+joined while the mean similarity of two clusters reaches ``STORY_SIMILARITY``. Two reports that
+both name people, none of them by one surname, tell of different people ("X arrested on suspicion
+of drunk driving", "Y arrested on suspicion of drunk driving"): two clusters most of whose pairs
+of documents are such do not join, however many words they share.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,14 +27,22 @@ def story_groups(analyses: Sequence[Analysis]) -> dict[str, int]:
     """Each document's group, by document id."""
     ids = [a.document.id for a in analyses]
     vectors = _vectors(analyses)
-    similar = {
-        (x, y): sum(w * vectors[y].get(s, 0.0) for s, w in vectors[x].items())
-        for i, x in enumerate(ids) for y in ids[i + 1 :]
-    }
+    people = {a.document.id: _surnames(a) for a in analyses}
+    similar: dict[tuple[str, str], float] = {}
+    apart: set[tuple[str, str]] = set()  # both name people, none by one surname
+    for i, x in enumerate(ids):
+        for y in ids[i + 1 :]:
+            similar[(x, y)] = similar[(y, x)] = sum(
+                w * vectors[y].get(s, 0.0) for s, w in vectors[x].items()
+            )
+            if people[x] and people[y] and not people[x] & people[y]:
+                apart |= {(x, y), (y, x)}
 
     def link(a: list[str], b: list[str]) -> float:
-        total = sum(similar.get((x, y), similar.get((y, x), 0.0)) for x in a for y in b)
-        return total / (len(a) * len(b))
+        pairs = len(a) * len(b)
+        if 2 * sum((x, y) in apart for x in a for y in b) > pairs:
+            return -1.0
+        return sum(similar[(x, y)] for x in a for y in b) / pairs
 
     clusters = [[i] for i in ids]
     while len(clusters) > 1:
@@ -42,6 +54,17 @@ def story_groups(analyses: Sequence[Analysis]) -> dict[str, int]:
             break
         clusters[i] += clusters.pop(j)
     return {doc: number for number, cluster in enumerate(clusters) for doc in cluster}
+
+
+def _surnames(analysis: Analysis) -> frozenset[str]:
+    """The last words of the people a document names ("jackson" for "Vincent Jackson")."""
+    return frozenset(
+        _POSSESSIVE.sub("", m.text.split()[-1]).lower()
+        for m in analysis.mentions if m.type == "person" and m.text.strip()
+    )
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _vectors(analyses: Sequence[Analysis]) -> dict[str, dict[str, float]]:

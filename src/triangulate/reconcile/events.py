@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from ..ids import record_id
 from ..language.en.happening_types import BROADER_TYPE
-from ..language.en.happenings import same_happening_words
+from ..language.en.happenings import same_happening
 from ..model import Analysis, ClaimRecord, DocSpan, Event, EventMention, TimeRange
 from .claims import MentionMap
 from .event_stories import story_groups
@@ -361,10 +361,9 @@ def corefer_happenings(
 ) -> list[list[tuple[str, EventMention]]]:
     """Chains of the mentions of every happening (typed or not, ``event_layer``) across
     ``documents``: mentions of one story (``story_groups``) whose head words share a stem, or
-    name one happening (``SAME_HAPPENING``), are one happening unless their days differ (an
-    undated one joins the one dated happening of its stem, when there is one); the typed
-    mentions that ``corefer_events`` makes one event join their chains ("the attack", "the
-    fire-bomb")."""
+    name one happening (``SAME_HAPPENING``), are one happening unless their dates differ
+    (``_by_date``); the typed mentions of one story that ``corefer_events`` makes one event
+    join their chains ("the attack", "the fire-bomb")."""
     parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
 
     def find(key: tuple[str, int, int]) -> tuple[str, int, int]:
@@ -386,19 +385,14 @@ def corefer_happenings(
                 (doc_id, mention)
             )
     for items in by_stem.values():
-        by_day: dict[str | None, list[tuple[str, EventMention]]] = defaultdict(list)
-        for doc_id, mention in items:
-            day = mention.date.start if mention.date and mention.date.start else None
-            by_day[day].append((doc_id, mention))
-        undated = by_day.pop(None, [])
-        if undated and len(by_day) == 1:
-            next(iter(by_day.values())).extend(undated)
-        elif undated:
-            by_day[None] = undated
-        for chain in by_day.values():
+        for chain in _by_date(items):
             join([(doc_id, m.start, m.end) for doc_id, m in chain])
     for event in corefer_events([analysis for analysis, _ in documents], mention_map, []):
-        join([(span.document, span.start, span.end) for span in event.mentions])
+        in_story: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        for span in event.mentions:
+            in_story[story[span.document]].append((span.document, span.start, span.end))
+        for keys in in_story.values():
+            join(keys)
     chains: dict[tuple[str, int, int], list[tuple[str, EventMention]]] = defaultdict(list)
     for analysis, mentions in documents:
         for mention in mentions:
@@ -407,17 +401,38 @@ def corefer_happenings(
     return list(chains.values())
 
 
+def _by_date(items: list[tuple[str, EventMention]]) -> list[list[tuple[str, EventMention]]]:
+    """Mentions of one word split by the day (or month, year) that dates them: a coarser date
+    joins the one finer date it holds ("in 2013", "on 27 December 2013"); undated mentions join
+    the one dated happening, or where there are several the one told most often."""
+    by_date: dict[str, list[tuple[str, EventMention]]] = defaultdict(list)
+    undated: list[tuple[str, EventMention]] = []
+    for doc_id, mention in items:
+        start = mention.date.start if mention.date else None
+        (by_date[start] if start else undated).append((doc_id, mention))
+    for coarse in sorted(by_date, key=len, reverse=True):
+        finer = [d for d in by_date if len(d) > len(coarse) and d.startswith(coarse)]
+        if len(finer) == 1:
+            by_date[finer[0]].extend(by_date.pop(coarse))
+    chains = list(by_date.values())
+    if undated and chains:
+        max(chains, key=len).extend(undated)
+    elif undated:
+        chains.append(undated)
+    return chains
+
+
 def _head_stem(words: str, same_word: bool = False) -> str:
     """The stem of a trigger's head: its last word but a closing preposition ("petrol bombs",
     "set fire to", "filed for"); with ``same_word``, the word that stands for the words naming
-    one happening ("struck" for "hit", "shot" for "shoot")."""
+    one happening ("struck" for "hit", "shot" for "shoot", "opened fire")."""
     from ..language.en.stems import stem
 
     tokens = [w for w in words.lower().split() if w not in _TRAILING]
     if not tokens:
         return ""
-    head = tokens[-1]
-    return stem(same_happening_words().get(head, head) if same_word else head)
+    lead = same_happening(tokens) if same_word else None
+    return stem(lead or tokens[-1])
 
 
 _TRAILING = frozenset({"to", "for", "with", "in", "out", "down", "on", "at", "by"})

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from . import words
+from .stems import stem
 
 KINDS: dict[str, str] = {
     "die": "die died dies dead death deaths killed kill kills killing killings fatalities "
@@ -81,6 +82,10 @@ SAME_HAPPENING: dict[str, str] = {
 }
 """Words that name one happening when two reports tell it ("hit" and "struck", "shot" and
 "shooting"), by the word that stands for them in event coreference."""
+SAME_HAPPENING_PHRASES: dict[str, str] = {
+    "open fire": "shoot", "opened fire": "shoot", "opens fire": "shoot", "opening fire": "shoot",
+}
+"""Words of a phrase that name the happening of ``SAME_HAPPENING``'s word ("opened fire")."""
 PEOPLE_KINDS = words(
     "die injure casualty rescue evacuate missing displace detain release gather strike layoff "
     "employ hire infect vaccinate affect"
@@ -176,3 +181,19 @@ def kinds_in(text: str) -> frozenset[str]:
 def same_happening_words() -> dict[str, str]:
     """Each word of ``SAME_HAPPENING`` to the word that stands for its group."""
     return {word: lead for lead, forms in SAME_HAPPENING.items() for word in forms.split()}
+
+
+@lru_cache(maxsize=1)
+def _same_happening_stems() -> dict[str, str]:
+    return {stem(word): lead for word, lead in same_happening_words().items()}
+
+
+def same_happening(words: list[str]) -> str | None:
+    """The word that stands for the happening that lower-case ``words`` end by naming: by a
+    phrase of ``SAME_HAPPENING_PHRASES``, a listed word or another form of one ("thwarting" as
+    "thwarted"); None for any other."""
+    if " ".join(words[-2:]) in SAME_HAPPENING_PHRASES:
+        return SAME_HAPPENING_PHRASES[" ".join(words[-2:])]
+    if not words:
+        return None
+    return same_happening_words().get(words[-1]) or _same_happening_stems().get(stem(words[-1]))
