@@ -3,8 +3,10 @@ stemmer that lets "killed" meet "killing"."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _SUFFIXES = (
@@ -26,9 +28,23 @@ _SUFFIXES = (
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
+    return _spacy_stop_words() | {"said", "says", "told", "according", "also", "would", "could"}
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their own module file: importing spaCy for them
+    takes seconds in a process that only reconciles (one that adds ten documents to a store)."""
+    package = importlib.util.find_spec("spacy")
+    if package is not None and package.origin is not None:
+        path = Path(package.origin).parent / "lang" / "en" / "stop_words.py"
+        spec = importlib.util.spec_from_file_location("_triangulate_spacy_stop_words", path)
+        if spec is not None and spec.loader is not None and path.is_file():
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return frozenset(module.STOP_WORDS)
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could"}
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=65536)
