@@ -91,3 +91,26 @@ def _path_up(tokens: Tokens, start: int) -> list[int]:
     while heads[path[-1]] != path[-1] and len(path) <= len(heads):
         path.append(heads[path[-1]])
     return path
+
+
+def told_of_before(tokens: Tokens, text: str, predicate: int, sentence_start: int) -> bool:
+    """The count's sentence opens with "it", its clause's subject ("It killed 612 people and
+    injured 1,400"): it goes on telling of the happening the sentence before named."""
+    while tokens.deps[predicate] == "conj" and not any(
+            tokens.deps[child].startswith("nsubj") for child in tokens.children(predicate)):
+        predicate = tokens.heads[predicate]
+    return any(
+        tokens.deps[child] == "nsubj" and tokens.starts[child] == sentence_start
+        and text[tokens.starts[child]:tokens.ends[child]].lower() == "it"
+        for child in tokens.children(predicate)
+    )
+
+
+def time_told_before(times: Sequence[TimeExpression]) -> TimeRange | None:
+    """The one calendar date of the sentence before, if it names exactly one."""
+    dates = {(str(t.date_start), str(t.date_end or t.date_start), t.precision)
+             for t in times if t.date_start and t.type == "date"}
+    if len(dates) != 1:
+        return None
+    start, end, precision = dates.pop()
+    return TimeRange(start=start, end=end, precision=precision)

@@ -28,7 +28,7 @@ from ..language.en.happenings import (
 from ..language.en.measures import CURRENCY_CODES
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
-from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span
+from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, TimeExpression
 from .fact_measure import amount_measure, rate_of, shock_measured, with_distance_places
 from .fact_parse import Reading, measured_noun, read_parse, with_head_noun
 from .fact_parts import (
@@ -38,7 +38,7 @@ from .fact_parts import (
     with_place_before,
 )
 from .fact_scope import scope_of
-from .fact_time import fact_time
+from .fact_time import fact_time, time_told_before, told_of_before
 
 _NUMBER_WORD = re.compile(
     r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
@@ -237,17 +237,27 @@ def _fact(
         extra=bool(_EXTRA_PART.match(text[quantity.end : sentence.end])),
         headline=_is_title(analysis, sentence_text),
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
-        **_time_of(analysis, claim, read),
+        **_time_of(analysis, claim, sentence, read),
     )
 
 
-def _time_of(analysis: Analysis, claim: Claim, read: Reading | None) -> dict[str, Any]:
+def _time_of(
+    analysis: Analysis, claim: Claim, sentence: Span, read: Reading | None
+) -> dict[str, Any]:
     if read is None or read.predicate is None:
         return {}
-    first = bisect_left(analysis.times, claim.start, key=lambda t: t.start)
-    last = bisect_left(analysis.times, claim.end, lo=first, key=lambda t: t.start)
-    times = [t for t in analysis.times[first:last] if t.end <= claim.end]
-    return {"time": fact_time(analysis.tokens, read.predicate, times), "time_read": True}
+    time = fact_time(analysis.tokens, read.predicate, _times_within(analysis, claim))
+    previous = _previous_sentence(analysis.sentences, sentence)
+    if time is None and previous is not None and told_of_before(
+            analysis.tokens, analysis.document.text, read.predicate, sentence.start):
+        time = time_told_before(_times_within(analysis, previous))
+    return {"time": time, "time_read": True}
+
+
+def _times_within(analysis: Analysis, span: Span) -> list[TimeExpression]:
+    first = bisect_left(analysis.times, span.start, key=lambda t: t.start)
+    last = bisect_left(analysis.times, span.end, lo=first, key=lambda t: t.start)
+    return [t for t in analysis.times[first:last] if t.end <= span.end]
 
 
 def _with_counted_noun(

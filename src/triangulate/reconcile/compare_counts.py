@@ -60,9 +60,11 @@ def _distinct(facts: list[_Fact]) -> list[_Fact]:
         f for f in facts
         if not (f.headline and (f.origin, f.family, f.quantity.value) in in_body)
     ]
-    kept: dict[tuple[str, str, float, str], _Fact] = {}
+    kept: dict[tuple[str, str, float, float | None, str], _Fact] = {}
     for fact in facts:
-        key = (fact.origin, fact.family, fact.quantity.value, ",".join(sorted(fact.kinds)))
+        quantity = fact.quantity
+        key = (fact.origin, fact.family, quantity.value, quantity.value_max,
+               ",".join(sorted(fact.kinds)))
         other = kept.get(key)
         if other is None or (other.headline and not fact.headline):
             kept[key] = fact
@@ -168,6 +170,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
             return "update"
     if _loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb) or _rounded(qb, qa):
         return "partial"
+    if _bounds_met_together(qa, qb):
+        return "partial"
     return "conflict"
 
 
@@ -226,6 +230,22 @@ def _loosely_within(bound: Quantity, figure: Quantity) -> bool:
     written = any(char.isdigit() for char in bound.text)
     return not (written and bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
                 and figure.value > bound.value * REFINEMENT)
+
+
+def _bounds_met_together(a: Quantity, b: Quantity) -> bool:
+    """A loose word ("dozens", "hundreds") and a written bound one count can meet with it: "as
+    many as 80", "at least 50". Two written bounds ("more than 100", "up to 159") are two
+    different figures."""
+    if a.value_max is not None or b.value_max is not None:
+        return False
+    loose = [q for q in (a, b) if q.qualifier in _LOWER_BOUNDS
+             and not any(char.isdigit() for char in q.text)]
+    if len(loose) != 1:
+        return False
+    other = b if loose[0] is a else a
+    if other.qualifier in _UPPER_BOUNDS:
+        return loose[0].value < other.value
+    return other.qualifier in _LOWER_BOUNDS and loose[0].value <= other.value
 
 
 def _within(bound: Quantity, figure: Quantity) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import combinations
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happenings import MANY_COUNTRIES
@@ -230,7 +231,9 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
     if a.fact.cumulative or b.fact.cumulative:
-        return _overlap(wa, wb) and not (_long_before(wa, wb) or _long_before(wb, wa))
+        return _overlap(wa, wb) and not (
+            _long_before(wa, wb) or _long_before(wb, wa)
+            or _began_long_before(wa, wb) or _began_long_before(wb, wa))
     # A single day is a different scope from a span of days or a month.
     if _is_day(wa) or _is_day(wb):
         return wa == wb
@@ -247,6 +250,17 @@ def _long_before(window: Window, running: Window) -> bool:
     except ValueError:
         return False
     return (told - ended).days > RECENT_DAYS
+
+
+def _began_long_before(running: Window, window: Window) -> bool:
+    """Whether a running total began more than a year before ``window`` did: "257 deaths since
+    2003" counts more than this spring's toll."""
+    if running[0] is None or window[0] is None:
+        return False
+    try:
+        return (first_day(window[0]) - first_day(running[0])).days > LONG_RUNNING_DAYS
+    except ValueError:
+        return False
 
 
 def _near_report(window: Window | None, undated: _Fact) -> bool:
@@ -280,14 +294,26 @@ GROUP_ALL_PAIRS = 40
 compared (the group's shared context links them); larger groups keep their direct links only."""
 
 
+HAPPENING_BLOCK = 300
+"""Counts of one family and happening ("people", "killed") are candidates for each other
+whatever their wording, in blocks of up to this many: the words a story's every count shares
+("death toll") are too common to block on."""
+
+
+def _same_happening(facts: list[_Fact]) -> set[tuple[int, int]]:
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, fact in enumerate(facts):
+        for kind in fact.listed:
+            blocks.setdefault((fact.family, kind), []).append(index)
+    return {pair for members in blocks.values() if len(members) <= HAPPENING_BLOCK
+            for pair in combinations(members, 2)}
+
+
 def comparable_pairs(facts: list[_Fact]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of facts to compare: linked directly (blocking and
     ``_comparable``), or in one small linked group and asking the same question."""
-    pairs = {
-        (i, j)
-        for i, j in StemIndex([fact.stems for fact in facts]).pairs()
-        if _comparable(facts[i], facts[j])
-    }
+    candidates = set(StemIndex([fact.stems for fact in facts]).pairs()) | _same_happening(facts)
+    pairs = {(i, j) for i, j in candidates if _comparable(facts[i], facts[j])}
     linked = UnionFind(len(facts))
     for i, j in pairs:
         linked.union(i, j)

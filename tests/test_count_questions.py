@@ -1,0 +1,68 @@
+"""Which counts answer one question, and how bounds meet: the story's reports built by hand."""
+
+from __future__ import annotations
+
+from triangulate.model import Quantity
+
+from .test_facts import _compare, _facts, pytestmark  # noqa: F401  (the model must be installed)
+
+
+def test_a_sentence_opening_with_it_tells_of_the_happening_dated_before() -> None:
+    facts = _facts(
+        "The last major quake to hit the region was in February, when a temblor rocked a town "
+        "of about 15,000 people. It killed 612 people and injured more than 1,400."
+    )
+    assert facts["612 people"].time is not None and facts["612 people"].time.start == "2009-02"
+    assert facts["more than 1,400"].time is not None
+    assert facts["more than 1,400"].time.start == "2009-02"
+
+
+def test_an_it_inside_a_sentence_takes_no_date_from_the_one_before() -> None:
+    facts = _facts(
+        "The virus was first found in Tarvos on Monday. "
+        "A child has died in Brixel, where it may have killed as many as 159 people."
+    )
+    assert facts["as many as 159 people"].time is None
+
+
+def test_a_loose_word_and_a_written_bound_above_it_are_one_count_told_loosely() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said dozens of miners were injured in the blast at the pit."),
+        ("b", "2010-05-06", "The union said as many as 80 miners were injured in the blast at the pit."),
+    )
+    assert made == [("partial", {"a", "b"})]
+
+
+def test_two_written_bounds_are_two_figures() -> None:
+    made = _compare(
+        ("a", "2010-05-06", "Police said more than 100 miners were injured in the blast at the pit."),
+        ("b", "2010-05-06", "The union said up to 159 miners were injured in the blast at the pit."),
+    )
+    assert made == [("conflict", {"a", "b"})]
+
+
+def test_a_range_and_a_bound_at_its_low_end_are_different_answers_of_one_report() -> None:
+    made = _compare(
+        ("a", "2010-01-16", "Officials said there will be between 100,000 and 200,000 dead. "
+                            "The agency said the death toll could be as high as 100,000."),
+        ("b", "2010-01-17", "The agency put the death toll at 50,000-100,000."),
+    )
+    assert ("partial", {"a", "b"}) in made
+
+
+def test_a_running_total_begun_years_before_is_not_this_months_toll() -> None:
+    made = _compare(
+        ("a", "2009-04-29", "Officials said the new virus has killed 159 people in Tarvos this "
+                            "month."),
+        ("b", "2009-04-29", "Bird flu has killed 257 people in Tarvos since it re-emerged in "
+                            "2003."),
+    )
+    assert made == []
+
+
+def test_bounds_that_cannot_meet_are_not_loose() -> None:
+    from triangulate.reconcile.compare_counts import _bounds_met_together
+
+    dozens = Quantity(0, 6, "dozens", 12.0, "person", qualifier="at_least")
+    at_most = Quantity(0, 10, "up to 10", 10.0, "person", qualifier="up_to")
+    assert not _bounds_met_together(dozens, at_most)
