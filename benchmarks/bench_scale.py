@@ -219,6 +219,8 @@ BASELINE_NAMES = 200
 ORDER_CHECK_SIZE = 1000
 """At this size the analyses are reconciled again in the reverse order, and compared."""
 EXECUTOR_CHECK_SOURCES = 12
+POSITIONS_MIGRATION = 9
+"""The store migration that keeps each result's place in a column (``RESULT_POSITIONS``)."""
 BASELINE = "6398042"
 """The tree before issue 19's incremental work of this round: the adding of ten documents is
 timed there too, in the same run."""
@@ -289,6 +291,10 @@ def add_ten(work: Path, store: Path, workers: int, name: str = "add10") -> dict[
 
         newest = max(m.version for m in MIGRATIONS)
         target.execute("DELETE FROM schema_migrations WHERE version > ?", (newest,))
+        if newest < POSITIONS_MIGRATION:  # older code writes result rows without their place
+            for table in ("entities", "claims", "events", "comparisons"):
+                target.execute(f"DROP INDEX IF EXISTS {table}_position")
+                target.execute(f"ALTER TABLE {table} DROP COLUMN position")
         target.commit()
     target.close()  # still open, it leaves the copy unwritable to the store's own connection
     source.close()

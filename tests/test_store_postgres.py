@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -208,6 +209,50 @@ def test_reconciliation_round_trips_and_says_whether_it_is_current(location: str
         assert store.reconciliation() == Reconciliation(claims=expected.claims[:1])
         store.put_analysis(_analysis("A fourth account of the ferry.", "d4"))
         assert not store.reconciliation_is_current()
+
+
+def _rows_written(location: str, table: str) -> Callable[[], set[str]]:
+    """The ids of the rows of ``table`` inserted or updated from now on, as a function."""
+    if is_server_location(location):  # a row's xmin changes with every write to it
+        before = dict(raw_rows(location, f"SELECT id, xmin::text FROM {table}"))
+        return lambda: {i for i, x in raw_rows(location, f"SELECT id, xmin::text FROM {table}")
+                        if before.get(i) != x}
+    raw_execute(location, "CREATE TABLE IF NOT EXISTS written (id TEXT)")
+    for event in ("INSERT", "UPDATE"):
+        raw_execute(location, f"CREATE TRIGGER {table}_{event.lower()} AFTER {event} ON {table}"
+                              " BEGIN INSERT INTO written VALUES (new.id); END")
+    return lambda: {row[0] for row in raw_rows(location, "SELECT id FROM written")}
+
+
+def test_a_reconciliation_is_written_back_as_the_rows_that_changed(location: str) -> None:
+    items = ferry_analyses()
+    before = ferry_reconciliation(items)
+    with open_store(location) as store:
+        for analysis in items:
+            store.put_analysis(analysis)
+        store.put_reconciliation(before)
+        store.refresh_search_index()
+    changed, dropped = before.claims[1], before.claims[3]
+    reworded = replace(changed, claim=replace(changed.claim, text="Rescuers brought a ferry"
+                                              " of stranded lighthouse keepers ashore"))
+    added = ClaimRecord("c-new", "post", Claim(0, 20, "Divers searched the breakwater"))
+    after = replace(
+        before,
+        entities=before.entities[::-1],
+        claims=(before.claims[0], reworded, before.claims[2], added),
+    )
+    written = _rows_written(location, "claims")
+    with open_store(location) as store:
+        store.put_reconciliation(after)
+        assert written() == {"c-new", changed.id}  # not the claims kept as they were
+        assert store.reconciliation() == after  # in the new order (the entities reversed)
+        assert not store.refresh_search_index()
+        assert [h.ref for h in store.search("breakwater")[1]] == ["c-new"]
+        assert [h.ref for h in store.search("lighthouse", kind="claim")[1]] == [changed.id]
+        assert store.search("storm", kind="claim")[0] == 1  # the dropped claim left the index
+        assert dropped.id not in {h.ref for h in store.search("storm")[1]}
+        store.put_reconciliation(before)
+        assert store.reconciliation() == before
 
 
 def test_search_finds_words_phrases_and_prefixes_and_follows_new_documents(

@@ -31,6 +31,11 @@ OUTLINES = "document outlines for lists and links"
 """The migration after which each document keeps its outline (``packing.Outline``); the store
 writes those of the documents stored before it."""
 
+RESULT_POSITIONS = "the place of each result in its list, so that only changed rows are written"
+"""The migration after which entities, claims, events and comparisons keep their place in the
+reconciliation's lists in a column (SQLite kept it in the row order), so that a reconciliation is
+written back as the rows that changed (``results.write_results``)."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -135,6 +140,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
     Migration(8, SHINGLES, "ALTER TABLE documents ADD COLUMN shingles BLOB"),
+    Migration(
+        9,
+        RESULT_POSITIONS,
+        "\n".join(
+            f"ALTER TABLE {table} ADD COLUMN position INTEGER;"
+            f" UPDATE {table} SET position = rowid;"
+            f" CREATE INDEX {table}_position ON {table}(position);"
+            for table in ("entities", "claims", "events", "comparisons")
+        ),
+    ),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -260,4 +275,12 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(7, YEARLESS_DAYS, "ALTER TABLE documents ADD COLUMN yearless_days TEXT"),
     Migration(8, SHINGLES, "ALTER TABLE documents ADD COLUMN shingles BYTEA"),
+    Migration(  # the positions were there from the start
+        9,
+        RESULT_POSITIONS,
+        "\n".join(
+            f"CREATE INDEX {table}_position ON {table}(position);"
+            for table in ("entities", "claims", "events", "comparisons")
+        ),
+    ),
 )

@@ -25,18 +25,17 @@ from .packing import (
     unpack_outline,
     unpack_shingles,
 )
+from .results import REINDEX_ALL_CLAIMS, index_claims, write_results
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
     REFILL_SEARCH_INDEX,
-    RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
     document_row,
     index_documents,
     outline_documents,
     read_reconciliation,
-    reconciliation_rows,
     repack_analyses,
     search_hits,
 )
@@ -286,20 +285,18 @@ class PostgresStore:
         check_reconciliation(reconciliation)
         with self._transaction() as db, db.cursor() as cursor:
             indexed = self._search_is_current(db)
-            for table in RESULT_TABLES:
-                cursor.execute(f"DELETE FROM {table}")
-            for table, rows in reconciliation_rows(reconciliation, with_position=True):
-                if rows:
-                    marks = ", ".join(["%s"] * len(rows[0]))
-                    cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            claims = write_results(cursor, "%s", reconciliation)
             self._mark_reconciliation(db, "current")
             cursor.execute(
                 "INSERT INTO store_state (key, value) VALUES ('results', '1')"
                 " ON CONFLICT (key) DO UPDATE SET value = (store_state.value::bigint + 1)::text"
             )
             if indexed:
-                for statement in INDEX_CLAIMS:
-                    cursor.execute(statement)
+                if len(claims) > REINDEX_ALL_CLAIMS:
+                    for statement in INDEX_CLAIMS:
+                        cursor.execute(statement)
+                else:
+                    index_claims(cursor, "%s", claims)
                 self._search_indexed(db)
 
     def reconciliation(self) -> Reconciliation:

@@ -19,18 +19,17 @@ from .packing import (
     unpack_outline,
     unpack_shingles,
 )
+from .results import REINDEX_ALL_CLAIMS, index_claims, write_results
 from .rows import (
     EMPTY_SEARCH_INDEX,
     INDEX_CLAIMS,
     REFILL_SEARCH_INDEX,
-    RESULT_TABLES,
     adjudication_row,
     check_reconciliation,
     document_row,
     index_documents,
     outline_documents,
     read_reconciliation,
-    reconciliation_rows,
     repack_analyses,
     search_hits,
 )
@@ -242,26 +241,23 @@ class SQLiteStore:
         check_reconciliation(reconciliation)
         with self._transaction() as db:
             indexed = self._search_is_current()
-            for table in RESULT_TABLES:
-                db.execute(f"DELETE FROM {table}")
-            for table, rows in reconciliation_rows(reconciliation, with_position=False):
-                if rows:
-                    marks = ", ".join("?" * len(rows[0]))
-                    db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            claims = write_results(db, "?", reconciliation)
             self._mark_reconciliation(db, "current")
             db.execute(
                 "INSERT INTO store_state (key, value) VALUES ('results', '1')"
                 " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
             )
             if indexed:
-                for statement in INDEX_CLAIMS:
-                    db.execute(statement)
+                if len(claims) > REINDEX_ALL_CLAIMS:
+                    for statement in INDEX_CLAIMS:
+                        db.execute(statement)
+                else:
+                    index_claims(db, "?", claims)
                 self._search_indexed(db)
 
     def reconciliation(self) -> Reconciliation:
         def data_of(table: str) -> list[str]:
-            order = "position" if table == "timeline" else "rowid"
-            rows = self._db.execute(f"SELECT data FROM {table} ORDER BY {order}")
+            rows = self._db.execute(f"SELECT data FROM {table} ORDER BY position")
             return [row[0] for row in rows]
 
         notes = [row[0] for row in self._db.execute("SELECT text FROM notes ORDER BY position")]
