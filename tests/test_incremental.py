@@ -74,6 +74,32 @@ def test_documents_added_run_by_run_give_the_results_of_one_run(tmp_path: Path) 
     assert dates[str(paths["undated-1.txt"])] == ("2018-03-03", "inferred")
 
 
+def test_any_order_of_runs_and_any_executor_give_the_results_of_one_run(tmp_path: Path) -> None:
+    """After every run the stored results are those of reconciling every stored analysis
+    afresh; the last run's, whichever order the documents came in and whoever analysed them,
+    are those of one serial run over all of them."""
+    from triangulate.reconcile import reconcile
+
+    paths = _write(tmp_path / "news")
+    with Corpus.open(tmp_path / "whole.db") as corpus:
+        assert corpus.analyze([str(tmp_path / "news")], executor="serial").ok
+        whole = corpus.export_data()
+    orders = {
+        "serial": [["dated-3.txt"], ["undated-2.txt", "dated-1.txt"], ["dated-2.txt"],
+                   ["undated-1.txt"]],
+        "local": [["dated-2.txt", "undated-1.txt"], ["dated-3.txt", "undated-2.txt",
+                                                     "dated-1.txt"]],
+    }
+    for executor, batches in orders.items():
+        with Corpus.open(tmp_path / f"{executor}.db") as corpus:
+            for batch in batches:
+                summary = corpus.analyze([str(paths[name]) for name in batch],
+                                         executor=executor, workers=2)
+                assert summary.ok and len(summary.analyzed) == len(batch)
+                assert corpus.store.reconciliation() == reconcile(corpus.analyses())
+            assert corpus.export_data() == whole, executor
+
+
 def test_a_document_dated_by_its_file_has_its_year_less_dates_read_once(tmp_path: Path) -> None:
     paths = _write(tmp_path / "news")
     with Corpus.open(tmp_path / "t.db") as corpus:
