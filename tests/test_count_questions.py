@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from triangulate.model import Quantity
+from triangulate.reconcile import reconcile
 
-from .test_facts import _compare, _facts, pytestmark  # noqa: F401  (the model must be installed)
+from .test_facts import _analysis, _compare, _facts, pytestmark  # noqa: F401  (the model must be installed)
 
 
 def test_a_sentence_opening_with_it_tells_of_the_happening_dated_before() -> None:
@@ -27,16 +28,16 @@ def test_an_it_inside_a_sentence_takes_no_date_from_the_one_before() -> None:
 
 def test_a_loose_word_and_a_written_bound_above_it_are_one_count_told_loosely() -> None:
     made = _compare(
-        ("a", "2010-05-06", "Police said dozens of miners were injured in the blast at the pit."),
-        ("b", "2010-05-06", "The union said as many as 80 miners were injured in the blast at the pit."),
+        ("a", "2010-05-06", "Police said dozens of miners were injured in the pit blast."),
+        ("b", "2010-05-06", "The union said as many as 80 miners were injured in the pit blast."),
     )
     assert made == [("partial", {"a", "b"})]
 
 
 def test_two_written_bounds_are_two_figures() -> None:
     made = _compare(
-        ("a", "2010-05-06", "Police said more than 100 miners were injured in the blast at the pit."),
-        ("b", "2010-05-06", "The union said up to 159 miners were injured in the blast at the pit."),
+        ("a", "2010-05-06", "Police said more than 100 miners were injured in the pit blast."),
+        ("b", "2010-05-06", "The union said up to 159 miners were injured in the pit blast."),
     )
     assert made == [("conflict", {"a", "b"})]
 
@@ -66,3 +67,15 @@ def test_bounds_that_cannot_meet_are_not_loose() -> None:
     dozens = Quantity(0, 6, "dozens", 12.0, "person", qualifier="at_least")
     at_most = Quantity(0, 10, "up to 10", 10.0, "person", qualifier="up_to")
     assert not _bounds_met_together(dozens, at_most)
+
+
+def test_one_sources_figures_for_one_happening_answer_one_question() -> None:
+    reports = [
+        _analysis("Human Rights Watch said on Tuesday that 302 people had been killed in the "
+                  "protests across the country.", "a", "2011-02-10"),
+        _analysis("Human Rights Watch has put the death toll at more than 300 since the "
+                  "January 25 rally that ignited the movement.", "b", "2011-02-10"),
+    ]
+    made = reconcile(reports).comparisons
+    assert [(c.verdict, {i.split("-")[0] for i in c.claims}) for c in made] == [
+        ("partial", {"a", "b"})]

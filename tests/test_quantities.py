@@ -326,3 +326,9 @@ def test_a_word_that_stands_for_people_is_what_a_number_counts() -> None:
     assert found["80 wounded"] == "wounded" and found["12 missing"] == "missing"
     found = {q.text: q.unit for q in find_quantities("Police said 80 injured people were hurt.")}
     assert found["80 injured people"] == "person"
+
+
+def test_a_line_in_capitals_counts_words_not_acronyms() -> None:
+    found = find_quantities("Greek TV said THREE PEOPLE HAVE DIED IN A BLAZE downtown.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("THREE PEOPLE", 3.0, "person")]
+    assert [q.unit for q in find_quantities("The rebels freed 40 NATO troops.")] == ["troop"]

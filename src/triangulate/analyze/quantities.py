@@ -49,7 +49,7 @@ from .quantity_grammar import (
     tokenize,
 )
 from .quantity_numbers import Reading, currency_at, read_number
-from .quantity_units import UnitMatch, unit_after
+from .quantity_units import UnitMatch, shouted, unit_after
 
 _SENTENCE_OPENERS = frozenset('.!?:;"“”‘’\'(—–-•*')
 _RANGE_DASHES = frozenset({"-", "–", "—"})
@@ -189,7 +189,8 @@ def _names_something(tokens: list[Token], reading: Reading) -> bool:
     if previous is None:
         return False
     if reading.in_words:
-        return token.text[:1].isupper() and not _opens_sentence(tokens, position)
+        return (token.text[:1].isupper() and not _opens_sentence(tokens, position)
+                and not shouted(tokens, position + 1))
     if previous.kind == "num" and not previous.glued:
         return True
     if previous.text == "#" or previous.text == "№":

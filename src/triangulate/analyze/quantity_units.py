@@ -208,6 +208,7 @@ def _noun_head(
     """
     words: list[tuple[int, int, str, Token]] = []
     index = position
+    in_capitals = shouted(tokens, position)
     while index < len(tokens) and len(words) < _MAX_RUN_WORDS:
         token = tokens[index]
         if (
@@ -218,7 +219,8 @@ def _noun_head(
         ):
             index += 2  # a model designation between number and noun: "38 737 Max jets"
             continue
-        if token.kind != "word" or (token.lower in STOP_WORDS and not token.text.isupper()):
+        if token.kind != "word" or (
+                token.lower in STOP_WORDS and (in_capitals or not token.text.isupper())):
             break
         code_end = _code_end(tokens, index)
         if code_end > index:
@@ -240,7 +242,8 @@ def _noun_head(
         return None
     if plural:
         for order, (_, end, lower, token) in enumerate(words):
-            if looks_plural(lower, _is_title_case(token)) and not _is_acronym(token):
+            if looks_plural(lower, _is_title_case(token)) and (
+                    in_capitals or not _is_acronym(token)):
                 modifier = lower in INVARIANT_PLURALS or lower in _PLURAL_MODIFIERS
                 if modifier and order + 1 < len(words) and looks_plural(words[order + 1][2]):
                     return words[order + 1][1], words[order + 1][2], False
@@ -293,6 +296,13 @@ _LY_NOUNS = frozenset({"family", "ally", "supply", "assembly", "rally", "italy",
 def _is_adverb(lower: str) -> bool:
     """ "heavily" in "heavily armed soldiers": it modifies, it is not what is counted."""
     return lower.endswith("ly") and len(lower) > 4 and lower not in _LY_NOUNS
+
+
+def shouted(tokens: list[Token], position: int) -> bool:
+    """The words around the number are written in capitals ("THREE PEOPLE HAVE DIED"): they
+    are words, not acronyms."""
+    around = [t for t in tokens[max(0, position - 1) : position + 3] if t.kind == "word"]
+    return len(around) >= 3 and all(len(t.text) > 1 and t.text.isupper() for t in around)
 
 
 def _is_title_case(token: Token) -> bool:

@@ -162,6 +162,9 @@ def _is_day(window: Window) -> bool:
 def _comparable(a: _Fact, b: _Fact) -> bool:
     if not _same_question(a, b):
         return False
+    speaker = a.record.attributed_to
+    if speaker and speaker == b.record.attributed_to and a.listed & b.listed:
+        return True  # one source's figures for one happening: "302 killed", "more than 300"
     same_value = a.quantity.value == b.quantity.value
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
     # A magnitude or a distance is a property: what happened around it says little.
