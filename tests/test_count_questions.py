@@ -79,3 +79,13 @@ def test_one_sources_figures_for_one_happening_answer_one_question() -> None:
     made = reconcile(reports).comparisons
     assert [(c.verdict, {i.split("-")[0] for i in c.claims}) for c in made] == [
         ("partial", {"a", "b"})]
+
+
+def test_a_level_raised_between_two_reports_is_an_update() -> None:
+    facts = _facts("The agency raised its pandemic alert level to phase four on Monday.")
+    assert facts["four"].quantity.unit == "level"
+    made = _compare(
+        ("a", "2009-04-28", "The agency raised its pandemic alert level to phase four."),
+        ("b", "2009-04-29", "The agency raised its pandemic alert level to phase 5."),
+    )
+    assert made == [("update", {"a", "b"})]

@@ -21,7 +21,7 @@ from ..language.en.happenings import (
     WORLDWIDE_WORDS,
     kinds_by_word,
 )
-from ..language.en.measures import MEASURE_UNITS
+from ..language.en.measures import LEVEL_NOUNS, MEASURE_UNITS
 from ..language.en.names import LOCATION_HEADS
 from ..language.en.plurals import singular
 from ..language.en.speech import SPEECH_VERB_FORMS
@@ -67,6 +67,8 @@ def measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
     if not inside:
         return None
     number = inside[-1]
+    if _names_a_level(tokens, text, inside[0]):
+        return "level"
     heads, deps, pos = tokens.heads, tokens.deps, tokens.pos
     candidates: list[int] = []
     head = heads[number]
@@ -93,6 +95,14 @@ def measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
         if noun == head and deps[number] == "appos" and "Number=Plur" in tokens.morphs[noun]:
             return singular(lemma)  # "union members - 62,000 at GM": members
     return None
+
+
+def _names_a_level(tokens: Tokens, text: str, first: int) -> bool:
+    """ "phase 5", "the alert level to 5": the number is a step on a scale."""
+    before = first - 1
+    if before >= 0 and text[tokens.starts[before]:tokens.ends[before]].lower() == "to":
+        before -= 1
+    return before >= 0 and text[tokens.starts[before]:tokens.ends[before]].lower() in LEVEL_NOUNS
 
 
 @dataclass(frozen=True)

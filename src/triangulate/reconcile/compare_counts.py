@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
-from ..language.en.measures import LOGARITHMIC_UNITS, MEASURE_UNITS
+from ..language.en.measures import LOGARITHMIC_UNITS, MEASURE_UNITS, STATE_UNITS
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from .compare_facts import _Fact, _headline_facts, comparable_pairs
@@ -159,8 +159,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     if values_agree(qa, qb):
         return "partial" if a.extra != b.extra else "agree"
     later = b.published > a.published
-    if later and b.fact.correction:
-        return "update"
+    if later and (b.fact.correction or a.family in STATE_UNITS):
+        return "update"  # a correction, or a state that moved: "raised the alert to phase 5"
     if _refines(qa, qb) and not b.fact.cumulative:
         return "partial"  # "more than 100", then 101: the same count, told more exactly
     if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:

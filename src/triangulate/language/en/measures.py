@@ -127,6 +127,10 @@ MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m
 """Units that measure a property of something rather than count what happened."""
 PEOPLE_ADJECTIVES = frozenset({"wounded", "injured", "missing", "dead", "homeless", "displaced"})
 """Words that count people when they stand for them: "the 80 wounded", "12 missing"."""
+LEVEL_NOUNS = frozenset({"level", "phase", "stage"})
+"""Nouns whose number names a step on a scale ("raised the alert level to phase 5"): a level."""
+STATE_UNITS = frozenset({"level"})
+"""Units of a state that changes over time: a later report's other value tells of a change."""
 LOGARITHMIC_UNITS = frozenset({"magnitude"})
 """Scales on which a difference, not a ratio, says how far apart two values are."""
 DISTANCE_UNITS = frozenset({"km", "mile", "m"})
@@ -236,6 +240,8 @@ UNIT_FAMILIES = {
     "personnel": "staff",
     "staffer": "staff",
     "employee": "worker",
+    "demonstrator": "protester",
+    "protestor": "protester",
     "persons": "person",
 }
 # Units that say nothing on their own, and counted nouns that are references rather than facts
