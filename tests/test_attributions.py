@@ -165,3 +165,69 @@ def test_a_line_opening_with_a_name_and_a_colon_is_that_name_speaking() -> None:
     [line] = [r for r in relations if r.cue.of(text) == ":"]
     assert line.of(text) == "The Dam Will Hold Through the Winter"
     assert line.source is not None and line.source.of(text) == "Mara Holt"
+
+
+def test_a_cue_ending_its_line_with_a_colon_reports_the_next_paragraph() -> None:
+    found = attributions(
+        "“The ferry will run again in May,” Varga said.\n\nThe harbour master added:\n\n"
+        "Every cable on the bridge has been checked twice and the pier is safe.\n"
+    )
+    added = relation(found, "added")
+    assert added.of(found[0]).startswith("Every cable on the bridge")
+    assert added.source is not None and added.source.of(found[0]) == "The harbour master"
+
+
+def test_a_clause_introducing_a_quote_with_a_colon_is_its_source() -> None:
+    found = attributions(
+        "The mayor ended his speech with a warning: “Nobody listens to the valley anymore.”"
+    )
+    text, relations = found
+    [ended] = [r for r in relations if r.of(text).startswith("Nobody listens")]
+    assert ended.source is not None and ended.source.of(text) == "The mayor"
+
+
+def test_a_cue_introducing_a_quote_with_a_comma_reports_the_quote() -> None:
+    found = attributions(
+        "When the trader mentioned the storm, Brandt laughed and said, “The ferry has "
+        "crossed worse seas than this.”"
+    )
+    said = relation(found, "said")
+    assert said.of(found[0]).lstrip("“").startswith("The ferry has crossed worse seas")
+
+
+def test_what_is_expected_of_a_subject_includes_the_subject() -> None:
+    found = attributions("About one of every nine passengers this winter is expected to be a "
+                         "student.")
+    expected = relation(found, "expected")
+    assert expected.of(found[0]).startswith("About one of every nine passengers")
+    assert expected.of(found[0]).rstrip(".").endswith("to be a student")
+
+
+def test_a_speaker_set_off_with_a_relative_clause_is_not_read_after_the_cue() -> None:
+    found = attributions(
+        "Mara Holt, who studies ports at the Tarvos Institute, said Varga's statement did "
+        "not settle the matter."
+    )
+    said = relation(found, "said")
+    assert said.of(found[0]).rstrip(".") == "Varga's statement did not settle the matter"
+    assert said.source is not None and said.source.of(found[0]).startswith("Mara Holt")
+
+
+def test_the_time_and_place_after_a_cue_are_not_its_content() -> None:
+    found = attributions(
+        "“The new line is an invasion of the valley's own business,” Oskar Brandt, the mayor "
+        "of Tarvos, said at a harbour meeting this month."
+    )
+    said = relation(found, "said")
+    assert said.of(found[0]).lstrip("“").startswith("The new line is an invasion")
+
+
+def test_a_title_opening_with_a_few_capitalised_words_and_a_colon_is_theirs() -> None:
+    text = ("Harbour Poll: Ferry Line Loses Support Among Farmers\n\n"
+            "Update: the road to Tarvos reopens on Monday.\n")
+    sentences = tuple(split_sentences(text))
+    analysis = Analysis(document=Document("doc", "test.txt", "0", text), sentences=sentences,
+                        tokens=parse(text, sentences))
+    relations = [r for r in find_attributions(analysis) if r.cue.of(text) == ":"]
+    assert [r.of(text) for r in relations] == ["Ferry Line Loses Support Among Farmers"]
+    assert relations[0].source is not None and relations[0].source.of(text) == "Harbour Poll"

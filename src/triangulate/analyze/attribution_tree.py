@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..language.en.attribution_cues import ATTRIBUTION_CUE_FORMS, CLAUSAL_CUE_FORMS
-from ..language.en.speech import ATTRIBUTION_KINDS, CUE_OBJECT_MARKERS, CUE_PREPOSITIONS
+from ..language.en.speech import (
+    ATTRIBUTION_KINDS,
+    CUE_OBJECT_MARKERS,
+    CUE_PREPOSITIONS,
+    RAISING_CUES,
+)
 from ..model import Span, Tokens
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
@@ -25,6 +30,7 @@ _TRAILING = (*_SECOND_OBJECTS, "obl", "advcl", "advmod", "dep")
 _LEADING = ("advmod", "cc", "punct", "mark", "discourse")
 _EDGE_PUNCTUATION = ' \t\n,;:—–-'
 _SET_OFF_MARKS = (",", '"', "”", "''")
+_NOUN_PHRASE = ("det", "compound", "amod", "flat", "nmod:poss", "nummod", "nmod:desc", "det:poss")
 
 
 @dataclass(frozen=True)
@@ -121,11 +127,25 @@ def relation_at_cue(text: str, tokens: Tokens, index: int) -> Attribution | None
     if len(content.of(text).split()) < MIN_CONTENT_WORDS:
         return None  # "asked him", "called Friday", "blasted the media": no proposition
     content = _with_trailing_modifiers(text, tokens, index, content, _TRAILING)
+    content = _with_raised_subject(tokens, index, word, content)
     if main_verb:
-        source = span_of(text, tokens, subtree(tokens, tokens.heads[index])[0], index - 1)
+        source = span_of(text, tokens, _subject_before(tokens, tokens.heads[index]), index - 1)
     else:
         source = source_at(text, tokens, index)
     return Attribution(content.start, content.end, source, cue, kind_of(word))
+
+
+def _with_raised_subject(tokens: Tokens, cue: int, word: str, content: Span) -> Span:
+    """``X is expected to …``, ``X seems …``: with no one named, the subject before the cue is
+    part of what is attributed."""
+    if child_with(tokens, cue, ("obl:agent",)) is not None or content.start < tokens.ends[cue]:
+        return content
+    subject = child_with(tokens, cue, ("nsubj:pass",))
+    if subject is None and word in RAISING_CUES:
+        subject = child_with(tokens, cue, ("nsubj", "csubj"))
+    if subject is None or subject > cue:
+        return content
+    return Span(tokens.starts[subtree(tokens, subject)[0]], content.end)
 
 
 def _nominal(text: str, tokens: Tokens, noun: int, cue: Span, word: str) -> Attribution | None:
@@ -133,13 +153,13 @@ def _nominal(text: str, tokens: Tokens, noun: int, cue: Span, word: str) -> Attr
     from his attorney that …`` (not ``her plan to …``: often a plan the text reports)."""
     clause = next((child for child in tokens.children(noun)
                    if tokens.deps[child] in ("acl", "ccomp") and child > noun
-                   and _case(text, tokens, child) == "that"), None)
+                   and marker_of(text, tokens, child) == "that"), None)
     if clause is None or tokens.heads[noun] == noun:  # a root noun: the parse lost the verb
         return None
     holder = child_with(tokens, noun, ("nmod:poss",))
     if holder is None:
         holder = next((child for child in tokens.children(noun) if tokens.deps[child] == "nmod"
-                       and _case(text, tokens, child) in ("by", "from")), None)
+                       and marker_of(text, tokens, child) in ("by", "from")), None)
         if holder is None:
             return None
         first, last = subtree(tokens, holder)
@@ -156,15 +176,25 @@ def _nominal(text: str, tokens: Tokens, noun: int, cue: Span, word: str) -> Attr
 
 
 def _misread_main_verb(text: str, tokens: Tokens, cue: int) -> bool:
-    """A cue parsed as a clause on the sentence's root noun, set off after it by a comma, is
-    the sentence's verb: ``Jane Doe, director of the group, called for …``."""
+    """A cue parsed as a clause on the sentence's root noun is the sentence's verb when a comma
+    sets it off after the noun (``Jane Doe, director of the group, called for …``) or the noun
+    has no verb of its own (``In July, the council called for …``)."""
     head = tokens.heads[cue]
-    return (
-        tokens.deps[cue] == "acl"
-        and tokens.heads[head] == head
-        and cue > head
-        and text[tokens.starts[cue - 1] : tokens.ends[cue - 1]] == ","
-    )
+    if tokens.deps[cue] != "acl" or tokens.heads[head] != head or cue < head:
+        return False
+    if text[tokens.starts[cue - 1] : tokens.ends[cue - 1]] == ",":
+        return True
+    return tokens.pos[head] in ("NOUN", "PROPN") and child_with(tokens, head, ("cop",)) is None
+
+
+def _subject_before(tokens: Tokens, head: int) -> int:
+    """The first word of the noun phrase of a root noun read as the subject of the verb after
+    it: its own determiners and modifiers, not the adjuncts before it (``In July, the …``)."""
+    first = head
+    for child in tokens.children(head):
+        if child < first and tokens.deps[child] in _NOUN_PHRASE:
+            first = min(first, subtree(tokens, child)[0])
+    return first
 
 
 def _with_shared_conjuncts(text: str, tokens: Tokens, cue: int, content: Span) -> Span:
@@ -278,6 +308,11 @@ def _complement(text: str, tokens: Tokens, cue: int) -> Span | None:
                 return None
             return span_of(text, tokens, *subtree(tokens, target))
         first, last = subtree(tokens, target)
+        for child in tokens.children(cue):  # "called on the council to act"
+            if child > target and (tokens.deps[child] == "xcomp" or (
+                tokens.deps[child] == "advcl" and marker_of(text, tokens, child) == "to"
+            )):
+                last = max(last, subtree(tokens, child)[1])
         return span_of(text, tokens, first + 1, last)
     first, last = subtree(tokens, target)
     for child in tokens.children(cue):
@@ -286,7 +321,8 @@ def _complement(text: str, tokens: Tokens, cue: int) -> Span | None:
     return span_of(text, tokens, first, last)
 
 
-def _case(text: str, tokens: Tokens, index: int) -> str:
+def marker_of(text: str, tokens: Tokens, index: int) -> str:
+    """The preposition or conjunction that marks the word at ``index`` (lowercase; '' if none)."""
     marker = child_with(tokens, index, ("case", "mark"))
     return "" if marker is None else text[tokens.starts[marker] : tokens.ends[marker]].lower()
 
@@ -295,9 +331,10 @@ def _says_of_object(text: str, tokens: Tokens, child: int) -> bool:
     """What follows an object and says something of it: ``… "a disaster"``, ``… to resign``,
     ``… for not paying``, ``… as proof of …``."""
     relation = tokens.deps[child]
-    if relation == "xcomp":
+    marker = marker_of(text, tokens, child)
+    if relation == "xcomp" or (relation == "advcl" and marker == "to"):  # parsed either way
         return True
-    return relation in ("obl", "advcl") and _case(text, tokens, child) in CUE_OBJECT_MARKERS
+    return relation in ("obl", "advcl") and marker in CUE_OBJECT_MARKERS
 
 
 def _prepositional_object(text: str, tokens: Tokens, cue: int) -> int | None:
@@ -306,7 +343,7 @@ def _prepositional_object(text: str, tokens: Tokens, cue: int) -> int | None:
     for child in tokens.children(cue):
         if child > cue and tokens.deps[child] in ("obl", "advcl"):
             marker = child_with(tokens, child, ("case", "mark"))
-            if marker == following and _case(text, tokens, child) in CUE_PREPOSITIONS:
+            if marker == following and marker_of(text, tokens, child) in CUE_PREPOSITIONS:
                 return child
     return None
 

@@ -1,7 +1,8 @@
 """Attribution cue words learned from PolNeAR train
-(``training/learn_attribution_cues.py``): the word forms of each lemma that was an annotated cue
-at least 5 times, by the share of their occurrences that were cues: at least 20%
-for any cue, at least 10% for cues that count only before a clause."""
+(``training/learn_attribution_cues.py``): of each lemma that was an annotated cue at least 5
+times, the word forms that were cues at least 2 times, by the share of their occurrences
+with that part of speech that were cues: at least 20% for any cue, at least 10%
+for cues that count only before a clause."""
 
 from __future__ import annotations
 
@@ -13,299 +14,393 @@ ATTRIBUTION_CUE_FORMS: frozenset[str] = words("""
     call called calling calls
     according
     ask asked asking asks
-    write writes writing written wrote
-    add added adding adds
+    writes writing written wrote
+    added adding adds
     show showed showing shown shows
-    suggest suggested suggesting suggests
     note noted notes noting
+    suggest suggested suggesting suggests
     report reported reporting reports
+    supported supporting supports
     argue argued argues arguing
-    knew know knowing known knows
     announce announced announces announcing
-    expect expected expecting expects
+    seen sees
+    knew knowing known knows
+    expect expected expecting
+    thinking thinks
     describe described describes describing
     seem seemed seeming seems
+    wanted wants
     claim claimed claiming claims
+    talked talking talks
     endorse endorsed endorses endorsing
-    talk talked talking talks
-    find finding finds found
+    finds found
+    point pointed pointing points
     hope hoped hopes hoping
-    appear appeared appearing appears
-    criticize criticized criticizes criticizing
+    appear appeared appears
+    question questioned questioning
     accuse accused accuses accusing
-    believe believed believes believing
+    tweeted tweeting
+    criticize criticized criticizes criticizing
+    believe believes believing
     explain explained explaining explains
     offer offered offering offers
     cite cited cites citing
-    seek seeking seeks sought
-    respond responded responding responds
+    seeking seeks sought
+    attacked attacking
     declare declared declares declaring
+    respond responded responds
     acknowledge acknowledged acknowledges acknowledging
-    promise promised promises promising
+    spoke
     refer referred referring refers
-    agree agreed agreeing agrees
-    defend defended defending defends
-    oppose opposed opposes opposing
+    agree agreed agrees
+    promise promised promises promising
+    looking looks
+    continued
     urge urged urges urging
+    voted
+    defend defended defending
     mention mentioned mentioning mentions
     express expressed expressing
-    praise praised praises praising
-    vow vowed vowing vows
+    state stated stating
+    backed backing backs
+    oppose opposed opposes
+    discuss discussed discussing
     reveal revealed revealing reveals
-    discuss discussed discusses discussing
-    pledge pledged pledges pledging
-    consider considered considering considers
-    push pushed pushes pushing
-    recall recalled recalling
-    propose proposed proposes proposing
+    vow vowed vowing vows
+    praise praised praises praising
+    considered considering considers
+    pushed pushing
+    plan planning plans
+    proposed proposes proposing
     declined
-    warn warned warning warns
+    recall recalled recalling
+    focus focused focuses focusing
+    warn warned
+    view viewed views
+    pledge pledged pledges pledging
     refuse refused refuses refusing
-    conclude concluded concludes concluding
+    conclude concluded concludes
     predict predicted predicting predicts
+    indicate indicated indicates
+    rejected rejecting
+    name named naming
     insisted insisting
-    indicate indicated indicates indicating
-    reject rejected rejecting rejects
+    posted posts
+    decided deciding
     dismiss dismissed dismisses dismissing
+    feel
+    puts
+    denied denies
+    blast blasted blasting blasts
+    admit admits admitted
+    criticism
+    confirm confirmed confirming
+    read reads
     blame blamed blames blaming
-    admit admits admitted admitting
-    decide decided decides deciding
-    denied denies deny denying
-    blast blasted blasts
-    read reading reads
-    criticism criticisms
-    confirm confirmed confirming confirms
-    replied reply
-    fear feared fears
-    remember remembered remembering remembers
+    fear feared fearing fears
+    address addressed
+    replied
+    denounce denounced denouncing
     worried worries worry worrying
-    highlight highlighted highlighting highlights
-    identified identifies identify identifying
-    repeat repeated repeating
-    cast casts
-    denounce denounced denounces
-    learn learned learning
-    portray portrayed portraying portrays
-    remind reminded reminding reminds
+    remember remembered remembering remembers
+    cast
     insist insists
-    prefer preferred prefers
-    complain complained complaining
+    shared
+    comment commented commenting
+    highlight highlighted highlighting
+    identified identify
+    ordered ordering orders
+    provided
+    repeat repeated repeating
+    challenged challenging
+    charge charged
+    passed passing
+    learned
+    portray portrayed portraying
+    remind reminded reminding reminds
+    complain complained
+    assure assured
+    remarked remarking
+    listed lists
     recognize recognized recognizes recognizing
+    prefer preferred prefers
+    signed
     emphasize emphasized emphasizes emphasizing
-    assure assured assures assuring
-    threaten threatened threatening threatens
+    debated
     estimate estimated estimates
-    assert asserted asserting asserts
-    embrace embraced embraces embracing
-    laid lay layed laying lays
+    answer answered answering
+    assert asserted asserting
+    embrace embraced embracing
     aim aimed aiming aims
-    boast boasted boasting boasts
-    condemn condemned condemning
-    mock mocked mocks
+    delivering
+    threaten threatened threatening threatens
+    requested
+    laid laying lays
+    favor favored favors
+    nominate nominated
+    boast boasted boasts
+    mock mocked
     chanted chanting chants
-    filed files filing
-    encourage encouraged encouraging
-    demand demanded demanding demands
-    concede conceded concedes conceding
+    filed
+    encourage encouraged
+    issued
+    condemn condemned condemning
+    sounded sounds
     wonder wondered wondering
     convince convinced
-    introduce introduced introduces introducing
+    tout touted touting touts
+    introduced introduces introducing
     promote promoted promotes promoting
-    reference referenced references referencing
-    sound sounded sounding sounds
-    slammed slamming
-    thank thanked thanking
-    stress stressed stressing
-    ignore ignored ignores ignoring
+    determined determining
+    demand demanded demanding demands
+    concede conceded conceding
+    referenced referencing
+    rule ruled ruling
+    understood
+    thanked thanking
+    stressed stressing
+    compare comparing
+    ignored
+    warning warnings
+    accepting
     quote quoted quotes quoting
     reportedly
-    decried decries decrying
-    lamented lamenting laments
-    warning warnings
-    deemed deeming deems
+    decried decrying
+    hitting
+    fired
+    present presented presenting
+    pressed pressing
+    deemed
+    concerned
     persuade persuaded persuading
-    disclose disclosed disclosing
-    implied implies imply implying
+    advocate advocated advocates
+    follows
     alleged alleges
-    intend intended intends
-    tout touting touts
-    rail railed rails
+    slammed slamming
+    intend intended
+    disclose disclosed disclosing
+    implied implying
+    lamented lamenting laments
+    railed rails
     signal signaled signals
-    shout shouted shouting
-    joked
-    recommend recommended recommends
-    favored
-    reiterated
-    applaud applauded applauds
-    enjoy enjoyed enjoying enjoys
-    slam slams
-    demonstrate demonstrated demonstrates demonstrating
-    cheer cheered cheers
-    underscore underscored underscores underscoring
-    apologize apologized apologizes
-    denouncing
+    projected
+    applaud applauded applauding
+    shouted shouting
+    recommend recommended
     voiced
-    caution cautioned cautioning cautions
+    enjoy enjoyed enjoys
+    slam slams
+    demonstrate demonstrates
+    cheer cheered
+    underscore underscored underscores underscoring
+    joked
+    cautioned
+    emailed
     pleaded
     echoed
+    maintained
     assertion
-    touted
-    outlined outlines outlining
+    outlined outlining
+    apologize apologized
     titled
-    suggestion suggestions
-    approve approved
-    complaint complaints
-    expose exposed exposes
+    welcomed
+    reiterated reiterating
+    approved
+    complaints
+    counting counts
+    documented
+    exposed
+    regarded
+    hired
     championed champions
-    congratulate congratulated congratulating
-    allegation allegations
+    launching
+    hinted hints
+    covered
+    suggestion suggestions
+    blocked
+    lean leans
+    allegations
+    doubt
+    credited crediting
     invoked invoking
-    appoint appointed
+    appointed
+    protested protesting
     retweeted
-    labeled labeling
+    detailing
+    congratulated congratulating
     yelled yelling
+    imagined
+    threw
+    adopted
+    loves
     distance distanced
     assailed
-    realize realized
-    celebrated celebrating
-    paint painted painting paints
-    contended contending contends
-    hinted hints
+    realized
+    celebrated
+    angered
+    paint painting paints
+    contended contends
     dislike disliked
     attribute attributed
-    envision envisioned envisioning
+    counter countered
     rattled
     speculate speculated
-    suspect suspected suspects
-    weigh weighed
-    resist resisted resists
-    clarified clarify clarifying
+    suspected
+    contrasted contrasting
+    weighed
+    resisted
+    clarified clarify
     bemoaned
-    cried cry crying
-    articulate articulated articulating
-    proclaimed proclaiming proclaims
+    cry
+    disavowed
+    articulated
+    proclaimed
     designed
-    recounted recounts
-    reiterated reiterating
-    assume assumed assumes
-    displayed displaying displays
+    sue sued
+    assumed
+    displayed displaying
     likened
-    alluded alluding
-    lashed lashes
+    envision envisioned
+    lashed
+    advising
     forecast
-    disagree disagreed disagrees
-    rebuff rebuffed rebuffs
-    guess guessed
+    rebuffed
+    guess
     mocking
     struck
     restricting
-    renew renewed renews
-    characterize characterized characterizes
-    testified testify
-    observe observed observing
-    echoing
-    reaffirm reaffirmed reaffirming
-    doubled doubles doubling
-    jokes joking
+    disputed disputes
+    labeled labeling
+    renewed
+    characterize characterized
+    testified
+    worded
+    reaffirmed
+    doubled
+    mind
+    joking
     vouched vouching
     disagreement disagreements
     seemingly
-    sponsored
-    blasting
     balked
     rebuked
-    witness witnessed witnessing
-    ripped rips
-    frame framed
-    interpret interpreted
-    contemplate contemplated contemplating
+    witness witnessed
+    hailed hailing
+    ripped
+    framed
+    interpreted
+    contemplate
     react reacted
-    affirm affirmed affirms
-    sue sued
-    brushed brushes
+    affirm
+    recounted recounts
+    brushed
     noticed
-    rebut rebuts
-    worried
+    mark
+    rebut
+    understanding
     informed
-    alleging
+    define
     knocked
+    link
+    chided chiding
 """)
 
 CLAUSAL_CUE_FORMS: frozenset[str] = words("""
-    support supported supporting supports
-    saw see seeing seen sees
-    think thinking thinks thought
-    want wanted wanting wants
-    point pointed pointing points
-    question questioned questioning questions
-    tweet tweeted tweeting tweets
-    attack attacked attacking attacks
-    speak speaking speaks spoke spoken
-    look looked looking looks
-    continue continued continues
-    plan planned planning plans
-    view viewed viewing views
-    focus focused focuses focusing
-    name named naming
-    release released releasing
-    feel feeling feels felt
-    address addressed addresses addressing
-    share shared shares sharing
-    order ordered ordering orders
-    provide provided providing
-    challenge challenged challenges challenging
-    raised raises raising
-    charge charged charges charging
-    pass passed passes passing
-    list listed listing lists
-    sign signed signs
-    remark remarked remarking remarks
+    write
+    support
+    saw see
+    know
+    made
+    expects
+    thought
+    want wanting
+    talk
+    questions
+    believed
+    seek
+    attack attacks
+    responding
+    speak speaks spoken
+    looked
+    states
+    back
+    opposing
+    consider
+    push
+    reject
+    decide
+    feeling felt
+    gave
+    released releasing
+    deny
+    criticisms
+    addressing
+    casting
+    like liked likes
+    share shares
+    identifying
+    provide
+    turns
+    learn
+    included includes
+    raised
     draw drawing drawn drew
-    allow allowed allowing allows
-    nominate nominated nominates nominating
-    answer answered answering answers
-    deliver delivered delivering delivers
-    request requested requests
-    determine determined determining
-    compare compared compares comparing
-    require required requires requiring
-    favor favors
-    understand understands understood
-    accept accepted accepting accepts
-    present presented presenting presents
-    hit hits hitting
-    fired fires firing
-    advocate advocated advocates
+    allow allowed allows
+    delivered
+    requests
+    supporter
+    encouraging
+    introduce
+    require required requiring
+    determine
+    reference
+    understands
+    compared
+    endorsement
+    ignore
+    accept accepted
+    meant
+    hit
+    presents
+    press
+    campaigned
+    remained
     opposition
-    project projected projects
-    published publishes publishing
-    maintain maintained maintaining maintains
-    targeted targeting targets
-    welcome welcomed
-    counted counting counts
-    credit credited crediting credits
-    regard regarded regarding regards
-    hired hiring
-    launch launched launching
-    anger angered
-    cover covered covers
-    doubt doubts
-    reflect reflected reflecting reflects
-    picked picking
-    threw throw throwing thrown
-    adopted adopting
-    opened opens
-    counter countered
-    dispute disputed disputes
-    detailing details
+    stood
+    demonstrated
+    care
+    published
+    maintain
+    targeted
+    welcome
+    positioned
+    complaint
+    counted
+    banned
+    watched
+    launched
+    hearing
+    represent
+    doubts
     announcement
+    reflected reflecting reflects
+    picked
+    throwing thrown
+    loved
+    realize
+    celebrating
+    figure
     advice
     divided
-    imagine imagined
-    leaning leans
-    advise advised advising
-    accusation accusations
-    invited inviting
-    understanding
-    stance stances
+    opened
+    assume
+    advised
+    disagree
+    accusations
+    invited
+    surprised
+    pursue
+    voting
+    traded
+    stance
 """)

@@ -264,6 +264,9 @@ ATTRIBUTION_KINDS: dict[str, str] = {
     ), "intention"),
 }
 
+# Cues whose subject belongs to what they attribute ("the plan seems to fail"), not its source.
+RAISING_CUES: frozenset[str] = words("seem seems seemed appear appears appeared")
+
 # Prepositions after a cue that introduce what is said or asked for ("called for", "warned of").
 CUE_PREPOSITIONS: frozenset[str] = words("for about on of against with to over")
 
