@@ -89,3 +89,11 @@ def test_a_level_raised_between_two_reports_is_an_update() -> None:
         ("b", "2009-04-29", "The agency raised its pandemic alert level to phase 5."),
     )
     assert made == [("update", {"a", "b"})]
+
+
+def test_workers_employees_and_staff_are_counted_together() -> None:
+    made = _compare(
+        ("a", "2010-01-16", "The agency said 14 of its staff were killed in the quake."),
+        ("b", "2010-01-16", "The agency said 40 of its employees were killed in the quake."),
+    )
+    assert made == [("conflict", {"a", "b"})]
