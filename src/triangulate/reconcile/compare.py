@@ -12,14 +12,18 @@ Three kinds of comparison are made:
   beside the claims that state it (omission); and (``compare_readouts``) two sides' accounts of
   one call or meeting, one silent on what the other stresses (omission).
 
-Candidates for every kind come from an inverted index of rare stems (``blocking``), so the cost
-grows with the number of claims and the size of the blocks, not with the square of the corpus.
+Each kind is a comparator registered by name (``comparator``): it reads the corpus's claims,
+analyses and events, and the comparisons the comparators before it made, and returns its own.
+``compare_claims`` runs the named ones in order (``DEFAULT_COMPARATORS``). Candidates for every
+kind come from blocking (an inverted index of rare stems, or blocks of one counted family and
+happening), so the cost grows with the number of claims and the size of the blocks, not with the
+square of the corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Event
@@ -31,10 +35,45 @@ from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
 from .text import content_stems, overlap, shorten, source_with_date, story_of
 from .timing import step
 
-__all__ = ["compare_claims", "_Fact", "_comparable", "_headline_facts", "_linked_groups"]
+__all__ = [
+    "COMPARATORS", "Comparator", "CorpusToCompare", "compare_claims", "comparator",
+    "_Fact", "_comparable", "_headline_facts", "_linked_groups",
+]
 
 DENIAL_FLOOR = 0.5
 DENIAL_SHARED_WORDS = 4
+
+
+@dataclass(frozen=True)
+class CorpusToCompare:
+    """What every comparator reads: the analyses (by document id too), the corpus's claims and
+    events, and ``places``: (document id, place name) to the place's entity."""
+
+    analyses: Sequence[Analysis]
+    claims: Sequence[ClaimRecord]
+    events: Sequence[Event] = ()
+    places: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> dict[str, Analysis]:
+        return {a.document.id: a for a in self.analyses}
+
+
+Comparator = Callable[[CorpusToCompare, Sequence[Comparison]], list[Comparison]]
+"""Makes one kind of comparison, given the corpus and the comparisons made before it."""
+
+COMPARATORS: dict[str, Comparator] = {}
+DEFAULT_COMPARATORS = ("counts", "denials", "omissions", "readouts")
+
+
+def comparator(name: str) -> Callable[[Comparator], Comparator]:
+    """Register a comparator under ``name``."""
+
+    def register(function: Comparator) -> Comparator:
+        COMPARATORS[name] = function
+        return function
+
+    return register
 
 
 def compare_claims(
@@ -42,22 +81,45 @@ def compare_claims(
     claims: Sequence[ClaimRecord],
     events: Sequence[Event] = (),
     places: Mapping[tuple[str, str], str] | None = None,
+    comparators: Sequence[str] = DEFAULT_COMPARATORS,
 ) -> list[Comparison]:
-    """``places`` maps (document id, place name) to the place's entity (``claims.place_keys``);
-    without it places are told apart by their names."""
-    by_id = {a.document.id: a for a in analyses}
-    with step("comparisons: counts"):
-        comparisons = compare_counts(claims, by_id, places or {})
-    with step("comparisons: denials"):
-        denials = compare_denials(claims, by_id)
-        handled = {c.claims[0] for c in denials}
-        comparisons += denials
-        comparisons += _compare_denials(claims, by_id, handled)
-    with step("comparisons: omissions"):
-        comparisons += compare_omissions(claims, by_id)
-    with step("comparisons: readouts"):
-        comparisons += compare_readouts(analyses, claims, events, comparisons)
-    return _versions_noted(comparisons, claims, by_id)
+    """Run the named comparators in order; without ``places`` places are told apart by their
+    names."""
+    corpus = CorpusToCompare(analyses, claims, events, places or {})
+    comparisons: list[Comparison] = []
+    for name in comparators:
+        try:
+            make = COMPARATORS[name]
+        except KeyError:
+            raise ValueError(
+                f"no comparator named {name!r}; known: {', '.join(sorted(COMPARATORS))}"
+            ) from None
+        with step(f"comparisons: {name}"):
+            comparisons += make(corpus, comparisons)
+    return _versions_noted(comparisons, claims, corpus.by_id)
+
+
+@comparator("counts")
+def _counts(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_counts(corpus.claims, corpus.by_id, corpus.places)
+
+
+@comparator("denials")
+def _denials(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    by_id = corpus.by_id
+    denials = compare_denials(corpus.claims, by_id)
+    handled = {c.claims[0] for c in denials}
+    return denials + _compare_denials(corpus.claims, by_id, handled)
+
+
+@comparator("omissions")
+def _omissions(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_omissions(corpus.claims, corpus.by_id)
+
+
+@comparator("readouts")
+def _readouts(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_readouts(corpus.analyses, corpus.claims, corpus.events, made)
 
 
 def _versions_noted(

@@ -1,0 +1,46 @@
+"""Comparators registered by name: compare_claims runs the ones it is given, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from triangulate.model import Comparison
+from triangulate.reconcile.compare import (
+    COMPARATORS,
+    CorpusToCompare,
+    comparator,
+    compare_claims,
+)
+
+from .test_compare import _grain_reports, _records
+
+
+def test_each_comparator_makes_its_own_kind_and_only_the_named_ones_run() -> None:
+    a, b = _grain_reports()
+    records = _records(a, b)
+    assert [c.kind for c in compare_claims([a, b], records)] == ["count"]
+    assert compare_claims([a, b], records, comparators=("denials", "omissions")) == []
+
+
+def test_a_registered_comparator_sees_what_the_ones_before_it_made() -> None:
+    seen: list[int] = []
+
+    @comparator("test-counter")
+    def count_before(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+        seen.append(len(made))
+        return []
+
+    try:
+        a, b = _grain_reports()
+        compare_claims([a, b], _records(a, b), comparators=("counts", "test-counter"))
+        assert seen == [1]
+    finally:
+        COMPARATORS.pop("test-counter")
+
+
+def test_an_unknown_comparator_is_named_in_the_error() -> None:
+    a, b = _grain_reports()
+    with pytest.raises(ValueError, match="no comparator named 'tallies'"):
+        compare_claims([a, b], _records(a, b), comparators=("tallies",))
