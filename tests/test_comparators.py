@@ -44,3 +44,23 @@ def test_an_unknown_comparator_is_named_in_the_error() -> None:
     a, b = _grain_reports()
     with pytest.raises(ValueError, match="no comparator named 'tallies'"):
         compare_claims([a, b], _records(a, b), comparators=("tallies",))
+
+
+def test_an_update_names_no_dates_that_do_not_account_for_the_rise() -> None:
+    from triangulate.model import TimeRange
+
+    from .test_compare import _analysis, _boat_events, _claim
+
+    t1 = "Six ferries carried evacuees from the coast to the capital, officials said."
+    t2 = "Eight ferries carried evacuees from the coast to the capital since last week."
+    a = _analysis("a", t1, "2021-05-09",
+                  [_claim(t1, t1, ("Six ferries", 6, "ferry", "exact"),
+                          time=TimeRange("2021-05-01", "2021-05-09"))],
+                  events=_boat_events(t1, [("2021-05-02", 6)]))
+    b = _analysis("b", t2, "2021-05-12",
+                  [_claim(t2, t2, ("Eight ferries", 8, "ferry", "exact"),
+                          time=TimeRange("2021-05-01", "2021-05-12"))],
+                  events=_boat_events(t2, [("2021-05-02", 6), ("2021-05-11", 1)]))
+    (comparison,) = compare_claims([a, b], _records(a, b))
+    assert comparison.verdict == "update"
+    assert "2021-05-11" not in comparison.explanation

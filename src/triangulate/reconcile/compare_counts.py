@@ -354,7 +354,7 @@ def _comparison(verdict: Verdict, facts: list[_Fact], explanation: str) -> Compa
 
 def _date_difference(facts: list[_Fact]) -> str:
     """Which dated occurrences of the counted thing the latest report has and the earliest
-    lacks, from the event mentions of both documents."""
+    lacks, from the event mentions of both documents, when they account for the rise."""
     earliest, latest = facts[0], facts[-1]
     unit = earliest.family
 
@@ -370,8 +370,9 @@ def _date_difference(facts: list[_Fact]) -> str:
     old, new = dates(earliest), dates(latest)
     extra = {d: n for d, n in new.items() if d not in old}
     missing = [d for d in old if d not in new]
-    if not extra and not missing:
-        return "."
+    rise = latest.quantity.value - earliest.quantity.value
+    if (not extra and not missing) or (extra and sum(extra.values()) != rise):
+        return "."  # dates that do not account for the rise explain nothing
     parts = []
     if extra:
         listed = ", ".join(
