@@ -97,3 +97,12 @@ def test_workers_employees_and_staff_are_counted_together() -> None:
         ("b", "2010-01-16", "The agency said 40 of its employees were killed in the quake."),
     )
     assert made == [("conflict", {"a", "b"})]
+
+
+def test_counts_of_a_happening_noun_answer_one_question_without_shared_words() -> None:
+    made = _compare(
+        ("a", "2005-11-28", "Officials said three strong aftershocks were felt."),
+        ("b", "2005-11-28", "It hit at noon and was followed by at least four strong "
+                            "aftershocks, the agency said."),
+    )
+    assert [verdict for verdict, sides in made if sides == {"a", "b"}] == ["conflict"]

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from ..analyze.timex_calendar import first_day, last_day
+from ..language.en.happening_types import names_a_happening
 from ..language.en.happenings import MANY_COUNTRIES
 from ..language.en.measures import DISTANCE_UNITS, LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
@@ -165,6 +166,8 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
     speaker = a.record.attributed_to
     if speaker and speaker == b.record.attributed_to and a.listed & b.listed:
         return True  # one source's figures for one happening: "302 killed", "more than 300"
+    if names_a_happening(a.family):
+        return True  # the counted noun says what happened: "three aftershocks", "four aftershocks"
     same_value = a.quantity.value == b.quantity.value
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
     # A magnitude or a distance is a property: what happened around it says little.
@@ -306,7 +309,7 @@ whatever their wording, in blocks of up to this many: the words a story's every 
 def _same_happening(facts: list[_Fact]) -> set[tuple[int, int]]:
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, fact in enumerate(facts):
-        for kind in fact.listed:
+        for kind in fact.listed | ({""} if names_a_happening(fact.family) else set()):
             blocks.setdefault((fact.family, kind), []).append(index)
     return {pair for members in blocks.values() if len(members) <= HAPPENING_BLOCK
             for pair in combinations(members, 2)}

@@ -300,3 +300,14 @@ def sense_phrases(word: str, sense: str) -> tuple[str, ...]:
         phrase.rstrip("*") for phrase in TRIGGERS[sense]
         if " " in phrase and stem in phrase.rstrip("*").split()
     )
+
+
+@lru_cache(maxsize=4096)
+def names_a_happening(noun: str) -> bool:
+    """Whether a counted noun (singular) is itself a happening of a listed type other than a
+    casualty ("aftershock", "explosion", "clash"): a count of it says what happened."""
+    return any(
+        len(words_) == 1 and event_type != "casualty" and word_matches(words_[0], noun)
+        and words_[0].endswith("*")
+        for words_, event_type in patterns_starting_with(noun)
+    )
