@@ -106,3 +106,17 @@ def test_counts_of_a_happening_noun_answer_one_question_without_shared_words() -
                             "aftershocks, the agency said."),
     )
     assert [verdict for verdict, sides in made if sides == {"a", "b"}] == ["conflict"]
+
+
+def test_an_amount_cut_from_a_deficit_is_a_saving_not_a_bailout() -> None:
+    facts = _facts("The government is attempting to slice 30bn euros from its deficit.")
+    assert facts["30bn euros"].measure == ("saving",)
+    made = _compare(
+        ("a", "2010-05-05", "The government is attempting to slice 30bn euros from its deficit "
+                            "over the next three years."),
+        ("b", "2010-05-05", "He defended the government's plans, which foresee 30 billion euros in "
+                            "savings from cuts in wages and pensions."),
+        ("c", "2010-05-05", "The country agreed a 110bn euro bailout package with its lenders "
+                            "to cut its deficit."),
+    )
+    assert made == [("agree", {"a", "b"})]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..language.en.measures import DISTANCE_UNITS, MONEY_NOUNS, SHOCKS
+from ..language.en.measures import DISTANCE_UNITS, MONEY_NOUNS, SAVING_VERBS, SHOCKS
 from ..language.en.plurals import singular
 from ..language.en.time_words import ADVERB_SETS, UNITS
 from ..model import Fact, Mention, Quantity, Span, Tokens
@@ -120,6 +120,8 @@ def amount_measure(tokens: Tokens, text: str, quantity: Quantity) -> tuple[str, 
                 child for child in tokens.children(head)
                 if child < root and deps[child] in ("nsubj", "compound") and pos[child] == "NOUN"
             ]
+    if not candidates and deps[root] == "obj" and _lemma(tokens, text, head) in SAVING_VERBS:
+        return ("saving",)  # "slice 30bn euros from its deficit"
     nouns: list[str] = []
     for noun in candidates:
         while deps[noun] == "compound" and pos[heads[noun]] == "NOUN" and heads[noun] != noun:
