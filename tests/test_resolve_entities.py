@@ -364,3 +364,38 @@ def test_a_given_name_alone_is_the_one_person_of_the_document_who_has_it() -> No
     assert set(karel.aliases) == {"Karel Dvorak", "Karel", "Dvorak"}
     assert "Anna" not in entity_named(entities, "Anna Berg")[0].aliases
     assert "Anna" not in entity_named(entities, "Anna Holm")[0].aliases
+
+
+def test_a_country_named_among_listed_states_is_a_state_of_that_name() -> None:
+    first = "Mexico closed its schools. Officials in Mexico said the outbreak was slowing."
+    second = (
+        "The governor closed schools in the states of Mexico and Puebla. "
+        "Mexico asked for vaccines."
+    )
+    entities, _ = resolve_entities([analysis("d1", first), analysis("d2", second)])
+    mexico = entity_named(entities, "Mexico")
+    assert sorted(len(entity.mentions) for entity in mexico) == [1, 3]
+    [state] = [entity for entity in mexico if len(entity.mentions) == 1]
+    assert second[state.mentions[0].start - 10 : state.mentions[0].start] == "states of "
+
+
+def test_a_town_also_called_by_the_island_name_is_not_the_island() -> None:
+    first = "The quake struck Qeshm island. Qeshm is home to 120,000 people."
+    second = (
+        "Villages on Qeshm were razed. The island's main town, also called Qeshm, "
+        "was undamaged."
+    )
+    entities, _ = resolve_entities([analysis("d1", first), analysis("d2", second)])
+    qeshm = entity_named(entities, "Qeshm")
+    assert sorted(len(entity.mentions) for entity in qeshm) == [1, 3]
+    [town] = [entity for entity in qeshm if len(entity.mentions) == 1]
+    assert second[town.mentions[0].start - 12 : town.mentions[0].start] == "also called "
+    assert town.type == "location"
+
+
+def test_countries_listed_after_a_plural_of_states_stay_countries() -> None:
+    first = "Oman closed its schools. Officials in Oman said the quake was felt."
+    second = "It was felt in the neighbouring Gulf states of Oman and the UAE."
+    entities, _ = resolve_entities([analysis("d1", first), analysis("d2", second)])
+    [oman] = entity_named(entities, "Oman")
+    assert len(oman.mentions) == 3

@@ -50,6 +50,8 @@ from .entity_places import (
     join_lone_features,
     join_place_spellings,
     join_street_names,
+    listed_subdivisions,
+    namesake_prefix,
     place_geo,
 )
 
@@ -88,7 +90,7 @@ def resolve_entities(
     texts = {analysis.document.id: analysis.document.text for analysis in analyses}
     groups = UnionFind(len(items))
     resolved_bare = _join_persons(items, groups)
-    _join_by_key(items, groups, resolved_bare)
+    _join_by_key(items, groups, resolved_bare, texts)
     ending_at: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         ending_at[(item.document, item.mention.end)].append(index)
@@ -314,9 +316,12 @@ def _spelling_of_person(first: str, second: str) -> bool:
     return False
 
 
-def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int]) -> None:
+def _join_by_key(
+    items: list[_Item], groups: UnionFind, resolved_bare: set[int], texts: dict[str, str]
+) -> None:
     first_of_key: dict[str, int] = {}
     places, bodies = _mostly_places(items)
+    subdivisions = listed_subdivisions(items, texts)
     for index, item in enumerate(items):
         if _is_full_person(item) or index in resolved_bare:
             continue
@@ -327,6 +332,12 @@ def _join_by_key(items: list[_Item], groups: UnionFind, resolved_bare: set[int])
             item = _Item(item.document, replace(item.mention, type="organization"), item.key,
                          item.order)  # "from the Grey House": the body's seat, not a town
         key = _canonical_key(item)
+        namesake = namesake_prefix(item, texts[item.document])
+        if namesake and item.mention.type == "location":
+            key = namesake + key
+            items[index] = item  # alone, it keeps the type the name's other mentions gave it
+        if index in subdivisions:
+            key = "subdivision:" + key
         groups.union(first_of_key.setdefault(key, index), index)
 
 

@@ -6,6 +6,7 @@ Candidates come from indexes of name keys, never from all pairs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -15,7 +16,9 @@ from ..language.en.names import (
     CAPITALISED_FUNCTION_WORDS,
     COMMON_STREET_NAMES,
     LONE_FEATURE_HEADS,
+    NAMESAKE_CUES,
     STREET_HEADS,
+    SUBDIVISION_LIST_HEADS,
 )
 from ..model import Geo
 from ..union_find import UnionFind
@@ -86,6 +89,49 @@ def join_lone_features(items: Sequence[Named], groups: UnionFind) -> None:
         if len({groups.find(index) for index in candidates}) == 1:
             for index in members:
                 groups.union(candidates[0], index)
+
+
+_LIST_HEAD_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
+_LIST_GAP = re.compile(r",? (?:and )?(?:the )?|, ")
+
+
+def namesake_prefix(item: Named, text: str) -> str:
+    """A prefix for a place's key that keeps it apart from the place its name usually means: a
+    name given to a second thing ("the island's main town, also called Tarvos")."""
+    before = text[max(0, item.mention.start - 40) : item.mention.start]
+    return "namesake:" if " ".join(before.split()[-2:]) in NAMESAKE_CUES else ""
+
+
+def listed_subdivisions(items: Sequence[Named], texts: dict[str, str]) -> set[int]:
+    """Countries' names among the subdivisions a text lists ("the states of Tarvos and Velika"
+    where Velika is no country): subdivisions named like their country. Not where every name
+    listed is a country's ("the Gulf states of Oman and the UAE")."""
+    found: set[int] = set()
+    chain: list[int] = []
+    for index in range(len(items) + 1):
+        item = items[index] if index < len(items) else None
+        if chain and item is not None and item.document == items[chain[-1]].document and (
+            _LIST_GAP.fullmatch(texts[item.document][items[chain[-1]].mention.end :
+                                                      item.mention.start])
+        ):
+            chain.append(index)
+            continue
+        if len(chain) >= 2:
+            found.update(_subdivisions_of(chain, items, texts))
+        chain = [index] if item is not None and item.mention.type == "location" else []
+    return found
+
+
+def _subdivisions_of(chain: list[int], items: Sequence[Named], texts: dict[str, str]) -> list[int]:
+    first = items[chain[0]]
+    text = texts[first.document]
+    head = _LIST_HEAD_BEFORE.search(text, max(0, first.mention.start - 30), first.mention.start)
+    if head is None or head.group(1) not in SUBDIVISION_LIST_HEADS:
+        return []
+    countries = [i for i in chain if items[i].mention.type == "location" and any(
+        place.kind == "country" for place in gazetteer.lookup(items[i].key)[:1]
+    )]
+    return countries if len(countries) < len(chain) else []
 
 
 def countries_by_document(items: Sequence[Named]) -> dict[str, set[str | None]]:

@@ -161,6 +161,13 @@ LONE_FEATURE_HEADS = word_set("gulf bay strait straits sea canal channel peninsu
 SUBDIVISION_HEADS = word_set("""
     island islands province governorate region district county prefecture oblast
 """)
+# Plural heads before "of" that list a country's subdivisions ("the states of Oaxaca and ..."):
+# a country's name among them is a subdivision named like it.
+SUBDIVISION_LIST_HEADS = word_set("""
+    states provinces regions districts counties governorates departments prefectures oblasts
+""")
+# Words before a name that give it to a second thing ("the main town, also called Tarvos").
+NAMESAKE_CUES = ("also called", "also named")
 EVENT_HEADS = word_set("""
     war wars battle siege offensive operation revolution uprising crisis conflict summit
     conference forum talks election elections referendum olympics games championship cup
