@@ -64,3 +64,24 @@ def test_an_update_names_no_dates_that_do_not_account_for_the_rise() -> None:
     (comparison,) = compare_claims([a, b], _records(a, b))
     assert comparison.verdict == "update"
     assert "2021-05-11" not in comparison.explanation
+
+
+def test_independent_reports_of_one_quotation_agree_on_what_was_said() -> None:
+    from triangulate.analyze.pipeline import analyze_document
+
+    from .conftest import make_document
+
+    texts = {
+        "a": 'The prime minister condemned the killings, saying: "A demonstration is one thing '
+             'and murder is quite another."',
+        "b": 'Mr Papas said on television: "a demonstration is one thing and murder is quite '
+             'another!" Police made arrests.',
+        "c": 'The mayor said: "A demonstration is a right and nobody will take it from us."',
+    }
+    analyses = [analyze_document(make_document(t, d, published="2010-05-05",
+                                               publisher=f"Outlet {d}"))
+                for d, t in texts.items()]
+    made = [c for c in compare_claims(analyses, _records(*analyses)) if c.kind == "quote"]
+    assert [(c.verdict, {i.split("-")[0] for i in c.claims}) for c in made] == [
+        ("agree", {"a", "b"})]
+    assert "quote the same words" in made[0].explanation
