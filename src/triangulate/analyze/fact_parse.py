@@ -100,9 +100,9 @@ def measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
 def _names_a_level(tokens: Tokens, text: str, first: int) -> bool:
     """ "phase 5", "the alert level to 5": the number is a step on a scale."""
     before = first - 1
-    if before >= 0 and text[tokens.starts[before]:tokens.ends[before]].lower() == "to":
+    if before >= 0 and _word(tokens, text, before) == "to":
         before -= 1
-    return before >= 0 and text[tokens.starts[before]:tokens.ends[before]].lower() in LEVEL_NOUNS
+    return before >= 0 and _word(tokens, text, before) in LEVEL_NOUNS
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import TimeExpression, TimeRange, Tokens
+from .fact_parse import _word
 
 _OTHER_CLAUSE = frozenset({"conj", "parataxis"})
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
@@ -101,7 +102,7 @@ def told_of_before(tokens: Tokens, text: str, predicate: int, sentence_start: in
         predicate = tokens.heads[predicate]
     return any(
         tokens.deps[child] == "nsubj" and tokens.starts[child] == sentence_start
-        and text[tokens.starts[child]:tokens.ends[child]].lower() == "it"
+        and _word(tokens, text, child) == "it"
         for child in tokens.children(predicate)
     )
 

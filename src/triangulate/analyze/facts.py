@@ -247,10 +247,10 @@ def _time_of(
     if read is None or read.predicate is None:
         return {}
     time = fact_time(analysis.tokens, read.predicate, _times_within(analysis, claim))
-    previous = _previous_sentence(analysis.sentences, sentence)
-    if time is None and previous is not None and told_of_before(
+    if time is None and told_of_before(
             analysis.tokens, analysis.document.text, read.predicate, sentence.start):
-        time = time_told_before(_times_within(analysis, previous))
+        previous = _previous_sentence(analysis.sentences, sentence)
+        time = time_told_before(_times_within(analysis, previous)) if previous else None
     return {"time": time, "time_read": True}
 
 

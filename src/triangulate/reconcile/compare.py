@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Event
@@ -57,7 +58,7 @@ class CorpusToCompare:
     events: Sequence[Event] = ()
     places: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Analysis]:
         return {a.document.id: a for a in self.analyses}
 

@@ -25,7 +25,7 @@ from ..language.en.happenings import ACCUMULATING_KINDS
 from ..language.en.measures import LOGARITHMIC_UNITS, MEASURE_UNITS, STATE_UNITS
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
-from .compare_facts import _Fact, _headline_facts, comparable_pairs
+from .compare_facts import _Fact, _headline_facts, comparable_pairs, in_figures
 from .text import content_words, shorten, source_with_date
 from .units import describe, family, plural
 
@@ -168,9 +168,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
         accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
         if b.fact.cumulative or ends_later or accumulating:
             return "update"
-    if _loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb) or _rounded(qb, qa):
-        return "partial"
-    if _bounds_met_together(qa, qb):
+    if (_loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb)
+            or _rounded(qb, qa) or _bounds_met_together(qa, qb)):
         return "partial"
     return "conflict"
 
@@ -227,8 +226,7 @@ def _loosely_within(bound: Quantity, figure: Quantity) -> bool:
     or close to it: "at least 50 injured" and "80 injured" are two counts, not one told twice."""
     if not _within(bound, figure):
         return False
-    written = any(char.isdigit() for char in bound.text)
-    return not (written and bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
+    return not (in_figures(bound) and bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
                 and figure.value > bound.value * REFINEMENT)
 
 
@@ -238,8 +236,7 @@ def _bounds_met_together(a: Quantity, b: Quantity) -> bool:
     different figures."""
     if a.value_max is not None or b.value_max is not None:
         return False
-    loose = [q for q in (a, b) if q.qualifier in _LOWER_BOUNDS
-             and not any(char.isdigit() for char in q.text)]
+    loose = [q for q in (a, b) if q.qualifier in _LOWER_BOUNDS and not in_figures(q)]
     if len(loose) != 1:
         return False
     other = b if loose[0] is a else a

@@ -218,12 +218,17 @@ def _interval(quantity: Quantity) -> tuple[float, float]:
     magnitude past its value ("more than 80" is not 250,000) while a word ("thousands") is
     open, an upper bound reaches down to nothing, a range spans its ends."""
     if quantity.qualifier in ("over", "at_least"):
-        if any(char.isdigit() for char in quantity.text):
+        if in_figures(quantity):
             return quantity.value, quantity.value * MAGNITUDE
         return quantity.value, float("inf")
     if quantity.qualifier in ("under", "at_most", "up_to"):
         return 0.0, quantity.value
     return quantity.value, quantity.value if quantity.value_max is None else quantity.value_max
+
+
+def in_figures(quantity: Quantity) -> bool:
+    """Written in figures ("more than 80"), not in a loose word ("dozens", "thousands")."""
+    return any(char.isdigit() for char in quantity.text)
 
 
 def _same_question(a: _Fact, b: _Fact) -> bool:
