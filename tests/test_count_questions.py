@@ -120,3 +120,30 @@ def test_an_amount_cut_from_a_deficit_is_a_saving_not_a_bailout() -> None:
                             "to cut its deficit."),
     )
     assert made == [("agree", {"a", "b"})]
+
+
+def test_a_date_only_of_the_saying_tells_how_far_the_count_reaches() -> None:
+    facts = _facts("The agency said on Monday that 41 countries had reported 11,034 cases.")
+    time = facts["11,034 cases"].time
+    assert time is not None and time.start is None and time.end == "2010-01-18"
+    facts = _facts("The agency said that 41 countries reported 11,034 cases on Monday.")
+    time = facts["11,034 cases"].time
+    assert time is not None and time.start == time.end == "2010-01-18"
+
+
+def test_a_higher_count_told_as_of_a_later_day_in_reports_of_one_day_is_an_update() -> None:
+    made = _compare(
+        ("a", "2009-05-22", "The agency said on Thursday that 41 countries had reported 11,034 "
+                            "cases of swine flu."),
+        ("b", "2009-05-22", "The agency said on Friday that 42 countries had recorded 11,168 "
+                            "cases of swine flu."),
+    )
+    assert ("update", {"a", "b"}) in made
+
+
+def test_counts_told_months_apart_answer_different_questions() -> None:
+    made = _compare(
+        ("a", "2005-11-28", "Officials said in February that the quake had killed 612 people."),
+        ("b", "2005-11-28", "Officials said the quake had killed at least 10 people."),
+    )
+    assert made == []

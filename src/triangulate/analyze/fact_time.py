@@ -3,8 +3,9 @@
 "A new virus has killed up to 80 people in Ruritania and the agency moved closer on Monday":
 the Monday is the agency's, not the deaths'. A date attached (through the parse) to a verb
 reached from the count's predicate only across a coordination ("and the agency moved") belongs
-to another clause, unless that clause counts too; a date of a governing clause ("officials said
-on Monday that 12 died") or of the count's own clause dates the count.
+to another clause, unless that clause counts too. A date of the count's own clause dates the
+count; a date only of a governing clause ("officials said on Thursday that 41 countries had
+reported 11,034 cases") says how far the count reaches, not when it began: an open start.
 """
 
 from __future__ import annotations
@@ -25,18 +26,25 @@ def fact_time(
     """The calendar range of the ``times`` that date the clause of ``predicate``."""
     own: list[TimeExpression] = []
     same_verb: list[TimeExpression] = []
+    governing: list[TimeExpression] = []
+    above = _path_up(tokens, predicate)[1:]
     for time in times:
         if not time.date_start:
             continue
         verb = _attachment(tokens, time)
         if verb is None or _across_clauses(tokens, verb, predicate):
             continue
+        if verb in above:
+            governing.append(time)
+            continue
         own.append(time)
         if verb == predicate and time.type == "date":  # a clock time's day is only assumed
             same_verb.append(time)
     chosen = same_verb or own
     if not chosen:
-        return None
+        if not governing:
+            return None
+        return TimeRange(start=None, end=max(str(t.date_end or t.date_start) for t in governing))
     precisions = [t.precision for t in chosen if t.precision]
     return TimeRange(
         start=min(str(t.date_start) for t in chosen),

@@ -135,6 +135,8 @@ def _time_window(record: ClaimRecord, fact: Fact, published: str | None) -> Wind
     time = fact.time if fact.time_read else record.claim.time
     start = time.start if time else None
     end = (time.end or time.start) if time else None
+    if fact.time_read and time is not None and start is None and end:
+        return None, end  # as far as the date it was told: "said on Thursday that 41 had"
     if fact.cumulative:
         last = max(filter(None, (end, published)), default=None)
         if last is None:
@@ -237,8 +239,12 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
         return False
     same_value = a.quantity.value == b.quantity.value
     wa, wb = a.window, b.window
-    if wa is None or wb is None:
-        return _near_report(wa, b) if wb is None else _near_report(wb, a)
+    a_loose, b_loose = wa is None or _told_as_of(a), wb is None or _told_as_of(b)
+    if a_loose and b_loose:
+        return (wa is None and wb is None) or _told_near(a, b)
+    if a_loose or b_loose:
+        return _near_report(wa, b) if b_loose else _near_report(wb, a)
+    assert wa is not None and wb is not None
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
     if a.fact.cumulative or b.fact.cumulative:
@@ -274,14 +280,36 @@ def _began_long_before(running: Window, window: Window) -> bool:
         return False
 
 
+def _told_as_of(fact: _Fact) -> bool:
+    """A count dated only by when it was told ("said on Thursday that 41 countries had
+    reported"), not a running total: like an undated count, it tells of the weeks before."""
+    return fact.window is not None and fact.window[0] is None and not fact.fact.cumulative
+
+
+def _told_on(fact: _Fact) -> str:
+    return fact.window[1] if _told_as_of(fact) and fact.window else fact.published
+
+
+def _told_near(a: _Fact, b: _Fact) -> bool:
+    """Whether two counts told as of a day (or undated in their reports) were told within the
+    same few weeks: "612 killed" told of February's quake is no count of November's."""
+    try:
+        apart = abs((last_day(_told_on(a)) - last_day(_told_on(b))).days)
+    except ValueError:
+        return True
+    return apart <= RECENT_DAYS + RECENT_SLACK_DAYS
+
+
 def _near_report(window: Window | None, undated: _Fact) -> bool:
     """Whether a count dated ``window`` may answer the same question as an undated count: news
     tells of recent happenings, so the window must reach into the weeks before the undated
-    count's report (a 2003 toll and a toll reported in 2005 answer different questions)."""
-    if window is None or not undated.published:
+    count's report, or the day it was told (a 2003 toll and a toll reported in 2005 answer
+    different questions)."""
+    told = _told_on(undated)
+    if window is None or not told:
         return True
     try:
-        reported = date.fromisoformat(undated.published[:10])
+        reported = last_day(told)
         if window[0] and (reported - first_day(window[0])).days > LONG_RUNNING_DAYS:
             return False  # "257 deaths since 2003" is no count of this month's happening
     except ValueError:
