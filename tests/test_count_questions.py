@@ -147,3 +147,23 @@ def test_counts_told_months_apart_answer_different_questions() -> None:
         ("b", "2005-11-28", "Officials said the quake had killed at least 10 people."),
     )
     assert made == []
+
+
+def test_a_days_toll_and_a_later_toll_of_a_few_days_taking_it_in_are_an_update() -> None:
+    made = _compare(
+        ("a", "2011-02-02", "Three people were killed in Wednesday's clashes in Tarvos, the "
+                            "ministry said."),
+        ("b", "2011-02-04", "Supporters clashed in Tarvos on Wednesday and Thursday, leaving at "
+                            "least 11 people dead."),
+    )
+    assert ("update", {"a", "b"}) in made
+
+
+def test_a_days_toll_is_no_answer_of_a_long_span_taking_it_in() -> None:
+    made = _compare(
+        ("a", "2011-02-02", "Three people were killed in Wednesday's clashes in Tarvos, the "
+                            "ministry said."),
+        ("b", "2011-02-04", "From January 20 to February 3, at least 11 people died in clashes "
+                            "in Tarvos."),
+    )
+    assert made == []

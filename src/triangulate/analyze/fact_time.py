@@ -4,14 +4,16 @@
 the Monday is the agency's, not the deaths'. A date attached (through the parse) to a verb
 reached from the count's predicate only across a coordination ("and the agency moved") belongs
 to another clause, unless that clause counts too. A date of the count's own clause dates the
-count; a date only of a governing clause ("officials said on Thursday that 41 countries had
-reported 11,034 cases") says how far the count reaches, not when it began: an open start.
+count, as does one of a governing happening ("clashed on Wednesday, leaving 11 dead"); a date
+only of a governing verb of saying ("officials said on Thursday that 41 countries had reported
+11,034 cases") says how far the count reaches, not when it began: an open start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..language.en.speech import SPEECH_VERB_FORMS
 from ..model import TimeExpression, TimeRange, Tokens
 from .fact_parse import _word
 
@@ -21,7 +23,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
 
 
 def fact_time(
-    tokens: Tokens, predicate: int, times: Sequence[TimeExpression]
+    tokens: Tokens, text: str, predicate: int, times: Sequence[TimeExpression]
 ) -> TimeRange | None:
     """The calendar range of the ``times`` that date the clause of ``predicate``."""
     own: list[TimeExpression] = []
@@ -34,7 +36,7 @@ def fact_time(
         verb = _attachment(tokens, time)
         if verb is None or _across_clauses(tokens, verb, predicate):
             continue
-        if verb in above:
+        if verb in above and _word(tokens, text, verb) in SPEECH_VERB_FORMS:
             governing.append(time)
             continue
         own.append(time)

@@ -246,7 +246,8 @@ def _time_of(
 ) -> dict[str, Any]:
     if read is None or read.predicate is None:
         return {}
-    time = fact_time(analysis.tokens, read.predicate, _times_within(analysis, sentence))
+    time = fact_time(analysis.tokens, analysis.document.text, read.predicate,
+                     _times_within(analysis, sentence))
     if time is None and told_of_before(
             analysis.tokens, analysis.document.text, read.predicate, sentence.start):
         previous = _previous_sentence(analysis.sentences, sentence)

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happening_types import names_a_happening
-from ..language.en.happenings import MANY_COUNTRIES
+from ..language.en.happenings import ACCUMULATING_KINDS, MANY_COUNTRIES
 from ..language.en.measures import DISTANCE_UNITS, LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
@@ -251,10 +251,25 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
         return _overlap(wa, wb) and not (
             _long_before(wa, wb) or _long_before(wb, wa)
             or _began_long_before(wa, wb) or _began_long_before(wb, wa))
-    # A single day is a different scope from a span of days or a month.
+    # A single day is a different scope from a span of days or a month, unless a few days of
+    # a growing count take it in ("three killed in Wednesday's clashes", then "at least 11
+    # dead" in the clashes of Wednesday and Thursday).
     if _is_day(wa) or _is_day(wb):
-        return wa == wb
+        return wa == wb or (bool(a.listed & b.listed & ACCUMULATING_KINDS)
+                            and (_days_within(wa, wb) or _days_within(wb, wa)))
     return _overlap(wa, wb)
+
+
+SHORT_SPAN_DAYS = 3
+
+
+def _days_within(day: Window, span: Window) -> bool:
+    """Whether ``day`` is a single day within ``span``, a span of a few days."""
+    start, end = span
+    if not _is_day(day) or start is None or len(start) != 10 or len(end) != 10:
+        return False
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return (last - first).days < SHORT_SPAN_DAYS and start <= day[1] <= end
 
 
 def _long_before(window: Window, running: Window) -> bool:
