@@ -167,3 +167,25 @@ def test_a_days_toll_is_no_answer_of_a_long_span_taking_it_in() -> None:
                             "in Tarvos."),
     )
     assert made == []
+
+
+def test_a_place_named_a_few_words_after_a_count_makes_it_a_part_of_the_list() -> None:
+    facts = _facts("Staff have confirmed 80 deaths from two hospitals in Tarvos, 36 deaths in "
+                   "Brixel and 13 fatalities in Ostrava.")
+    assert facts["80 deaths"].part and facts["80 deaths"].places == ("tarvos",)
+    assert not facts["two hospitals"].part
+
+
+def test_a_later_part_of_a_list_with_its_total_is_explained_with_the_total() -> None:
+    texts = (
+        ("a", "2011-01-31", "Staff have confirmed 80 deaths from two hospitals in Tarvos, "
+                            "36 deaths in Brixel and 13 fatalities in Ostrava."),
+        ("b", "2011-02-10", "The group said 302 people had been killed in the protests -- "
+                            "232 in Tarvos, 52 in Brixel and 18 in Ostrava."),
+    )
+    analyses = [_analysis(text, doc_id, published) for doc_id, published, text in texts]
+    made = reconcile(analyses).comparisons
+    tarvos = [c for c in made if "232 people in Tarvos" in c.explanation]
+    assert [c.verdict for c in tarvos] == ["update"]
+    assert "80 deaths in Tarvos" in tarvos[0].explanation
+    assert "of 302 in all" in tarvos[0].explanation

@@ -223,7 +223,8 @@ class Fact:
     lexicon lacks); ``phrase`` is the predicate as a question would word it ("were killed");
     ``status`` how sure the source is of the count ("suspected", "confirmed");
     ``places`` are the names of the places the count is scoped to ("in Athens"), and ``part``
-    says the count is one place's part of a list ("232 in Tarvos, 52 in Brixel"), ``previous``
+    says the count is one place's part of a list ("232 in Tarvos, 52 in Brixel"), ``part_of``
+    the total the list breaks down, when it gives one ("302 killed -- 232 in Tarvos"), ``previous``
     that it is the value a change started from ("cut the toll to 101 from 176"); ``measure``
     the nouns an amount of money is of ("aid", "bailout package"), ``per`` the period a rate is
     given per ("Y" for "a year", "D" for "daily"); ``context``
@@ -236,6 +237,7 @@ class Fact:
     phrase: str | None = None
     places: tuple[str, ...] = ()
     part: bool = False
+    part_of: float | None = None
     previous: bool = False
     measure: tuple[str, ...] = ()
     per: str | None = None

@@ -6,7 +6,7 @@ Ostrava", "80 deaths in Tarvos, 36 in Brixel and 13 fatalities in Ostrava".
 Each part of such a list counts what the list's first count counts (its unit and what happened),
 in its own place only; the total before the list is the sum and keeps none of the parts'
 places. The parse often hangs a later part's place on the wrong word, so a part is read from
-the words around it: a number, at most two words, then "in", "at" or "from" and a place, the
+the words around it: a number, at most three words, then "in", "at" or "from" and a place, the
 parts joined by commas, "and" or a semicolon.
 """
 
@@ -22,7 +22,7 @@ from ..model import Fact, Mention, Span
 from .entity_gazetteer import country_codes, fold
 
 _OWN_PLACE = re.compile(
-    r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?(?:in|at|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+    r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,3}?(?:in|at|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
 )
 _PART_JOIN = re.compile(r"\s*(?:,|;|,?\s+and)\s+")
 _LIST_OPENS = re.compile(
@@ -53,7 +53,8 @@ def with_parts(
                 quantity = replace(quantity, unit=model.quantity.unit)
             kinds = part.kinds if _listed(part.kinds) else model.kinds
             result[k] = replace(
-                part, quantity=quantity, kinds=kinds, places=(places[k][0],), part=True
+                part, quantity=quantity, kinds=kinds, places=(places[k][0],), part=True,
+                part_of=None if total is None else facts[total].quantity.value,
             )
         if total is not None:
             owned = {places[k][0] for k in chain}
@@ -109,6 +110,8 @@ def _chains(
     current: list[int] = []
     for position, k in enumerate(indexes):
         previous = current[-1] if current else None
+        if previous is not None and ordered[position].quantity.start < places[previous][1]:
+            continue  # inside the place words of the one before: "80 deaths from two hospitals in"
         joined = (
             previous is not None and k in places
             and _PART_JOIN.fullmatch(text, places[previous][1], ordered[position].quantity.start)

@@ -27,7 +27,7 @@ from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from .compare_facts import _Fact, _headline_facts, comparable_pairs, in_figures
 from .text import content_words, shorten, source_with_date
-from .units import describe, family, plural
+from .units import describe, family, plural, written_number
 
 ABOUT_TOLERANCE = 0.1
 MAGNITUDE_ROUNDING = 0.05
@@ -279,7 +279,10 @@ def _side(fact: _Fact) -> str:
     speaker = fact.record.claim.speaker_text
     citing = f", citing {shorten(speaker or '', 50)}," if _checkable(fact.record) else ""
     quoted = shorten(fact.quantity.text, 60)
-    return f"{who}{citing} gives {describe(fact.quantity)} (\u201c{quoted}\u201d)"
+    part, whole = fact.fact.part and fact.fact.places, fact.fact.part_of
+    where = f" in {', '.join(p.title() for p in fact.fact.places)}" if part else ""
+    of = f", of {written_number(whole)} in all" if part and whole is not None else ""
+    return f"{who}{citing} gives {describe(fact.quantity)}{where} (\u201c{quoted}\u201d{of})"
 
 
 def _checkable(record: ClaimRecord) -> bool:

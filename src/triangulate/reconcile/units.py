@@ -29,13 +29,13 @@ def plural(unit: str) -> str:
 def describe(quantity: Quantity) -> str:
     """"over 400 tons", "20-54 people": the value as a reader would write it, ranges as ranges."""
     value = quantity.value
-    number = _number(value)
+    number = written_number(value)
     if quantity.value_max is not None and quantity.value_max != value:
-        number = f"{number}\u2013{_number(quantity.value_max)}"
+        number = f"{number}\u2013{written_number(quantity.value_max)}"
         value = quantity.value_max
     unit = quantity.unit if value == 1 else plural(quantity.unit)
     return f"{QUALIFIER_WORDS.get(quantity.qualifier, '')}{number} {unit}"
 
 
-def _number(value: float) -> str:
+def written_number(value: float) -> str:
     return f"{value:,.0f}" if value >= 1000 and value == int(value) else f"{value:g}"
