@@ -261,6 +261,22 @@ def test_a_quotation_mark_opening_the_next_sentence_is_moved_to_it() -> None:
     ]
 
 
+def test_a_quotation_mark_closing_the_sentence_before_is_moved_back_to_it() -> None:
+    text = (
+        '" We came to watch. I want them to be free. " But the cost of living mattered to '
+        'Egyptians, 20% of whom live in poverty. " Jobs matter, " said Amgad.'
+    )
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sentences == [
+        '" We came to watch.',
+        'I want them to be free. "',
+        "But the cost of living mattered to Egyptians, 20% of whom live in poverty.",
+        '" Jobs matter, " said Amgad.',
+    ]
+    claims = find_claims(analysis(text, quantities=(("20%", 20, "percent"),)))
+    assert only(claims, "20% of whom").speaker_text is None
+
+
 def test_the_outlets_clause_before_a_reporting_speaker_is_a_claim_of_its_own() -> None:
     text = (
         "In Ruritania, where 75 flu deaths have occurred, health officials said no one had been "

@@ -62,18 +62,41 @@ def split_sentences(text: str) -> list[Sentence]:
             if end > start and start >= position:
                 sentences.append(Sentence(start, end))
                 position = end
-    return _reattach_opening_quotes(text, sentences)
+    return _reattach_opening_quotes(text, _reattach_closing_quotes(text, sentences))
+
+
+def _reattach_closing_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A straight quotation mark that starts a sentence while a quotation of its line is open
+    closes that quotation (``I want them to be free. " But the prospect …``): it moves back to
+    the sentence before."""
+    fixed = list(sentences)
+    for index in range(1, len(fixed)):
+        previous, current = fixed[index - 1], fixed[index]
+        if text[current.start] != '"' or current.end - current.start < 2:
+            continue
+        if not text[current.start + 1].isspace() or "\n" in text[previous.end : current.start]:
+            continue
+        line_start = text.rfind("\n", 0, current.start) + 1
+        if text.count('"', line_start, current.start) % 2 == 0:
+            continue
+        start = current.start + 1
+        while start < current.end and text[start].isspace():
+            start += 1
+        fixed[index - 1] = Sentence(previous.start, current.start + 1)
+        fixed[index] = Sentence(start, current.end)
+    return fixed
 
 
 def _reattach_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """A straight quotation mark that ends a sentence with an odd count of them opens the next
-    sentence (``Suez. " A lot of times …``): it moves there."""
+    """A straight quotation mark that ends a sentence while no quotation of its line is open
+    opens the next sentence (``Suez. " A lot of times …``): it moves there."""
     fixed = list(sentences)
     for index in range(len(fixed) - 1):
         current, following = fixed[index], fixed[index + 1]
         if text[current.end - 1] != '"' or current.end - current.start < 2:
             continue
-        if text[current.start : current.end].count('"') % 2 == 0:
+        line_start = text.rfind("\n", 0, current.end - 1) + 1
+        if text.count('"', line_start, current.end - 1) % 2 == 1:
             continue
         if not text[current.end - 2].isspace() or text[current.end : following.start].strip():
             continue
