@@ -189,3 +189,30 @@ def test_a_later_part_of_a_list_with_its_total_is_explained_with_the_total() -> 
     assert [c.verdict for c in tarvos] == ["update"]
     assert "80 deaths in Tarvos" in tarvos[0].explanation
     assert "of 302 in all" in tarvos[0].explanation
+
+
+def test_the_figures_of_a_clock_time_count_nothing() -> None:
+    analysis = _analysis("The quake, which struck at 1353 (1023 GMT), killed 12 people.")
+    assert [q.text for q in analysis.quantities] == ["12 people"]
+
+
+def test_an_undated_magnitude_told_days_after_a_dated_shock_is_another_shock() -> None:
+    made = _compare(
+        ("a", "2010-01-20", "The magnitude 6.1 tremor struck west of the capital at 0603 local "
+                            "time (1103 GMT)."),
+        ("b", "2010-01-23", "Rescuers are still searching after the 7.0-magnitude quake hit the "
+                            "capital."),
+        ("c", "2010-01-20", "A 5.9-magnitude tremor struck west of the capital, the agency said."),
+    )
+    assert made == [("conflict", {"a", "c"})]
+
+
+def test_people_buried_are_counted_as_bodies() -> None:
+    made = _compare(
+        ("a", "2010-01-18", "At least 70,000 people have already had burials in mass graves "
+                            "outside the capital, officials said."),
+        ("b", "2010-01-20", "Officials said 75,000 bodies had already been buried in mass "
+                            "graves outside the capital."),
+        ("c", "2010-01-20", "Officials said 200,000 people had been killed in the quake."),
+    )
+    assert [claims for _, claims in made] == [{"a", "b"}]  # the toll is another question

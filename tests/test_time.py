@@ -163,6 +163,10 @@ def test_clock_times() -> None:
     assert only("Rain fell this morning.").value == "2023-03-15TMO"
     local = only("A tremor was felt at 09:10 hours (0440 GMT) on Thursday.")
     assert (local.value, local.date_start) == ("2023-03-09T09:10", "2023-03-09")
+    four_figures = only("The quake, which struck at 1353 (1023 GMT), was felt in the capital.")
+    assert (four_figures.text, four_figures.value) == ("1353 (1023 GMT)", "2023-03-15T13:53")
+    assert only("The report went out at 0910 GMT.").value == "2023-03-15T09:10"
+    assert times("The ferry carried 1353 passengers and 1023 cars.") == []
 
 
 def test_without_anchor_relative_dates_stay_unresolved() -> None:
@@ -192,7 +196,8 @@ def test_a_month_alone_with_an_irregular_past_verb_is_in_the_past() -> None:
 
 def test_identifiers_and_clock_times_are_not_years() -> None:
     assert summary("The council passed resolution 1973 last week.") == [("last week", "2023-W10")]
-    assert [t.text for t in times("The tremor hit at 1653 local time.")] == []
+    clock = only("The tremor hit at 1653 local time.")
+    assert (clock.type, clock.value) == ("time", "2023-03-15T16:53")
     assert summary("The war began in 1973.") == [("1973", "1973")]
 
 

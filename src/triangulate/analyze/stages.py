@@ -107,7 +107,13 @@ def _day(published: str | None) -> date | None:
 def quantities_stage(analysis: Analysis) -> Analysis:
     from .quantities import find_quantities
 
-    return replace(analysis, quantities=tuple(find_quantities(analysis.document.text)))
+    # Figures of a clock time ("struck at 1353 (1023 GMT)") count nothing.
+    clocks = [(t.start, t.end) for t in analysis.times if t.type == "time"]
+    quantities = [
+        q for q in find_quantities(analysis.document.text)
+        if not any(start <= q.start < end for start, end in clocks)
+    ]
+    return replace(analysis, quantities=tuple(quantities))
 
 
 @register("claims")

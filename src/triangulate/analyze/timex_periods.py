@@ -96,8 +96,8 @@ def _adverb_set(match: re.Match[str], ctx: Context) -> list[Item]:
 
 
 def _clock(match: re.Match[str], ctx: Context) -> list[Item]:
-    hour = int(match["h"]) if match["h"] else 12
-    minute = int(match["min"] or 0)
+    hour = int(match["hh"] or match["h"] or 12)
+    minute = int(match["mm"] or match["min"] or 0)
     meridiem = (match["ampm"] or "").lower()
     word = (match["word"] or "").lower()
     if word == "midnight":
@@ -108,7 +108,8 @@ def _clock(match: re.Match[str], ctx: Context) -> list[Item]:
         hour = 0
     if hour > 24 or minute > 59:
         return []
-    if not meridiem and not word and not (":" in match["body"] and (match["prep"] or match["tz"])):
+    if not (meridiem or word or match["hh"]) and not (
+            ":" in match["body"] and (match["prep"] or match["tz"])):
         return []
     day = _day_of_reference(match, ctx)
     clock = f"T{hour:02d}:{minute:02d}"
@@ -147,6 +148,9 @@ _DAY_REFERENCE = (
 )
 _TIME_ZONE = r"(?:(?-i:[A-Z]{2,4}T|UTC|GMT|Z)\b|local\s+time|\(\s*(?-i:[A-Z]{2,4})\s*\))"
 _FREQUENCY = rf"(?:once|twice|thrice|(?:{NUMBER})\s+times)"
+_MILITARY_CLOCK = (r"\s*(?:(?:hours|hrs)\b|(?-i:GMT|UTC)\b|local\s+time|"
+                   r"\(\s*[012]\d[0-5]\d\s*(?-i:GMT|UTC)\b)")
+"""What makes four figures a clock time: "1653 local time", "0910 GMT", "1353 (1023 GMT)"."""
 
 RULES: tuple[Rule, ...] = (
     rule("duration",
@@ -173,7 +177,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:\b(?P<prep>at|from|until|till|by|around|about|before|after|to)\s+)?(?P<body>"
          rf"(?:(?P<date2>{_DAY_REFERENCE}),?\s+(?:at\s+)?)?"
          rf"(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-         rf"(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
+         rf"(?:\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?={_MILITARY_CLOCK})"
+         rf"|\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
          rf"|\b(?P<word>noon|midnight|midday))(?:\s+(?:hours|hrs|h)\b)?(?:\s*,?\s+(?P<tz>{_TIME_ZONE}))?"
          r"(?:\s*\([^()]{1,24}\))?"  # "09:10 hours (0440 GMT) on Monday"
          rf"(?:,?\s+(?:on\s+)?(?P<date>{_DAY_REFERENCE}))?)(?!\s*(?:%|percent|-|:))",

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happening_types import names_a_happening
-from ..language.en.happenings import ACCUMULATING_KINDS, MANY_COUNTRIES
+from ..language.en.happenings import ACCUMULATING_KINDS, COUNTED_AS, MANY_COUNTRIES
 from ..language.en.measures import DISTANCE_UNITS, LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
@@ -101,6 +101,8 @@ def _headline_facts(
             kind = family(fact.quantity.unit)
             if not kind or fact.previous:  # "cut the toll to 101 from 176" answers 101
                 continue
+            kind = next((COUNTED_AS[kind, k] for k in fact.kinds if (kind, k) in COUNTED_AS),
+                        kind)
             key = (kind, fact.kinds, fact.status, fact.places)
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
                 best[key] = fact
@@ -243,7 +245,10 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     if a_loose and b_loose:
         return (wa is None and wb is None) or _told_near(a, b)
     if a_loose or b_loose:
-        return _near_report(wa, b) if b_loose else _near_report(wb, a)
+        dated, loose = (a, b) if b_loose else (b, a)
+        if a.family in LOGARITHMIC_UNITS and dated.window and _is_day(dated.window):
+            return _told_within_a_day(dated.window, loose)
+        return _near_report(dated.window, loose)
     assert wa is not None and wb is not None
     if same_value:
         return _overlap(wa, wb, SAME_VALUE_SLACK_DAYS)
@@ -313,6 +318,16 @@ def _told_near(a: _Fact, b: _Fact) -> bool:
     except ValueError:
         return True
     return apart <= RECENT_DAYS + RECENT_SLACK_DAYS
+
+
+def _told_within_a_day(day: Window, undated: _Fact) -> bool:
+    """A magnitude is one shock's: an undated one told days after a dated shock tells of
+    another (the story's main quake, not Wednesday's 6.1 aftershock)."""
+    try:
+        told = last_day(_told_on(undated))
+        return 0 <= (told - first_day(day[1])).days <= SAME_VALUE_SLACK_DAYS
+    except ValueError:
+        return False
 
 
 def _near_report(window: Window | None, undated: _Fact) -> bool:

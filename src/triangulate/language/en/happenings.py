@@ -40,6 +40,7 @@ KINDS: dict[str, str] = {
     "withdraw withdrawn withdrew",
     "cancel": "cancelled canceled cancellations cancellation cancel",
     "burn": "burned burnt burn scorch scorched",
+    "bury": "buried bury buries burying burial burials interred",
     "destroy": "destroy destroyed damage damaged raze razed flatten flattened collapse collapsed",
     "build": "build built construct constructed",
     "vote": "voted votes vote",
@@ -105,6 +106,10 @@ figure is an estimate of the same toll, not a suspected count."""
 ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace vaccinate")
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
+
+COUNTED_AS: dict[tuple[str, str], str] = {("person", "bury"): "body"}
+"""(family, kind of happening) → the family the count is of: people buried are counted as
+bodies ("75,000 people have been buried" answers what "75,000 bodies were buried" does)."""
 
 COUNT_NOUNS = words("number total tally count figure")
 """Subjects whose value is a count: "the number of dead was 300"."""

@@ -225,6 +225,7 @@ UNIT_FAMILIES = {
     "plane": "aircraft",
     "airplane": "aircraft",
     "people": "person",
+    "corpse": "body",
     "richter": "magnitude",
     "death": "person",
     "population": "person",
