@@ -440,3 +440,14 @@ def test_magnitudes_a_whole_unit_apart_are_different_shocks() -> None:
         ("c", "2010-05-06", "The quake measured magnitude 6.1, the seismologists said."),
     )
     assert sorted((verdict, sorted(sides)) for verdict, sides in made) == [("conflict", ["a", "c"])]
+
+
+def test_of_a_list_of_what_befell_people_a_count_takes_the_nearest() -> None:
+    facts = _facts("A 5.9 magnitude earthquake has leveled seven villages in Ruritania's "
+                   "southern area, killing 10 persons and wounding other 70, Ruritanian officials "
+                   "were quoted by AP as saying.")
+    assert facts["10 persons"].kinds == ("die",)
+    assert facts["70"].kinds == ("injure",)
+    march = _facts("Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 "
+                   "people.")
+    assert "gather" in march["roughly 30,000 people"].kinds

@@ -21,6 +21,7 @@ from ..language.en.happenings import (
     CORRECTION_WORDS,
     CUMULATIVE_WORDS,
     PARTICIPLES,
+    PHRASES,
     kinds_by_word,
     kinds_in,
 )
@@ -41,6 +42,7 @@ class Scope:
     """The predicates of a count's clause, and how the clause frames the count."""
 
     kinds: frozenset[str]
+    nearest: frozenset[str]  # the kinds of the kind word nearest the count ("and wounding 70")
     phrase: str | None  # "were killed", "died": a verb phrase for the question, when plain
     cumulative: bool
     correction: bool
@@ -69,11 +71,44 @@ def scope_of(sentence: str, start: int, end: int) -> Scope:
     clause = sentence[left:right]
     return Scope(
         kinds=frozenset(specific),
+        nearest=_nearest_kinds(before, after) & frozenset(specific),
         phrase=(_phrase(after) or _object_phrase(before)) if specific else None,
         cumulative=bool(_CUMULATIVE.search(clause)),
         correction=bool(_CORRECTION.search(clause)),
         since=bool(_SINCE.search(clause)),
     )
+
+
+def _nearest_kinds(before: str, after: str) -> frozenset[str]:
+    """The kinds of the one word or phrase of the clause nearest the count that names a
+    happening (the one after it on a tie): "killing 10 persons and wounding other 70" wounds
+    the 70; "30,000 people took part in the strike" gathered."""
+    words_before = [w.lower() for w in _WORD.findall(before)]
+    distances: dict[tuple[int, int], frozenset[str]] = {}
+    for first, _, kinds in _named_happenings([w.lower() for w in _WORD.findall(after)]):
+        distances.setdefault((first, 0), kinds)
+    for _, last, kinds in _named_happenings(words_before):
+        distances[len(words_before) - last, 1] = kinds
+    return distances[min(distances)] if distances else frozenset()
+
+
+def _named_happenings(words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
+    """(first, last + 1, kinds) of each word or listed phrase of ``words`` naming a happening."""
+    lexicon = kinds_by_word()
+    found: list[tuple[int, int, frozenset[str]]] = []
+    index = 0
+    while index < len(words):
+        for length in (3, 2):
+            phrase = " ".join(words[index : index + length])
+            if phrase in PHRASES:
+                found.append((index, index + length, frozenset({PHRASES[phrase]})))
+                index += length
+                break
+        else:
+            if words[index] in lexicon:
+                found.append((index, index + 1, lexicon[words[index]]))
+            index += 1
+    return found
 
 
 def _unlisted_predicate(after: str) -> set[str]:

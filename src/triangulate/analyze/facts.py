@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..language.en.happenings import (
+    ACCUMULATING_KINDS,
     CASE_NOUNS,
     CASE_OF_KIND,
     PEOPLE_KINDS,
@@ -201,7 +202,10 @@ def _fact(
         ):
             kinds, phrase = set(parsed_kinds), parsed_phrase or phrase
         elif listed:
-            kinds = listed
+            # "killing 10 persons and wounding other 70": of a list of what befell people,
+            # the count's own is the nearest
+            listed_only_harm = listed <= ACCUMULATING_KINDS and scope.nearest
+            kinds = set(scope.nearest) if listed_only_harm else listed
     if quantity.unit:
         quantity = with_head_noun(analysis.tokens, text, quantity)
     else:
