@@ -545,3 +545,20 @@ def test_they_after_a_name_with_a_plural_source_noun_stands_for_the_whole_phrase
     )
     data = analysis(text, mentions=(("Acme Shipping", "organization"),))
     assert only(find_claims(data), "12 ferries").speaker_text == "Acme Shipping officials"
+
+
+def test_a_second_speakers_report_joined_to_the_first_is_a_claim_of_its_own() -> None:
+    text = ("Health authorities in Tarvos confirmed a third case at a school and Brixel said it "
+            "now had 11 confirmed cases. Officials said 12 people died and the army said the toll "
+            "was 14. "
+            "The minister confirmed the deal and said it would be signed.")
+    claims = find_claims(analysis(text, quantities=(
+        ("11 confirmed cases", 11, "case"), ("12 people", 12, "person"), ("14", 14, ""),
+    )))
+    assert only(claims, "third case").speaker_text == "Health authorities in Tarvos"
+    assert "11 confirmed" not in only(claims, "third case").text
+    assert only(claims, "11 confirmed cases").speaker_text == "Brixel"
+    assert only(claims, "12 people").speaker_text == "Officials"
+    assert only(claims, "toll was 14").speaker_text == "the army"
+    assert only(claims, "signed").speaker_text == "The minister"  # one speaker, one claim
+    assert "confirmed the deal" in only(claims, "signed").text

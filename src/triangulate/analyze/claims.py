@@ -27,6 +27,7 @@ from ..language.en.speech import (
     NOT_BUT_PATTERN,
     NUMBER_WORDS,
     PRONOUN_SPEAKERS,
+    SPEAKER_JOINS,
     SUBORDINATORS,
 )
 from ..model import (
@@ -252,10 +253,35 @@ def _sentence_claims(text: str, sentence: Sentence, indexed: _Indexed) -> list[R
     found = _attribution(text, tokens, sentence.end)
     if found is not None:
         leading = _leading_clause(text, tokens, found, indexed)
-        return [found] if leading is None else [leading, found]
+        reports = _second_speaker(text, tokens, found, sentence.end) or [found]
+        return reports if leading is None else [leading, *reports]
     if _is_checkable(text, sentence, tokens, indexed):
         return [RawClaim(Span(sentence.start, sentence.end))]
     return []
+
+
+def _second_speaker(
+    text: str, tokens: list[Token], found: RawClaim, end: int
+) -> list[RawClaim] | None:
+    """A second speaker's report joined to the first's ("Texas health authorities confirmed a
+    third case and California said it now had 11 confirmed cases"): two claims, each with its
+    own speaker."""
+    if found.speaker is None or found.content.start < found.speaker.end:
+        return None
+    for index in range(1, len(tokens) - 1):
+        join = tokens[index]
+        if join.start <= found.content.start or join.end >= found.content.end:
+            continue
+        before = tokens[index - 1]
+        if join.lower not in SPEAKER_JOINS or not before.is_word or before.is_capitalized:
+            continue  # "the US and UN estimate" is one subject
+        rest = tokens[index + 1 :]
+        second = speech_cue(text, rest, end)
+        if second is None or second.speaker is None or second.speaker.start != rest[0].start:
+            continue
+        first = replace(found, content=Span(found.content.start, tokens[index - 1].end))
+        return [first, second]
+    return None
 
 
 def _leading_clause(

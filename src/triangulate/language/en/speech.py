@@ -125,6 +125,10 @@ SUBORDINATORS: frozenset[str] = words(
     "after before since until because while when whereas although though once unless"
 )
 
+SPEAKER_JOINS: frozenset[str] = words("and while but whereas")
+"""Words that join one speaker's report to another's: "Texas confirmed a case and California
+said it had 11"."""
+
 # Words that cannot be part of a speaker noun phrase (walking back from the cue stops there).
 NP_BREAKERS: frozenset[str] = SUBORDINATORS | words(
     """
