@@ -562,3 +562,13 @@ def test_a_second_speakers_report_joined_to_the_first_is_a_claim_of_its_own() ->
     assert only(claims, "toll was 14").speaker_text == "the army"
     assert only(claims, "signed").speaker_text == "The minister"  # one speaker, one claim
     assert "confirmed the deal" in only(claims, "signed").text
+
+
+def test_the_outlets_clause_after_a_quotes_attribution_is_a_claim_of_its_own() -> None:
+    text = ('" Pandemics must be taken seriously, " the agency chief told a news conference as '
+            'she raised the alert level to phase 5, the last step before a pandemic. " We are '
+            'ready, " the chief told reporters as she left the building in a hurry.')
+    claims = find_claims(analysis(text, quantities=(("5", 5, "level"),)))
+    raised = only(claims, "phase 5")
+    assert raised.text.startswith("she raised") and raised.speaker_text is None
+    assert not [c for c in claims if "left the building" in c.text]  # no figure: no claim

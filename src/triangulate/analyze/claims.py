@@ -16,6 +16,7 @@ from operator import attrgetter, itemgetter
 from ..language.en.speech import (
     ANAPHORIC_SOURCE_NOUNS,
     ANSWERED_PATTERN,
+    CLAUSE_AFTER_CUE,
     COMMON_VERBS,
     DENIAL_CUES,
     DENIAL_PATTERN,
@@ -67,7 +68,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         sentences = split_sentences(text)
         analysis = replace(analysis, sentences=tuple(sentences))
     indexed = _Indexed(analysis, sentences)
-    raw, covered = _quote_claims(text, indexed.sentences)
+    raw, covered = _quote_claims(text, indexed)
     quoted = SpanIndex(covered)
     for sentence in sentences:
         if quoted.any_overlapping(sentence):
@@ -90,9 +91,10 @@ class _Indexed:
 
 
 def _quote_claims(
-    text: str, sentences: SpanIndex[Sentence]
+    text: str, indexed: _Indexed
 ) -> tuple[list[tuple[RawClaim, Sentence]], list[Span]]:
     """Claims from attributed quotes, and the stretches they cover."""
+    sentences = indexed.sentences
     found: list[tuple[RawClaim, Sentence]] = []
     covered: list[Span] = []
     previous: tuple[RawClaim, int] | None = None
@@ -120,12 +122,36 @@ def _quote_claims(
         if not pieces:
             continue
         found.extend(pieces)
+        trailing = _clause_after_cue(text, match, last, indexed) if match else None
+        if trailing is not None:
+            found.append((trailing, last))
         covered.extend(sentence for _, sentence in pieces)
         covered.append(last)
         if not quote.orphan:  # up to the last quoted word: '…dead. " \nThe next sentence'
             covered.append(Span(min(first.start, quote.outer.start), inner_end + 1))
         previous = (template, max(last.end, quote.outer.end))
     return found, covered
+
+
+_CLAUSE_AFTER_CUE_REACH = 8
+
+
+def _clause_after_cue(
+    text: str, match: CueMatch, sentence: Sentence, indexed: _Indexed
+) -> RawClaim | None:
+    """The outlet's own clause after a quote's attribution, when it gives a figure ('"…,"
+    Chan told a news conference as she raised the alert level to phase 5')."""
+    attribution_end = max(match.tokens[match.cue[1]].end, match.tokens[match.speaker[1]].end)
+    tokens = tokenize(text, attribution_end, sentence.end)
+    for index, token in enumerate(tokens[:_CLAUSE_AFTER_CUE_REACH]):
+        if token.lower not in CLAUSE_AFTER_CUE:
+            continue
+        rest = tokens[index + 1 :]
+        if len([t for t in rest if t.is_word]) < _MIN_SENTENCE_WORDS:
+            return None
+        clause = Span(rest[0].start, sentence.end)
+        return RawClaim(clause) if indexed.quantities.within(clause) else None
+    return None
 
 
 def _reported_before(

@@ -129,6 +129,10 @@ SPEAKER_JOINS: frozenset[str] = words("and while but whereas")
 """Words that join one speaker's report to another's: "Texas confirmed a case and California
 said it had 11"."""
 
+CLAUSE_AFTER_CUE: frozenset[str] = words("as after when while before")
+"""Words that open the outlet's own clause after a quote's attribution: '"…," Chan told a news
+conference as she raised the alert level to phase 5'."""
+
 # Words that cannot be part of a speaker noun phrase (walking back from the cue stops there).
 NP_BREAKERS: frozenset[str] = SUBORDINATORS | words(
     """
