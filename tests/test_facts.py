@@ -451,3 +451,9 @@ def test_of_a_list_of_what_befell_people_a_count_takes_the_nearest() -> None:
     march = _facts("Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 "
                    "people.")
     assert "gather" in march["roughly 30,000 people"].kinds
+
+
+def test_a_counted_nouns_own_verb_is_its_predicate_before_the_governing_one() -> None:
+    facts = _facts("Despite food subsidies, people are struggling, with an estimated 40% of the "
+                   "country living in poverty.")
+    assert facts["an estimated 40%"].kinds == ("~live",)

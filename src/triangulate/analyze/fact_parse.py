@@ -169,8 +169,9 @@ def read_parse(
     kinds -= {"change"}
     if not kinds and quantity.unit == "person" and _existential(tokens, text, predicate):
         kinds = {"gather"}  # "there were 20,000 people in the square": a crowd present
-    if not kinds:
-        unlisted = _unlisted(tokens, text, predicate)
+    if not kinds:  # the counted noun's own verb first: "40% of the country living in poverty"
+        own = [c for c in tokens.children(counted) if deps[c] == "acl"]
+        unlisted = _unlisted(tokens, text, own[0] if own else predicate)
         kinds = {unlisted} if unlisted else set()
     phrase = _phrase(tokens, text, predicate, role) if kinds else None
     anchors = {counted, head, predicate}
