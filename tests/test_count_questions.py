@@ -216,3 +216,15 @@ def test_people_buried_are_counted_as_bodies() -> None:
         ("c", "2010-01-20", "Officials said 200,000 people had been killed in the quake."),
     )
     assert [claims for _, claims in made] == [{"a", "b"}]  # the toll is another question
+
+
+def test_a_count_added_to_one_told_before_answers_no_question_of_the_whole() -> None:
+    analysis = _analysis("Around 20 more people had to be ushered to safety.")
+    assert [(q.text, q.unit) for q in analysis.quantities] == [("Around 20 more people", "person")]
+    made = _compare(
+        ("a", "2005-11-27", "Officials said at least three people died in the quake on "
+                            "the island."),
+        ("b", "2005-11-28", "The governor said two more people died in the quake on the "
+                            "island."),
+    )
+    assert made == []

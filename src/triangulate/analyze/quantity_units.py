@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language.en.measures import (
+    ADDED_AFTER_NUMBER,
     CURRENCY_CODES,
     CURRENCY_WORDS,
     GLUED_ONLY_UNITS,
@@ -218,6 +219,11 @@ def _noun_head(
             and is_capitalized_name(tokens[index + 1])
         ):
             index += 2  # a model designation between number and noun: "38 737 Max jets"
+            continue
+        if not words and index == position and token.lower in ADDED_AFTER_NUMBER and (
+                index + 1 < len(tokens) and tokens[index + 1].kind == "word"
+                and tokens[index + 1].lower not in STOP_WORDS):
+            index += 1  # "20 more people": the people are counted
             continue
         if token.kind != "word" or (
                 token.lower in STOP_WORDS and (in_capitals or not token.text.isupper())):

@@ -101,6 +101,8 @@ def _headline_facts(
             kind = family(fact.quantity.unit)
             if not kind or fact.previous:  # "cut the toll to 101 from 176" answers 101
                 continue
+            if fact.part and not fact.places:  # "two more victims": an addition to a count
+                continue
             kind = next((COUNTED_AS[kind, k] for k in fact.kinds if (kind, k) in COUNTED_AS),
                         kind)
             key = (kind, fact.kinds, fact.status, fact.places)

@@ -299,6 +299,9 @@ QUALIFIER_WORDS = {
     "up_to": "up to ",
 }
 
+ADDED_AFTER_NUMBER = frozenset({"more", "further", "additional", "extra"})
+"""Words between a number and what it counts that add it to a count told before ("20 more
+people", "12 further bodies"): the noun after them is still the counted one."""
 ADDITIONAL_WORDS = r"another|a further|an additional|an extra"
 """Words before a count that add it to one told before ("another 20,000 marched in Tarvos"):
 it is a part of the whole, not an answer to the whole's question."""
