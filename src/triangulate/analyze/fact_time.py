@@ -29,12 +29,13 @@ def fact_time(
     own: list[TimeExpression] = []
     same_verb: list[TimeExpression] = []
     governing: list[TimeExpression] = []
-    above = _path_up(tokens, predicate)[1:]
+    path = _path_up(tokens, predicate)
+    ancestors, above = set(path), set(path[1:])
     for time in times:
         if not time.date_start:
             continue
         verb = _attachment(tokens, time)
-        if verb is None or _across_clauses(tokens, verb, predicate):
+        if verb is None or _across_clauses(tokens, verb, ancestors):
             continue
         if verb in above and _word(tokens, text, verb) in SPEECH_VERB_FORMS:
             governing.append(time)
@@ -72,10 +73,10 @@ def _attachment(tokens: Tokens, time: TimeExpression) -> int | None:
     return None
 
 
-def _across_clauses(tokens: Tokens, verb: int, predicate: int) -> bool:
-    """Whether ``verb`` is reached from the lowest clause both share only across a
-    coordination or a loose parataxis, on the time's side."""
-    ancestors_of_predicate = _path_up(tokens, predicate)
+def _across_clauses(tokens: Tokens, verb: int, ancestors_of_predicate: set[int]) -> bool:
+    """Whether ``verb`` is reached from the lowest clause it shares with the predicate (whose
+    ancestors, itself included, are given) only across a coordination or a loose parataxis, on
+    the time's side."""
     for node in _path_up(tokens, verb):
         if node in ancestors_of_predicate:
             return False

@@ -76,8 +76,7 @@ def _reattach_closing_quotes(text: str, sentences: list[Sentence]) -> list[Sente
             continue
         if not text[current.start + 1].isspace() or "\n" in text[previous.end : current.start]:
             continue
-        line_start = text.rfind("\n", 0, current.start) + 1
-        if text.count('"', line_start, current.start) % 2 == 0:
+        if not _quotation_open(text, current.start):
             continue
         start = current.start + 1
         while start < current.end and text[start].isspace():
@@ -85,6 +84,13 @@ def _reattach_closing_quotes(text: str, sentences: list[Sentence]) -> list[Sente
         fixed[index - 1] = Sentence(previous.start, current.start + 1)
         fixed[index] = Sentence(start, current.end)
     return fixed
+
+
+def _quotation_open(text: str, offset: int) -> bool:
+    """Whether a straight quotation of the line is open at ``offset`` (an odd count of marks
+    before it on its line)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count('"', line_start, offset) % 2 == 1
 
 
 def _reattach_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -95,8 +101,7 @@ def _reattach_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sente
         current, following = fixed[index], fixed[index + 1]
         if text[current.end - 1] != '"' or current.end - current.start < 2:
             continue
-        line_start = text.rfind("\n", 0, current.end - 1) + 1
-        if text.count('"', line_start, current.end - 1) % 2 == 1:
+        if _quotation_open(text, current.end - 1):
             continue
         if not text[current.end - 2].isspace() or text[current.end : following.start].strip():
             continue

@@ -148,16 +148,16 @@ def _agreeing(
 
 
 def _later(a: _Fact, b: _Fact) -> bool:
-    return (a.published, _told_by(a), a.record.id) > (b.published, _told_by(b), b.record.id)
+    return (*_told_when(a), a.record.id) > (*_told_when(b), b.record.id)
 
 
-def _told_by(fact: _Fact) -> str:
-    """The day a count was told as of, where a report dates it ("said on Thursday that 41
-    countries had reported"), else its report's day."""
+def _told_when(fact: _Fact) -> tuple[str, str]:
+    """The report's day, then the day the count was told as of where the report dates it
+    ("said on Thursday that 41 countries had reported"), else the report's day again."""
     window = fact.window
     if window and len(window[1]) == 10 and window[1] <= fact.published:
-        return window[1]
-    return fact.published
+        return fact.published, window[1]
+    return fact.published, fact.published
 
 
 def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
@@ -167,7 +167,7 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     qa, qb = a.quantity, b.quantity
     if values_agree(qa, qb):
         return "partial" if a.extra != b.extra else "agree"
-    later = (b.published, _told_by(b)) > (a.published, _told_by(a))
+    later = _told_when(b) > _told_when(a)
     if later and (b.fact.correction or a.family in STATE_UNITS):
         return "update"  # a correction, or a state that moved: "raised the alert to phase 5"
     if _refines(qa, qb) and not b.fact.cumulative:
