@@ -383,6 +383,15 @@ def test_a_plural_noun_before_a_verb_is_no_speech_verb() -> None:
     assert all(c.speaker is None for c in find_claims(analysis(text)))
 
 
+def test_a_plural_noun_before_of_is_no_speech_verb() -> None:
+    text = ("The quake, which struck at 1353 (1023 GMT), was felt in the neighbouring Gulf "
+            "states of Oman and the UAE.")
+    (claim,) = find_claims(analysis(text))
+    assert claim.speaker is None and claim.text == text
+    said = find_claims(analysis("The minister says of the plan that 40 jobs will go."))
+    assert [c.speaker_text for c in said] == ["The minister"]
+
+
 def test_a_speaker_phrase_never_ends_in_a_determiner() -> None:
     text = "I think his tweet here shows that the port authority in Tarvos was wrong."
     assert all(c.speaker_text != "think his" for c in find_claims(analysis(text)))

@@ -195,8 +195,13 @@ def _reports_from_a_place(tokens: list[Token], index: int) -> bool:
 
 def _plural_subject(tokens: list[Token], index: int) -> bool:
     """``battleground states could decide …``, ``member states to counter …``: a plural noun
-    that a verb or infinitive follows is the subject, not a speech verb."""
-    return index < len(tokens) and tokens[index].lower in _PLURAL_FOLLOWERS
+    that a verb or infinitive follows is the subject, not a speech verb; so is one that "of"
+    follows ("the Gulf states of Oman and the UAE", "reports of looting"), unless it is
+    "says"."""
+    if index >= len(tokens):
+        return False
+    follower = tokens[index].lower
+    return follower in _PLURAL_FOLLOWERS or (follower == "of" and tokens[index - 1].lower != "says")
 
 
 def _followed_by_cue(tokens: list[Token], index: int) -> bool:

@@ -27,11 +27,20 @@ from ..language.en.happenings import (
     kinds_by_word,
 )
 from ..language.en.measures import CURRENCY_CODES
+from ..language.en.names import SPEAKERS_PLACE
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, TimeExpression
+from .fact_clock import (
+    SHORT_DURATIONS,
+    as_duration,
+    clock_kinds,
+    clock_predicate,
+    clock_quantity,
+    is_lasting,
+)
 from .fact_measure import amount_measure, rate_of, shock_measured, with_distance_places
-from .fact_parse import Reading, measured_noun, read_parse, with_head_noun
+from .fact_parse import measured_noun, read_parse, with_head_noun
 from .fact_parts import (
     with_additional_parts,
     with_change_units,
@@ -76,7 +85,7 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
             _fact(analysis, claim, sentence, quantity, main_place)
             for quantity in owned.get(index, ())
             if not _generic(text, sentence, quantity)
-        ]
+        ] + _clock_facts(analysis, claim, sentence)
         facts = with_change_units(with_parts(text, read, places_at))
         facts = with_additional_parts(text, facts)
         facts = with_distance_places(text, facts, places_at)
@@ -221,14 +230,15 @@ def _fact(
     if singular(quantity.unit) in CASE_NOUNS and len(named) == 1:
         quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
     money = quantity.unit.upper() in CURRENCY_CODES
-    return Fact(
+    fact = Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
         phrase=phrase,
         places=places,
         # "clashes broke out in Tarvos, where 50,000 marched": a place's part, unless the
         # report is mainly about that place
-        part=read is not None and read.local and main_place not in places,
+        part=(read is not None and read.local and main_place not in places)
+        or (not places and _told_from_here(analysis, claim, sentence)),
         previous=previous,
         measure=(amount_measure(analysis.tokens, text, quantity) if money
                  else shock_measured(text, quantity, sentence)
@@ -241,19 +251,56 @@ def _fact(
         extra=bool(_EXTRA_PART.match(text[quantity.end : sentence.end])),
         headline=_is_title(analysis, sentence_text),
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
-        **_time_of(analysis, claim, sentence, read),
+        **_time_of(analysis, sentence, read.predicate if read is not None else None),
     )
+    if quantity.unit not in SHORT_DURATIONS:
+        return fact
+    predicate = read.predicate if read is not None else None
+    lasting = is_lasting(analysis.tokens, text, quantity, predicate)
+    return as_duration(fact, lasting, shock_measured(text, quantity, sentence))
 
 
-def _time_of(
-    analysis: Analysis, claim: Claim, sentence: Span, read: Reading | None
-) -> dict[str, Any]:
-    if read is None or read.predicate is None:
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _told_from_here(analysis: Analysis, claim: Claim, sentence: Span) -> bool:
+    """A speaker's count of the place they speak from ("Nearly every house was destroyed here.
+    The military are talking about 20,000 to 30,000 dead")."""
+    if claim.speaker is None:
+        return False
+    previous = _previous_sentence(analysis.sentences, sentence)
+    spans = [sentence] if previous is None else [previous, sentence]
+    text = analysis.document.text
+    return any(word.lower() in SPEAKERS_PLACE
+               for span in spans for word in _WORD.findall(span.of(text)))
+
+
+def _clock_facts(analysis: Analysis, claim: Claim, sentence: Span) -> list[Fact]:
+    """The times of day the claim tells a happening at ("struck at 1353")."""
+    facts = []
+    text = analysis.document.text
+    for time in _times_within(analysis, claim):
+        quantity = clock_quantity(time)
+        if quantity is None:
+            continue
+        predicate = clock_predicate(analysis.tokens, quantity)
+        facts.append(Fact(
+            quantity=quantity,
+            kinds=clock_kinds(analysis.tokens, text, predicate),
+            headline=_is_title(analysis, sentence.of(text)),
+            context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
+            **_time_of(analysis, sentence, predicate),
+        ))
+    return facts
+
+
+def _time_of(analysis: Analysis, sentence: Span, predicate: int | None) -> dict[str, Any]:
+    if predicate is None:
         return {}
-    time = fact_time(analysis.tokens, analysis.document.text, read.predicate,
+    time = fact_time(analysis.tokens, analysis.document.text, predicate,
                      _times_within(analysis, sentence))
     if time is None and told_of_before(
-            analysis.tokens, analysis.document.text, read.predicate, sentence.start):
+            analysis.tokens, analysis.document.text, predicate, sentence.start):
         previous = _previous_sentence(analysis.sentences, sentence)
         time = time_told_before(_times_within(analysis, previous)) if previous else None
     return {"time": time, "time_read": True}

@@ -11,6 +11,10 @@ Every comparable pair of facts (``compare_facts``) gets a verdict:
   ends later), or says it corrects the figure;
 * conflict — otherwise: different values for the same window and happening.
 
+Times of day ("struck at 1353" / "hit at 1:53 p.m.") and how long a happening lasted are facts
+of their own families, judged the same way, but never updates: a later, larger time or
+duration is another answer, not a running total that grew.
+
 Facts that agree are joined into one agree comparison; the other verdicts are given between
 those groups, one comparison per pair of groups and verdict, so a cluster of two agreeing counts
 and a later higher one yields an agree and an update comparison.
@@ -22,7 +26,13 @@ from collections.abc import Mapping, Sequence
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
-from ..language.en.measures import LOGARITHMIC_UNITS, MEASURE_UNITS, STATE_UNITS
+from ..language.en.measures import (
+    CLOCK_UNITS,
+    DURATION,
+    LOGARITHMIC_UNITS,
+    MEASURE_UNITS,
+    STATE_UNITS,
+)
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
 from .compare_facts import _Fact, _headline_facts, comparable_pairs, in_figures
@@ -31,7 +41,10 @@ from .units import describe, family, plural, written_number
 
 ABOUT_TOLERANCE = 0.1
 MAGNITUDE_ROUNDING = 0.05
-_NON_CUMULATIVE = {"percent"}
+CLOCK_TOLERANCE_MINUTES = 15
+""""About 1:50 p.m." and 13:53 tell one moment; "about" on a clock allows this many minutes."""
+_NON_CUMULATIVE = {"percent", DURATION, *CLOCK_UNITS}
+"""Families whose later, larger value is no running total that grew."""
 _LOWER_BOUNDS = {"over", "at_least"}
 _UPPER_BOUNDS = {"under", "at_most", "up_to"}
 _MONEY = {"usd", "eur", "gbp", "rub"}
@@ -194,6 +207,8 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
     if "about" in (a.qualifier, b.qualifier) and {a.qualifier, b.qualifier} <= {"about", "exact"}:
         if family(a.unit) in LOGARITHMIC_UNITS:  # "about 6.0" is no 5.9 on a magnitude scale
             return abs(a.value - b.value) < MAGNITUDE_ROUNDING
+        if a.unit in CLOCK_UNITS:
+            return abs(a.value - b.value) <= CLOCK_TOLERANCE_MINUTES
         return abs(a.value - b.value) <= ABOUT_TOLERANCE * max(a.value, b.value)
     return False
 
@@ -301,14 +316,15 @@ def _agreement(facts: list[_Fact]) -> Comparison:
     sides = "; ".join(_side(f) for f in facts)
     qualifiers = {f.quantity.qualifier for f in facts}
     values = {f.quantity.value for f in facts}
+    same = _SAME_ANSWER.get(facts[0].family, "count")
     if len(values) > 1:
-        note = " roughly the same count, within the stated approximation"
+        note = f" roughly the same {same}, within the stated approximation"
     elif qualifiers & (_LOWER_BOUNDS | _UPPER_BOUNDS) and "exact" in qualifiers:
-        note = " the same count (a bound and a figure that meets it)"
+        note = f" the same {same} (a bound and a figure that meets it)"
     elif len(qualifiers) > 1:
-        note = " the same count (one of them approximate)"
+        note = f" the same {same} (one of them approximate)"
     else:
-        note = " the same count"
+        note = f" the same {same}"
     return _comparison("agree", facts, f"{sides}:{note}.")
 
 
@@ -394,11 +410,17 @@ def _date_difference(facts: list[_Fact]) -> str:
     return ": " + "; ".join(parts) + "."
 
 
+_SAME_ANSWER = {DURATION: "duration", **{unit: "time" for unit in CLOCK_UNITS}}
+_QUESTIONS = {DURATION: "How long did it last",
+              **{unit: f"At what time ({unit}) did it happen" for unit in CLOCK_UNITS}}
+
+
 def _question(facts: list[_Fact]) -> str:
     first = min(facts, key=lambda f: (f.fact.phrase is None, f.published))
     unit = first.family
-    what = "How much money" if unit in _MONEY else f"How many {plural(unit)}"
-    if unit not in _MONEY and first.fact.phrase:
+    what = _QUESTIONS.get(unit) or (
+        "How much money" if unit in _MONEY else f"How many {plural(unit)}")
+    if unit not in _MONEY and unit not in _QUESTIONS and first.fact.phrase:
         what += f" {first.fact.phrase}"
     details = [d for d in (_topic(facts), _span_of(facts)) if d]
     return f"{what} ({', '.join(details)})?" if details else f"{what}?"

@@ -20,12 +20,12 @@ from itertools import combinations
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happening_types import names_a_happening
 from ..language.en.happenings import ACCUMULATING_KINDS, COUNTED_AS, MANY_COUNTRIES
-from ..language.en.measures import DISTANCE_UNITS, LOGARITHMIC_UNITS, MEASURE_UNITS
+from ..language.en.measures import DISTANCE_UNITS, DURATION, LOGARITHMIC_UNITS, MEASURE_UNITS
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
 from .text import origin_of, overlap, report_date
-from .units import family
+from .units import fact_family
 
 CONTEXT_FLOOR = 0.2
 SAME_VALUE_CONTEXT_FLOOR = 0.12
@@ -98,7 +98,7 @@ def _headline_facts(
     for record in claims:
         best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...]], Fact] = {}
         for fact in record.claim.facts:
-            kind = family(fact.quantity.unit)
+            kind = fact_family(fact)
             if not kind or fact.previous:  # "cut the toll to 101 from 176" answers 101
                 continue
             if fact.part and not fact.places:  # "two more victims": an addition to a count
@@ -178,7 +178,9 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
     floor = SAME_VALUE_CONTEXT_FLOOR if same_value else CONTEXT_FLOOR
     # A magnitude or a distance is a property: what happened around it says little.
     if a.family not in MEASURE_UNITS:
-        if a.kinds & b.kinds or set(a.fact.measure) & set(b.fact.measure):
+        if a.family == DURATION:  # "lasted" does not say what lasted, nor where it was felt
+            floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)
+        elif a.kinds & b.kinds or set(a.fact.measure) & set(b.fact.measure):
             floor /= 2  # the same predicate ("detained") already says they count the same thing
         elif a.kinds or b.kinds or a.family in GENERIC_FAMILIES:
             floor = UNNAMED_CONTEXT_FLOOR * (2 / 3 if same_value else 1)

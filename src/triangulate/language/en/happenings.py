@@ -103,6 +103,9 @@ COUNT_STATUS = {
 questions ("159 suspected deaths", "16 confirmed deaths"). A toll that "may" or "could" be a
 figure is an estimate of the same toll, not a suspected count."""
 
+LASTED = "last"
+LASTING_VERBS = words("last continue persist")
+"""The kind of a duration that says how long a happening lasted, and the verbs that say it."""
 ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace vaccinate")
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""

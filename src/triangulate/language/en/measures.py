@@ -141,6 +141,13 @@ SHOCKS = {"quake": "quake", "earthquake": "quake", "temblor": "quake", "tremor":
           "aftershock": "aftershock", "foreshock": "foreshock"}
 """What a magnitude measures: an earthquake and its aftershock are different shocks."""
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+CLOCK_LOCAL = "local time"
+CLOCK_GMT = "GMT"
+"""Units of a time of day (minutes after midnight), by the zone it is told in: an unmarked or
+local time and a time in GMT (or UTC) answer different questions."""
+CLOCK_UNITS = frozenset({CLOCK_LOCAL, CLOCK_GMT})
+DURATION = "duration"
+"""The family of how long a happening lasted, in seconds."""
 RELATIVE_TIME_WORDS = frozenset({"ago", "later", "earlier"})
 
 QUALIFIER_PHRASES: dict[tuple[str, ...], Qualifier] = {

@@ -147,6 +147,9 @@ COMMON_STREET_NAMES = word_set("""
     king queen london broad water green hill
 """)
 # Heads of geographic names.
+SPEAKERS_PLACE = frozenset({"here"})
+"""Words by which a quoted speaker names the place they speak from ("every house was destroyed
+here"): what they count there is that place's part, whatever its name."""
 LOCATION_HEADS = word_set("""
     mountains mountain mount mt mt. river sea ocean lake valley region province district county
     oblast krai okrug raion governorate prefecture state territory territories island islands
