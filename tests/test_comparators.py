@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
-from triangulate.model import Comparison
+from triangulate.model import Analysis, Claim, ClaimRecord, Comparison, Span
 from triangulate.reconcile.compare import (
     COMPARATORS,
     CorpusToCompare,
@@ -14,6 +15,7 @@ from triangulate.reconcile.compare import (
     compare_claims,
 )
 
+from .conftest import make_document
 from .test_compare import _grain_reports, _records
 
 
@@ -85,3 +87,33 @@ def test_independent_reports_of_one_quotation_agree_on_what_was_said() -> None:
     assert [(c.verdict, {i.split("-")[0] for i in c.claims}) for c in made] == [
         ("agree", {"a", "b"})]
     assert "quote the same words" in made[0].explanation
+
+
+def test_one_speakers_statement_worded_differently_by_two_reports_is_told_alike() -> None:
+    zareh = "e-zareh"
+    first = _statement_analysis(
+        "a", "The Persian Gulf is not deep enough so that we can expect tsunamis, Zareh said.",
+        "The Persian Gulf is not deep enough so that we can expect tsunamis")
+    second = _statement_analysis(
+        "b", "Because the Persian Gulf is not very deep, a tsunami is not expected, Zareh said.",
+        "Because the Persian Gulf is not very deep, a tsunami is not expected")
+    other = _statement_analysis(
+        "c", "The Persian Gulf ports are open to ships again, Zareh said.",
+        "The Persian Gulf ports are open to ships again")
+    records = [ClaimRecord(f"{a.document.id}-c0", a.document.id, a.claims[0], attributed_to=zareh)
+               for a in (first, second, other)]
+    made = compare_claims([first, second, other], records, comparators=("statements",))
+    (comparison,) = made
+    assert comparison.kind == "statement" and comparison.verdict == "agree"
+    assert set(comparison.claims) == {"a-c0", "b-c0"}
+    assert "reported in other words" in comparison.explanation
+    records[1] = replace(records[1], attributed_to="e-someone-else")
+    assert compare_claims([first, second, other], records, comparators=("statements",)) == []
+
+
+def _statement_analysis(doc_id: str, text: str, content: str) -> Analysis:
+    start = text.index(content)
+    claim = Claim(start, start + len(content), content, speaker=Span(len(text) - 11, len(text) - 6),
+                  speaker_text="Zareh")
+    document = make_document(text, doc_id, published="2005-11-28", publisher=f"Outlet {doc_id}")
+    return Analysis(document=document, claims=(claim,))

@@ -23,9 +23,10 @@ Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "u
 Stance = Literal["asserted", "denied", "hedged", "questioned"]
 Polarity = Literal["positive", "negative"]
 Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
-ComparisonKind = Literal["count", "denial", "omission", "readout", "quote"]
+ComparisonKind = Literal["count", "denial", "omission", "readout", "quote", "statement"]
 """What a comparison sets side by side: figures, an assertion and its denial, accounts of which
-one leaves something out, the readouts of one conversation, or one quotation reported alike."""
+one leaves something out, the readouts of one conversation, one quotation reported alike, or one
+speaker's statement that reports word differently."""
 AdjudicationAction = Literal[
     "confirm", "reject", "set_verdict", "merge_entities", "split_entity", "merge_events",
     "split_event",

@@ -9,7 +9,7 @@ Three kinds of comparison are made:
   claims the analysis marked as denials whose proposition cannot be read are matched on their
   own words, as a fallback;
 * repeated quotes (``compare_quotes``) — one quotation that independent reports give word for
-  word (agree);
+  word, or one speaker's statement they word differently (agree);
 * omissions (``compare_statements``) — a claim that says an account left something out, set
   beside the claims that state it (omission); and (``compare_readouts``) two sides' accounts of
   one call or meeting, one silent on what the other stresses (omission).
@@ -33,7 +33,7 @@ from ..model import Analysis, ClaimRecord, Comparison, Event
 from .blocking import StemIndex
 from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
-from .compare_quotes import compare_quotes
+from .compare_quotes import compare_quotes, compare_statements_alike
 from .compare_readouts import compare_readouts
 from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
 from .text import content_stems, overlap, shorten, source_with_date, story_of
@@ -67,7 +67,7 @@ Comparator = Callable[[CorpusToCompare, Sequence[Comparison]], list[Comparison]]
 """Makes one kind of comparison, given the corpus and the comparisons made before it."""
 
 COMPARATORS: dict[str, Comparator] = {}
-DEFAULT_COMPARATORS = ("counts", "denials", "omissions", "readouts", "quotes")
+DEFAULT_COMPARATORS = ("counts", "denials", "omissions", "readouts", "quotes", "statements")
 
 
 def comparator(name: str) -> Callable[[Comparator], Comparator]:
@@ -124,6 +124,11 @@ def _omissions(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comp
 @comparator("quotes")
 def _quotes(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
     return compare_quotes(corpus.claims, corpus.by_id)
+
+
+@comparator("statements")
+def _statements(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_statements_alike(corpus.claims, corpus.by_id, made)
 
 
 @comparator("readouts")

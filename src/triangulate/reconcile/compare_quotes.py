@@ -1,9 +1,15 @@
-"""Repeated quotes: independent reports that quote the same words agree on what was said.
+"""Repeated quotes and statements: independent reports that tell what was said alike agree.
 
 A quotation (as the claims stage finds them, ``find_quotes``; long enough to be telling) that
 reports of different origins give word for word, give or take a few words, is one statement
 reported alike: an agreement on what was said, whoever each report names as its speaker. Candidates
 come from shared runs of ``QUOTED_RUN`` words, so the cost grows with the number of quotes.
+
+A statement one speaker is reported to make in other words by independent reports ("The Persian
+Gulf is not deep enough so that we can expect tsunamis" / "Because the Persian Gulf is not very
+deep, a tsunami is not expected", both Mehdi Zareh's) is told alike too: the same speaker (as an
+entity), the same stance and polarity, no count (counts are compared as counts), and most of
+their content words shared. Candidates are one speaker's claims that share a rare word.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from ..analyze.claim_quotes import find_quotes
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison
 from ..union_find import UnionFind
-from .text import origin_of, shorten, source_with_date
+from .blocking import StemIndex
+from .text import content_stems, origin_of, shorten, source_with_date
 
 QUOTED_RUN = 8
 """Words in a row two quotes must share to be one quote."""
@@ -100,3 +107,79 @@ def _agreement(chosen: list[_Quote], by_id: dict[str, Analysis]) -> Comparison:
         explanation=f"{sources} quote the same words: \u201c{quoted}\u201d.",
         kind="quote",
     )
+
+
+SAME_STATEMENT = 0.3
+"""The share of two statements' content words (shared over all) that makes them one statement."""
+SHARED_WORDS = 3
+"""The fewest content words one statement told twice shares: fewer say too little."""
+
+
+@dataclass(frozen=True)
+class _Statement:
+    claim: ClaimRecord
+    stems: frozenset[str]
+    origin: str
+
+
+def compare_statements_alike(
+    claims: Sequence[ClaimRecord], by_id: dict[str, Analysis], made: Sequence[Comparison]
+) -> list[Comparison]:
+    """One speaker's statements that independent reports word differently, not already joined
+    by an earlier comparison (a quote told word for word)."""
+    joined = {frozenset(c.claims) for c in made if len(c.claims) == 2} | {
+        frozenset((a, b)) for c in made if c.kind == "quote" for a in c.claims for b in c.claims
+    }
+    by_speaker: dict[str, list[_Statement]] = {}
+    origins: dict[str, str] = {}
+    for record in claims:
+        analysis = by_id.get(record.document)
+        if not record.attributed_to or record.claim.facts or analysis is None:
+            continue
+        if record.document not in origins:
+            origins[record.document] = origin_of(analysis, by_id)
+        by_speaker.setdefault(record.attributed_to, []).append(_Statement(
+            record, frozenset(content_stems(record.claim.text)), origins[record.document]))
+    comparisons = []
+    for statements in by_speaker.values():
+        same = UnionFind(len(statements))
+        for i, j in StemIndex([s.stems for s in statements]).pairs():
+            if _told_alike(statements[i], statements[j]) and frozenset(
+                    (statements[i].claim.id, statements[j].claim.id)) not in joined:
+                same.union(i, j)
+        for group in same.groups():
+            chosen = sorted((statements[i] for i in group), key=lambda s: s.claim.id)
+            if len({s.origin for s in chosen}) > 1:
+                comparisons.append(_statement_agreement(chosen, by_id))
+    return comparisons
+
+
+def _told_alike(a: _Statement, b: _Statement) -> bool:
+    if a.origin == b.origin:
+        return False
+    ca, cb = a.claim.claim, b.claim.claim
+    if (ca.stance, ca.polarity) != (cb.stance, cb.polarity):
+        return False
+    shared = len(a.stems & b.stems)
+    return shared >= SHARED_WORDS and shared >= SAME_STATEMENT * len(a.stems | b.stems)
+
+
+def _statement_agreement(chosen: list[_Statement], by_id: dict[str, Analysis]) -> Comparison:
+    claims = tuple(dict.fromkeys(s.claim.id for s in chosen))
+    speaker = chosen[0].claim.claim.speaker_text or "The speaker"
+    told = "; ".join(
+        f"{source_with_date(by_id[s.claim.document].document)}: "
+        f"\u201c{shorten(s.claim.claim.text, 120)}\u201d" for s in chosen)
+    return Comparison(
+        id=record_id("s", *claims),
+        question=f"What did {speaker} say: \u201c{shorten(chosen[0].claim.claim.text, 80)}\u201d?",
+        verdict="agree",
+        claims=claims,
+        explanation=f"{told}: {speaker}'s statement, reported {_how_worded(chosen)}.",
+        kind="statement",
+    )
+
+
+def _how_worded(chosen: list[_Statement]) -> str:
+    worded = {tuple(_WORD.findall(s.claim.claim.text.lower())) for s in chosen}
+    return "in the same words" if len(worded) == 1 else "in other words"
