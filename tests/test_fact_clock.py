@@ -66,3 +66,29 @@ def test_clock_times_and_durations_are_written_as_a_reader_reads_them() -> None:
     about = Quantity(0, 4, "about 1:50 p.m.", 830, CLOCK_LOCAL, "about")
     assert values_agree(about, Quantity(0, 4, "1353", 833, CLOCK_LOCAL))
     assert not values_agree(about, Quantity(0, 4, "2:30 p.m.", 870, CLOCK_LOCAL))
+
+
+def test_an_age_is_a_fact_in_months_and_ages_in_a_list_are_each_ones_own() -> None:
+    facts = _facts(
+        "Texas officials said a 22-month-old boy had died. The man, 45 years old, was rescued. "
+        "A 35-year-old woman and a 36-year-old man died in the fire."
+    )
+    boy = facts["22-month-old"]
+    assert (boy.quantity.value, boy.quantity.unit, boy.measure) == (22, "month", ("age",))
+    assert facts["45 years"].quantity.value == 45 * 12 and not facts["45 years"].part
+    assert facts["35-year-old"].part and facts["36-year-old"].part
+    assert describe(facts["45 years"].quantity) == "45 years"
+    assert describe(boy.quantity) == "22 months"
+
+
+def test_one_persons_age_told_differently_conflicts_but_two_peoples_ages_do_not() -> None:
+    made = _compare(
+        ("a", "2009-04-29", "Texas officials said a 22-month-old boy had died of swine flu, the "
+         "first death from the virus outside Mexico."),
+        ("b", "2009-04-29", "A 23-month-old Mexican child has died of swine flu in Texas, the "
+         "first death from the virus outside Mexico."),
+        ("c", "2009-04-29", "A 39-year-old woman has died of swine flu in Texas, the second "
+         "death from the virus outside Mexico."),
+    )
+    assert ("conflict", {"a", "b"}) in made
+    assert not [docs for _, docs in made if "c" in docs]

@@ -1,11 +1,13 @@
-"""Facts of when and for how long: the time of day a happening is told at ("struck at 1353",
-"hit at 1:53 p.m. local time") and how long it lasted ("it lasted around 30 seconds", "a
-tremor for one minute"). Reconciliation compares them as it compares counts.
+"""Facts of when, for how long and how old: the time of day a happening is told at ("struck at
+1353", "hit at 1:53 p.m. local time"), how long it lasted ("it lasted around 30 seconds", "a
+tremor for one minute") and the age of someone it befell ("a 22-month-old boy had died").
+Reconciliation compares them as it compares counts.
 
 A time of day is a quantity of minutes after midnight, in the unit of the zone its own words
 give (``CLOCK_LOCAL`` or ``CLOCK_GMT``; a zone in brackets after it tells the same moment
 another way). A duration of seconds, minutes or hours is a quantity of seconds; it answers a
-question only when its clause says how long something lasted (``LASTED``).
+question only when its clause says how long something lasted (``LASTED``). An age is a quantity
+of months that measures ``AGE`` ("23-month-old", "45 years old").
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ import re
 from dataclasses import replace
 
 from ..language.en.happenings import LASTED, LASTING_VERBS, same_happening
-from ..language.en.measures import CLOCK_GMT, CLOCK_LOCAL, DURATION_IN_SECONDS
+from ..language.en.measures import (
+    AGE,
+    CLOCK_GMT,
+    CLOCK_LOCAL,
+    DURATION_IN_MONTHS,
+    DURATION_IN_SECONDS,
+)
 from ..model import Fact, Qualifier, Quantity, TimeExpression, Tokens
 from .fact_parse import _lemma
 
@@ -84,3 +92,20 @@ def as_duration(fact: Fact, lasting: bool, measure: tuple[str, ...]) -> Fact:
         kinds=(LASTED,) if lasting else fact.kinds,
         measure=measure,
     )
+
+
+_OLD_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
+
+
+def is_age(text: str, quantity: Quantity) -> bool:
+    """"a 22-month-old boy", "the man, 45 years old"."""
+    return quantity.unit in DURATION_IN_MONTHS and (
+        quantity.text.lower().endswith("old") or _OLD_AFTER.match(text, quantity.end) is not None)
+
+
+def as_age(fact: Fact) -> Fact:
+    """An age's fact in months ("45 years old" is 540 months)."""
+    quantity = fact.quantity
+    months = DURATION_IN_MONTHS[quantity.unit]
+    return replace(fact, quantity=replace(quantity, value=quantity.value * months, unit="month"),
+                   measure=(AGE,))

@@ -26,17 +26,19 @@ from ..language.en.happenings import (
     PEOPLE_KINDS,
     kinds_by_word,
 )
-from ..language.en.measures import CURRENCY_CODES
+from ..language.en.measures import AGE, CURRENCY_CODES
 from ..language.en.names import SPEAKERS_PLACE
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
 from ..model import Analysis, Claim, Fact, Mention, Quantity, Sentence, Span, TimeExpression
 from .fact_clock import (
     SHORT_DURATIONS,
+    as_age,
     as_duration,
     clock_kinds,
     clock_predicate,
     clock_quantity,
+    is_age,
     is_lasting,
 )
 from .fact_measure import amount_measure, rate_of, shock_measured, with_distance_places
@@ -87,7 +89,7 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
             if not _generic(text, sentence, quantity)
         ] + _clock_facts(analysis, claim, sentence)
         facts = with_change_units(with_parts(text, read, places_at))
-        facts = with_additional_parts(text, facts)
+        facts = with_additional_parts(text, _ages_listed(facts))
         facts = with_distance_places(text, facts, places_at)
         facts = with_place_before(
             text, facts, sentence, _previous_sentence(analysis.sentences, sentence), places_at,
@@ -95,6 +97,15 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         )
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
+
+
+def _ages_listed(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """Ages of several people in one sentence ("a 35-year-old woman and a 36-year-old man")
+    are each one person's, answering no question of the others'."""
+    ages = [f for f in facts if AGE in f.measure]
+    if len(ages) < 2:
+        return tuple(facts)
+    return tuple(replace(f, part=True) if AGE in f.measure else f for f in facts)
 
 
 def _main_place(places: Iterable[Mention]) -> str | None:
@@ -253,6 +264,8 @@ def _fact(
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
         **_time_of(analysis, sentence, read.predicate if read is not None else None),
     )
+    if is_age(text, quantity):
+        return as_age(fact)
     if quantity.unit not in SHORT_DURATIONS:
         return fact
     predicate = read.predicate if read is not None else None

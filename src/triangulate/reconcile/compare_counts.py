@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
 from ..language.en.measures import (
+    AGE,
     CLOCK_UNITS,
     DURATION,
     LOGARITHMIC_UNITS,
@@ -43,7 +44,7 @@ ABOUT_TOLERANCE = 0.1
 MAGNITUDE_ROUNDING = 0.05
 CLOCK_TOLERANCE_MINUTES = 15
 """"About 1:50 p.m." and 13:53 tell one moment; "about" on a clock allows this many minutes."""
-_NON_CUMULATIVE = {"percent", DURATION, *CLOCK_UNITS}
+_NON_CUMULATIVE = {"percent", DURATION, AGE, *CLOCK_UNITS}
 """Families whose later, larger value is no running total that grew."""
 _LOWER_BOUNDS = {"over", "at_least"}
 _UPPER_BOUNDS = {"under", "at_most", "up_to"}
@@ -410,8 +411,8 @@ def _date_difference(facts: list[_Fact]) -> str:
     return ": " + "; ".join(parts) + "."
 
 
-_SAME_ANSWER = {DURATION: "duration", **{unit: "time" for unit in CLOCK_UNITS}}
-_QUESTIONS = {DURATION: "How long did it last",
+_SAME_ANSWER = {DURATION: "duration", AGE: "age", **{unit: "time" for unit in CLOCK_UNITS}}
+_QUESTIONS = {DURATION: "How long did it last", AGE: "How old",
               **{unit: f"At what time ({unit}) did it happen" for unit in CLOCK_UNITS}}
 
 

@@ -20,7 +20,13 @@ from itertools import combinations
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happening_types import names_a_happening
 from ..language.en.happenings import ACCUMULATING_KINDS, COUNTED_AS, MANY_COUNTRIES
-from ..language.en.measures import DISTANCE_UNITS, DURATION, LOGARITHMIC_UNITS, MEASURE_UNITS
+from ..language.en.measures import (
+    AGE,
+    DISTANCE_UNITS,
+    DURATION,
+    LOGARITHMIC_UNITS,
+    MEASURE_UNITS,
+)
 from ..model import Analysis, ClaimRecord, Fact, Quantity
 from ..union_find import UnionFind
 from .blocking import StemIndex
@@ -48,6 +54,9 @@ MAGNITUDE = 10.0
 LOGARITHMIC_SPREAD = 1.0
 """Two figures whose allowed values (a bound open on one side, a range between its ends) lie
 further apart than this factor count different things: a city's toll and a country's."""
+AGE_SPREAD = 0.1
+"""Two ages this close (relative to the older) may be one person's told differently ("22-month-old"
+and "23-month-old"); further apart, they are two people's."""
 
 _NONE = Quantity(0, 0, "", float("-inf"), "")
 Window = tuple[str | None, str]
@@ -211,6 +220,8 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     if (MANY_COUNTRIES in pa) != (MANY_COUNTRIES in pb):
         return False  # a count over many countries answers no one country's question
     (low_a, high_a), (low_b, high_b) = _interval(a.quantity), _interval(b.quantity)
+    if a.family == AGE:  # ages far apart are two people's, not one person's told twice
+        return abs(low_a - low_b) <= AGE_SPREAD * max(low_a, low_b)
     if a.family in LOGARITHMIC_UNITS:  # agencies differ by tenths: 3.8 is another shock than 5.9
         return min(abs(high_a - low_b), abs(high_b - low_a)) <= LOGARITHMIC_SPREAD or (
             low_a <= high_b and low_b <= high_a)

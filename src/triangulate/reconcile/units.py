@@ -6,8 +6,11 @@ from dataclasses import replace
 
 from ..language.en.happenings import LASTED
 from ..language.en.measures import (
+    AGE,
     CLOCK_UNITS,
     DURATION,
+    DURATION_IN_MONTHS,
+    DURATION_IN_SECONDS,
     QUALIFIER_WORDS,
     UNCOMPARABLE_UNITS,
     UNIT_FAMILIES,
@@ -28,9 +31,11 @@ def family(unit: str) -> str | None:
 
 def fact_family(fact: Fact) -> str | None:
     """The family of a fact's quantity; a duration is comparable only as how long something
-    lasted ("lasted 30 seconds"), never as a period ("within 24 hours")."""
+    lasted ("lasted 30 seconds"), never as a period ("within 24 hours"); an age as an age."""
     if fact.quantity.unit == "second" and LASTED in fact.kinds:
         return DURATION
+    if fact.quantity.unit == "month" and AGE in fact.measure:
+        return AGE
     return family(fact.quantity.unit)
 
 
@@ -53,7 +58,7 @@ def describe(quantity: Quantity) -> str:
         hours, minutes = divmod(int(quantity.value), 60)
         qualifier = QUALIFIER_WORDS.get(quantity.qualifier, "")
         return f"{qualifier}{hours:02d}:{minutes:02d} {quantity.unit}"
-    if quantity.unit == "second":
+    if quantity.unit in ("second", "month"):
         quantity = _in_largest_unit(quantity)
     value = quantity.value
     number = written_number(value)
@@ -68,15 +73,19 @@ def written_number(value: float) -> str:
     return f"{value:,.0f}" if value >= 1000 and value == int(value) else f"{value:g}"
 
 
-_LARGER_UNITS = (("hour", 3600), ("minute", 60))
+_LARGER_UNITS = {"second": (("hour", 3600), ("minute", 60)), "month": (("year", 24),)}
+"""The units a duration in seconds or an age in months is better told in, each from the least
+value it takes ("540 months" is 45 years; an age under two years is told in months)."""
+_UNIT_SIZES = {**DURATION_IN_SECONDS, **DURATION_IN_MONTHS}
 
 
 def _in_largest_unit(duration: Quantity) -> Quantity:
-    """A duration in seconds in the largest unit that divides it: 60 seconds is 1 minute."""
-    for unit, seconds in _LARGER_UNITS:
-        if duration.value >= seconds and all(
-            v % seconds == 0 for v in (duration.value, duration.value_max or 0)
+    """A duration in the largest unit that divides it: 60 seconds is 1 minute."""
+    for unit, least in _LARGER_UNITS[duration.unit]:
+        size = _UNIT_SIZES[unit]
+        if duration.value >= least and all(
+            v % size == 0 for v in (duration.value, duration.value_max or 0)
         ):
-            top = duration.value_max / seconds if duration.value_max is not None else None
-            return replace(duration, value=duration.value / seconds, unit=unit, value_max=top)
+            top = duration.value_max / size if duration.value_max is not None else None
+            return replace(duration, value=duration.value / size, unit=unit, value_max=top)
     return duration

@@ -148,6 +148,8 @@ local time and a time in GMT (or UTC) answer different questions."""
 CLOCK_UNITS = frozenset({CLOCK_LOCAL, CLOCK_GMT})
 DURATION = "duration"
 """The family of how long a happening lasted, in seconds."""
+AGE = "age"
+"""The family of how old someone is, in months."""
 RELATIVE_TIME_WORDS = frozenset({"ago", "later", "earlier"})
 
 QUALIFIER_PHRASES: dict[tuple[str, ...], Qualifier] = {
