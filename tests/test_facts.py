@@ -457,3 +457,15 @@ def test_a_counted_nouns_own_verb_is_its_predicate_before_the_governing_one() ->
     facts = _facts("Despite food subsidies, people are struggling, with an estimated 40% of the "
                    "country living in poverty.")
     assert facts["an estimated 40%"].kinds == ("~live",)
+
+
+def test_an_unmarked_count_takes_the_status_of_the_marked_counts_nearest_it() -> None:
+    made = _compare(
+        ("a", "2009-05-02", "Health officials in Mexico said 16 deaths from the flu virus were "
+         "confirmed by laboratory tests."),
+        ("b", "2009-05-02", "Health officials in Mexico said there had been 159 suspected deaths "
+         "from the flu virus."),
+        ("c", "2009-05-03", "Health officials in Mexico said the flu virus had killed 149 people."),
+    )
+    assert [docs for _, docs in made if "c" in docs] == [{"b", "c"}]
+    assert not [docs for _, docs in made if {"a", "c"} <= docs]

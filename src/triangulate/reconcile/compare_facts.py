@@ -13,9 +13,10 @@ context.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations
+from math import log
 
 from ..analyze.timex_calendar import first_day, last_day
 from ..language.en.happening_types import names_a_happening
@@ -75,6 +76,7 @@ class _Fact:
     kinds: frozenset[str]
     listed: frozenset[str]  # the kinds the lexicon lists (not "~registered")
     places: frozenset[str] = frozenset()  # the places it is scoped to, as entities
+    status: str | None = None  # as the claim marks it, else as the counts near it are marked
 
     @property
     def quantity(self) -> Quantity:
@@ -137,9 +139,55 @@ def _headline_facts(
                     kinds=frozenset(fact.kinds),
                     listed=frozenset(k for k in fact.kinds if not k.startswith("~")),
                     places=scope,
+                    status=fact.status,
                 )
             )
-    return facts
+    return _with_status_of_neighbours(facts)
+
+
+STATUS_DAYS = 7
+STATUS_REACH = 2.0
+STATUS_MARGIN = 2.0
+"""An unmarked count takes the status of the marked counts nearest to it ("149 people", told
+in the week of "159 suspected deaths" and "16 confirmed deaths", is a suspected count) when a
+count so marked lies within ``STATUS_REACH`` times its value, told within ``STATUS_DAYS`` of
+it, and counts of the other status lie ``STATUS_MARGIN`` times further (on a log scale); only
+where both statuses are marked for the same happening."""
+
+
+def _with_status_of_neighbours(facts: list[_Fact]) -> list[_Fact]:
+    marked = [f for f in facts if f.status and f.quantity.value > 0]
+    if len({f.status for f in marked}) < 2:
+        return facts
+    return [_status_of_neighbours(f, marked) if not f.status else f for f in facts]
+
+
+def _status_of_neighbours(fact: _Fact, marked: list[_Fact]) -> _Fact:
+    value = fact.quantity.value
+    if value <= 0 or not fact.published:
+        return fact
+    nearest: dict[str, float] = {}
+    for other in marked:
+        if (other.family != fact.family or not other.listed & fact.listed
+                or (other.places and fact.places and not other.places & fact.places)
+                or not _told_within(other.published, fact.published, STATUS_DAYS)):
+            continue
+        distance = abs(log(value / other.quantity.value))
+        assert other.status is not None
+        nearest[other.status] = min(distance, nearest.get(other.status, distance))
+    if len(nearest) < 2:
+        return fact
+    (status, near), (_, far) = sorted(nearest.items(), key=lambda item: item[1])[:2]
+    if near <= log(STATUS_REACH) and far >= STATUS_MARGIN * near:
+        return replace(fact, status=status)
+    return fact
+
+
+def _told_within(day: str, other: str, days: int) -> bool:
+    try:
+        return abs((first_day(day) - first_day(other)).days) <= days
+    except ValueError:
+        return False
 
 
 def _time_window(record: ClaimRecord, fact: Fact, published: str | None) -> Window | None:
@@ -202,7 +250,7 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     listed_a, listed_b = a.listed, b.listed
     if a.family not in MEASURE_UNITS and listed_a and listed_b and not listed_a & listed_b:
         return False
-    if a.fact.status != b.fact.status and a.fact.status and b.fact.status:
+    if a.status != b.status and a.status and b.status:
         return False
     if a.family in GENERIC_FAMILIES and (a.kinds or b.kinds) and not a.kinds & b.kinds:
         return False  # "home to 120,000 people" is no toll, "six people tested" no deaths
