@@ -60,6 +60,12 @@ def test_a_bare_figure_gets_what_it_measures_from_the_parse() -> None:
     assert facts["5.9"].quantity.unit == "magnitude"
 
 
+def test_the_place_of_what_caused_a_happening_scopes_its_count() -> None:
+    facts = _facts("On Saturday, more than a dozen people were killed by a quake in eastern "
+                   "Ruritania.")
+    assert facts["more than a dozen people"].places == ("ruritania",)
+
+
 def test_a_unit_that_only_modifies_the_counted_noun_gives_way_to_it() -> None:
     facts = _facts("The UN said 36 UN military and police personnel were confirmed dead.")
     (fact,) = facts.values()

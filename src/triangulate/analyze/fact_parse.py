@@ -36,7 +36,9 @@ _ARGUMENT_LINKS = words(
     "nsubj nsubj:pass nsubj:outer obj iobj obl obl:agent obl:npmod obl:tmod obl:unmarked "
     "csubj xcomp"
 )
-_PLACE_LINKS = _NOMINAL_LINKS | {"obl", "amod"}
+_PLACE_LINKS = _NOMINAL_LINKS | {"obl", "obl:agent", "amod"}
+"""Links a place climbs to the count or its predicate: "killed by a quake in eastern Ruritania"
+is scoped to Ruritania through the agent."""
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _NOT_PREDICATES = SPEECH_VERB_FORMS | words(
     "be have include give make take get see show accord cite quote believe think know"
