@@ -57,6 +57,12 @@ def test_a_count_a_speaker_gives_of_the_place_they_speak_from_is_that_places_par
     )
     (fact,) = [f for c in analysis.claims for f in c.facts if f.quantity.value == 20000]
     assert fact.part and not fact.places
+    quoted_after = _analysis(
+        'David Orr said many thousands were feared dead. " Nearly every house was destroyed '
+        'here. "'
+    )
+    (feared,) = [f for c in quoted_after.claims for f in c.facts]
+    assert feared.part and not feared.places
 
 
 def test_clock_times_and_durations_are_written_as_a_reader_reads_them() -> None:

@@ -54,6 +54,9 @@ def test_weekdays_past_and_future() -> None:
     assert only("The council met on Wednesday.").value == "2023-03-15"
     assert only("The council will vote on Friday.").value == "2023-03-17"
     assert only("The council met last Friday.").value == "2023-03-10"
+    # said on a Wednesday, "last Tuesday" is the Tuesday of the week before, not yesterday
+    assert only("The council met last Tuesday.").value == "2023-03-07"
+    assert only("The council met last Monday.").value == "2023-03-13"
 
 
 def test_months_alone_take_the_latest_past_year() -> None:

@@ -274,16 +274,21 @@ def _fact(
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_QUOTE_OPENERS = frozenset('"\u201c\u00ab')
 
 
 def _told_from_here(analysis: Analysis, claim: Claim, sentence: Span) -> bool:
     """A speaker's count of the place they speak from ("Nearly every house was destroyed here.
-    The military are talking about 20,000 to 30,000 dead")."""
+    The military are talking about 20,000 to 30,000 dead"), told in the sentence, the one
+    before, or a quotation of theirs that opens the one after ("X said many thousands were
+    feared dead. \"Nearly every house was destroyed here.\"")."""
     if claim.speaker is None:
         return False
-    previous = _previous_sentence(analysis.sentences, sentence)
-    spans = [sentence] if previous is None else [previous, sentence]
     text = analysis.document.text
+    spans = [s for s in (_previous_sentence(analysis.sentences, sentence), sentence) if s]
+    following = _next_sentence(analysis.sentences, sentence)
+    if following is not None and following.of(text).lstrip()[:1] in _QUOTE_OPENERS:
+        spans.append(following)
     return any(word.lower() in SPEAKERS_PLACE
                for span in spans for word in _WORD.findall(span.of(text)))
 
@@ -357,6 +362,13 @@ def _context(
     if previous is not None:
         stems |= content_stems(previous.of(text))
     return frozenset(stems) - content_stems(quantity.text)
+
+
+def _next_sentence(sentences: Sequence[Sentence], sentence: Span) -> Sentence | None:
+    index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    if index + 1 < len(sentences) and sentences[index].start == sentence.start:
+        return sentences[index + 1]
+    return None
 
 
 def _previous_sentence(sentences: Sequence[Sentence], sentence: Span) -> Sentence | None:

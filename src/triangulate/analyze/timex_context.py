@@ -185,8 +185,8 @@ class Context:
             return None
         back = (base.isoweekday() - number) % 7
         forward = (number - base.isoweekday()) % 7
-        if relation == "last":
-            return base - datetime.timedelta(days=back or 7)
+        if relation == "last":  # yesterday is never "last Tuesday": that is the week before
+            return base - datetime.timedelta(days=back + 7 if back <= 1 else back)
         if relation == "next":
             return base + datetime.timedelta(days=forward or 7)
         if relation == "this":
