@@ -60,6 +60,18 @@ def test_a_bare_figure_gets_what_it_measures_from_the_parse() -> None:
     assert facts["5.9"].quantity.unit == "magnitude"
 
 
+def test_another_part_told_before_a_count_is_an_extra_part_too() -> None:
+    facts = _facts("At least three people, a man and two women, were killed in the attack.")
+    assert facts["two women"].extra
+    assert not facts["At least three people"].extra
+
+
+def test_money_ripped_out_of_services_is_a_saving() -> None:
+    facts = _facts("Few Greeks believe that ripping $43 billion out of their public services "
+                   "was a necessary consequence of the bailout.")
+    assert facts["$43 billion"].measure == ("saving",)
+
+
 def test_the_place_of_what_caused_a_happening_scopes_its_count() -> None:
     facts = _facts("On Saturday, more than a dozen people were killed by a quake in eastern "
                    "Ruritania.")

@@ -17,7 +17,7 @@ from ..language.en.measures import DISTANCE_UNITS, MONEY_NOUNS, SAVING_VERBS, SH
 from ..language.en.plurals import singular
 from ..language.en.time_words import ADVERB_SETS, UNITS
 from ..model import Fact, Mention, Quantity, Span, Tokens
-from .fact_parse import _lemma
+from .fact_parse import _lemma, _word
 
 _ORDINAL_UNITS = frozenset({"second", "sec", "min", "minute"})
 """Units that are rarely a rate's period ("a second quake", "a minute's silence")."""
@@ -120,7 +120,8 @@ def amount_measure(tokens: Tokens, text: str, quantity: Quantity) -> tuple[str, 
                 child for child in tokens.children(head)
                 if child < root and deps[child] in ("nsubj", "compound") and pos[child] == "NOUN"
             ]
-    if not candidates and deps[root] == "obj" and _lemma(tokens, text, head) in SAVING_VERBS:
+    if not candidates and deps[root] == "obj" and (
+            {_lemma(tokens, text, head), _word(tokens, text, head)} & SAVING_VERBS):
         return ("saving",)  # "slice 30bn euros from its deficit"
     nouns: list[str] = []
     for noun in candidates:

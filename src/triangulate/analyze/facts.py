@@ -69,6 +69,14 @@ _EXTRA_PART = re.compile(
 )
 
 
+_EXTRA_PART_BEFORE = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+[A-Za-z]+\s*,?\s*"
+    r"(?:and|plus)\s+$",
+    re.IGNORECASE,
+)
+"""Another part told before the count: "a man and two women" counts two women and a man."""
+
+
 def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
     """The analysis's claims, each with the facts of the quantities it owns."""
     analysis = replace(  # in text order, for the look-ups by sentence below
@@ -259,7 +267,8 @@ def _fact(
         cumulative=scope.cumulative,
         correction=scope.correction,
         since=scope.since,
-        extra=bool(_EXTRA_PART.match(text[quantity.end : sentence.end])),
+        extra=bool(_EXTRA_PART.match(text[quantity.end : sentence.end])
+                   or _EXTRA_PART_BEFORE.search(text[sentence.start : quantity.start])),
         headline=_is_title(analysis, sentence_text),
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
         **_time_of(analysis, sentence, read.predicate if read is not None else None),

@@ -127,8 +127,11 @@ MEASURE_UNITS = frozenset({"magnitude", "km", "km2", "m2", "sq_mile", "mile", "m
 """Units that measure a property of something rather than count what happened."""
 PEOPLE_ADJECTIVES = frozenset({"wounded", "injured", "missing", "dead", "homeless", "displaced"})
 """Words that count people when they stand for them: "the 80 wounded", "12 missing"."""
-SAVING_VERBS = frozenset({"cut", "slash", "slice", "trim", "shave", "save", "reduce"})
-"""Verbs whose amount is money saved: "slice 30bn euros from its deficit" is a saving."""
+SAVING_VERBS = frozenset({"cut", "slash", "slice", "trim", "shave", "save", "reduce", "rip",
+                          "ripping", "ripped"})
+"""Verbs whose amount is money saved: "slice 30bn euros from its deficit", "ripping $43 billion
+out of their public services" are savings (the lemma or, where the parse's lemma is off, the
+word)."""
 LEVEL_NOUNS = frozenset({"level", "phase", "stage"})
 """Nouns whose number names a step on a scale ("raised the alert level to phase 5"): a level."""
 STATE_UNITS = frozenset({"level"})
