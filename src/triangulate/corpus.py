@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .analyze.pipeline import analyze_document
+from .analyze.pipeline import analyze_document, analyze_redated
 from .errors import SourceError, TriangulateError
 from .language.en.plurals import counted
 from .model import Analysis, Document, Failure, PublishedBasis, Reconciliation
@@ -88,6 +88,8 @@ class AnalyzeTask:
     store: str | None = None
     """Where the worker stores the analysis itself (a store's ``worker_location``); None: the
     analysis is handed back and this process stores it."""
+    earlier: Analysis | None = None
+    """The document's analysis before the corpus dated it: what reads no date is kept."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,10 @@ def _file_date(source: str) -> str | None:
     return datetime.fromtimestamp(stamp, tz=UTC).date().isoformat()
 
 
-def _analyze_one(document: Document) -> Analysis | Failure:
+def _analyze_one(document: Document, earlier: Analysis | None = None) -> Analysis | Failure:
     try:
+        if earlier is not None:
+            return analyze_redated(earlier, document)
         return analyze_document(document)
     except TriangulateError as error:
         return Failure(document.source, str(error))
@@ -129,7 +133,7 @@ def _work(task: Task) -> list[Document | Failure] | Analysis | Stored | Failure:
     from .ingest import read_source_entries
 
     if isinstance(task, AnalyzeTask):
-        outcome = _analyze_one(task.document)
+        outcome = _analyze_one(task.document, task.earlier)
         if task.store is None or not isinstance(outcome, Analysis):
             return outcome
         _worker_store(task.store).put_analysis(outcome)
@@ -347,7 +351,8 @@ class Corpus:
                         published=published,
                         published_precision="day",
                         published_basis=basis,
-                    )
+                    ),
+                    earlier=analysis,
                 )
             )
         if read_now:

@@ -49,16 +49,39 @@ def analyze_document(document: Document, stages: Iterable[str] = DEFAULT_STAGES)
     if not document.analysable:
         return analysis
     for name in stages:
-        stage = get_stage(name)
-        try:
-            analysis = stage(analysis)
-        except AnalysisError:
-            raise
-        except Exception as error:  # a stage bug must name the stage and the document
-            raise AnalysisError(
-                f"stage {name!r} failed: {type(error).__name__}: {error}"
-            ) from error
+        analysis = _run(name, analysis)
     return analysis
+
+
+FIRST_DATED_STAGE = "times"
+"""The first default stage that reads the publication date: the ones before it read the text
+alone."""
+
+
+def analyze_redated(earlier: Analysis, document: Document) -> Analysis:
+    """The analysis of a document whose publication date was found after it was analysed: the
+    default stages before ``FIRST_DATED_STAGE`` (sentences, names) are kept from ``earlier``, and
+    its parse too when the figures it was chosen by are the same; the result equals
+    ``analyze_document(document)``."""
+    if not document.analysable or earlier.document.text != document.text:
+        return analyze_document(document)
+    analysis = replace(earlier, document=document)
+    for name in DEFAULT_STAGES[DEFAULT_STAGES.index(FIRST_DATED_STAGE):]:
+        if name == "parse" and analysis.quantities == earlier.quantities:
+            analysis = replace(analysis, tokens=earlier.tokens)
+            continue
+        analysis = _run(name, analysis)
+    return analysis
+
+
+def _run(name: str, analysis: Analysis) -> Analysis:
+    stage = get_stage(name)
+    try:
+        return stage(analysis)
+    except AnalysisError:
+        raise
+    except Exception as error:  # a stage bug must name the stage and the document
+        raise AnalysisError(f"stage {name!r} failed: {type(error).__name__}: {error}") from error
 
 
 def _load_builtin_stages() -> None:
@@ -74,5 +97,6 @@ __all__ = [
     "register",
     "get_stage",
     "analyze_document",
+    "analyze_redated",
     "replace",
 ]
