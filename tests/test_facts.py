@@ -487,3 +487,14 @@ def test_an_unmarked_count_takes_the_status_of_the_marked_counts_nearest_it() ->
     )
     assert [docs for _, docs in made if "c" in docs] == [{"b", "c"}]
     assert not [docs for _, docs in made if {"a", "c"} <= docs]
+
+
+def test_a_running_total_begun_years_before_is_no_answer_to_this_seasons_toll() -> None:
+    made = _compare(
+        ("a", "2009-04-29", "Health officials said the flu virus has killed 257 people in Asia "
+         "since 2003."),
+        ("b", "2009-05-02", "Health officials said the flu virus toll has risen to 101 people."),
+        ("c", "2009-05-03", "Health officials said the flu virus toll has risen to 120 people."),
+    )
+    assert ("update", {"b", "c"}) in made
+    assert not [docs for _, docs in made if "a" in docs]

@@ -353,12 +353,14 @@ def _long_before(window: Window, running: Window) -> bool:
 
 
 def _began_long_before(running: Window, window: Window) -> bool:
-    """Whether a running total began more than a year before ``window`` did: "257 deaths since
-    2003" counts more than this spring's toll."""
-    if running[0] is None or window[0] is None:
+    """Whether a running total began more than a year before ``window`` did, or before a window
+    with an open start was told: "257 deaths since 2003" counts more than this spring's toll,
+    and more than the toll "cut to 101" in May 2009."""
+    if running[0] is None:
         return False
     try:
-        return (first_day(window[0]) - first_day(running[0])).days > LONG_RUNNING_DAYS
+        began = first_day(window[0]) if window[0] else first_day(window[1])
+        return (began - first_day(running[0])).days > LONG_RUNNING_DAYS
     except ValueError:
         return False
 
