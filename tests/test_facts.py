@@ -498,3 +498,23 @@ def test_a_running_total_begun_years_before_is_no_answer_to_this_seasons_toll() 
     )
     assert ("update", {"b", "c"}) in made
     assert not [docs for _, docs in made if "a" in docs]
+
+
+def test_a_high_upper_bound_is_no_answer_to_a_small_toll() -> None:
+    made = _compare(
+        ("a", "2010-01-13", "UN officials said at least 14 people had died when the UN "
+         "headquarters in the capital collapsed in the earthquake."),
+        ("b", "2010-01-18", "Officials said up to 200,000 people may have died in the earthquake "
+         "in the capital."),
+    )
+    assert not [docs for _, docs in made if {"a", "b"} <= docs]
+
+
+def test_a_few_days_well_inside_a_running_toll_are_a_part_of_it() -> None:
+    made = _compare(
+        ("a", "2011-02-04", "At least 11 people died in the clashes in the square on Wednesday "
+         "and Thursday, the health ministry said."),
+        ("b", "2011-02-10", "Human Rights Watch said more than 300 people have died in the "
+         "clashes since January 25."),
+    )
+    assert not [docs for _, docs in made if {"a", "b"} <= docs]

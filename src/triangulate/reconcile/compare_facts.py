@@ -283,13 +283,14 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
 def _interval(quantity: Quantity) -> tuple[float, float]:
     """The values a figure plausibly allows: a lower bound given in figures reaches an order of
     magnitude past its value ("more than 80" is not 250,000) while a word ("thousands") is
-    open, an upper bound reaches down to nothing, a range spans its ends."""
+    open; an upper bound in figures reaches an order of magnitude below it ("up to 200,000" is
+    no toll of 14), "fewer than ten" down to nothing; a range spans its ends."""
     if quantity.qualifier in ("over", "at_least"):
         if in_figures(quantity):
             return quantity.value, quantity.value * MAGNITUDE
         return quantity.value, float("inf")
     if quantity.qualifier in ("under", "at_most", "up_to"):
-        return 0.0, quantity.value
+        return (quantity.value / MAGNITUDE if in_figures(quantity) else 0.0), quantity.value
     return quantity.value, quantity.value if quantity.value_max is None else quantity.value_max
 
 
@@ -318,7 +319,8 @@ def _same_question(a: _Fact, b: _Fact) -> bool:
     if a.fact.cumulative or b.fact.cumulative:
         return _overlap(wa, wb) and not (
             _long_before(wa, wb) or _long_before(wb, wa)
-            or _began_long_before(wa, wb) or _began_long_before(wb, wa))
+            or _began_long_before(wa, wb) or _began_long_before(wb, wa)
+            or _a_few_days_within(a, b) or _a_few_days_within(b, a))
     # A single day is a different scope from a span of days or a month, unless a few days of
     # a growing count take it in ("three killed in Wednesday's clashes", then "at least 11
     # dead" in the clashes of Wednesday and Thursday).
@@ -350,6 +352,24 @@ def _long_before(window: Window, running: Window) -> bool:
     except ValueError:
         return False
     return (told - ended).days > RECENT_DAYS
+
+
+def _a_few_days_within(running: _Fact, other: _Fact) -> bool:
+    """Whether ``other`` counts a few days well inside a running total's span, of a happening
+    whose counts only grow: "at least 11 dead" in Wednesday's and Thursday's clashes is a part
+    of "more than 300 since January 25"."""
+    if not running.fact.cumulative or other.fact.cumulative or not (
+            running.listed & other.listed & ACCUMULATING_KINDS):
+        return False
+    span, days = running.window, other.window
+    if span is None or days is None or span[0] is None or days[0] is None:
+        return False
+    try:
+        begun = (first_day(days[0]) - first_day(span[0])).days
+        return begun > SHORT_SPAN_DAYS and (last_day(days[1]) - first_day(days[0])).days < (
+            SHORT_SPAN_DAYS)
+    except ValueError:
+        return False
 
 
 def _began_long_before(running: Window, window: Window) -> bool:
