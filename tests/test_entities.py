@@ -165,3 +165,14 @@ def test_a_name_beside_a_title_is_a_person_whatever_the_model_typed() -> None:
     for start, name, typed, expected in cases:
         mention = Mention(start, start + len(name), name, typed)
         assert _person_by_apposition(text, mention).type == expected, (start, name)
+
+
+def test_a_one_word_name_the_model_calls_a_place_once_is_a_place_throughout() -> None:
+    from triangulate.analyze.entity_combine import _one_sense_per_document
+    from triangulate.analyze.entity_model import ModelSpan
+
+    text = "The quake struck Qeshm island. Qeshm is home to 120,000 people. Jordan said so."
+    spans = [ModelSpan(17, 22, "LOC"), ModelSpan(31, 36, "PER"), ModelSpan(64, 70, "PER")]
+    assert [s.label for s in _one_sense_per_document(text, spans, set())] == ["LOC", "LOC", "PER"]
+    # a person of the text whose full name holds the word keeps the model's reading
+    assert [s.label for s in _one_sense_per_document(text, spans, {"qeshm"})][1] == "PER"

@@ -99,7 +99,7 @@ def combine(
     used = [False] * len(rules)
     starts = [rule.mention.start for rule in rules]
     name_words = _person_name_words(text, rules, spans)
-    for span in _joined_over_connectors(text, spans):
+    for span in _one_sense_per_document(text, _joined_over_connectors(text, spans), name_words):
         found = _model_mention(text, span, normalize)
         if found is None or _common_word(found):
             continue
@@ -178,6 +178,23 @@ def _rule_types(rule: RuleMention, label: str, name_words: set[str]) -> bool:
         return False
     places = gazetteer.lookup(mention.text)
     return bool(places) and places[0].kind != "city"
+
+
+def _one_sense_per_document(
+    text: str, spans: Sequence[ModelSpan], name_words: set[str]
+) -> list[ModelSpan]:
+    """A one-word name the model calls a place in one sentence and a person in another, where
+    no full name of a person in the text holds it, is the place throughout ("struck Qeshm
+    island. Qeshm is home to 120,000 people"): the model reads one sentence at a time."""
+    places = {gazetteer.fold(text[span.start : span.end]) for span in spans
+              if span.label == "LOC" and " " not in text[span.start : span.end]}
+    return [
+        ModelSpan(span.start, span.end, "LOC")
+        if span.label == "PER" and " " not in (surface := text[span.start : span.end])
+        and gazetteer.fold(surface) in places and gazetteer.fold(surface) not in name_words
+        else span
+        for span in spans
+    ]
 
 
 def _person_name_words(
