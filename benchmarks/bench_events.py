@@ -10,7 +10,8 @@ pipeline. Two layers of the product are scored:
 * typed events: the salient happenings the timeline reads (``Analysis.events``), chained by
   ``corefer_events`` as reconciliation does;
 * every happening: the event layer (``analyze/event_layer.py``: the typed events and every
-  other verb and event noun the parse finds), chained by ``corefer_happenings``.
+  other verb and event noun the parse finds, and the names the topic's reports give
+  happenings, ``named_happenings``), chained by ``corefer_happenings``.
 
 Reported, for this tree and for ``--baseline`` (a git revision, by default the events of the
 session before trained event work, checked out into a temporary worktree and run there):
@@ -60,6 +61,10 @@ def predict(documents: dict[str, EcbDocument]) -> dict[str, dict[Mention, str]]:
         from triangulate.reconcile.events import corefer_happenings
     except ImportError:
         happening_mentions = None  # type: ignore[assignment]
+    try:  # nor names of happenings read across the corpus
+        from triangulate.analyze.event_layer import named_happenings
+    except ImportError:
+        named_happenings = None  # type: ignore[assignment]
 
     by_topic = analyse_by_topic(documents)
     found: dict[str, dict[Mention, str]] = defaultdict(dict)
@@ -80,7 +85,11 @@ def predict(documents: dict[str, EcbDocument]) -> dict[str, dict[Mention, str]]:
                 add("typed events", span.document, span.start, span.end, f"{topic}:{event.id}")
         if happening_mentions is None:
             continue
-        layer = [(a, happening_mentions(a)) for a in analyses]
+        if named_happenings is None:
+            layer = [(a, happening_mentions(a)) for a in analyses]
+        else:
+            named = named_happenings(analyses)
+            layer = [(a, happening_mentions(a, named)) for a in analyses]
         for number, chain in enumerate(corefer_happenings(layer, mention_map)):
             for document, mention in chain:
                 add("every happening", document, mention.start, mention.end, f"{topic}:{number}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triangulate.analyze.event_layer import OCCURRENCE, happening_mentions
+from triangulate.analyze.event_layer import OCCURRENCE, happening_mentions, named_happenings
 from triangulate.analyze.pipeline import analyze_document
 from triangulate.model import Analysis, Document, EventMention, Span, TimeRange
 from triangulate.reconcile.events import _by_date, corefer_happenings
@@ -111,3 +111,34 @@ def test_a_mention_dated_by_its_year_joins_the_one_day_of_that_year() -> None:
                          TimeRange("2030-03-09", "2030-03-09", "day"))
     assert [m for _, m in _by_date([("a", day), ("b", year)])[0]] == [day, year]
     assert len(_by_date([("a", day), ("b", other)])) == 2
+
+
+def test_a_headline_in_title_case_is_read_for_its_happening_words() -> None:
+    text = "Velmar Mayor Fires Police Chief After Riot\nThe chief was dismissed on Monday."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "Fires" in found and "Riot" in found
+    assert "Velmar" not in found and "Chief" not in found
+
+
+def test_a_listed_happening_naming_another_noun_is_one() -> None:
+    text = "The frigate foiled a piracy attempt and the driver faces manslaughter charges."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "piracy" in found and "manslaughter" in found
+
+
+def test_a_listed_offence_written_as_an_acronym_is_a_happening() -> None:
+    text = "The striker was arrested on suspicion of DUI early on Sunday."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "DUI" in found
+
+
+def test_names_given_to_happenings_are_mentions_wherever_the_corpus_writes_them() -> None:
+    first = _analysed("a", "Dana Morrow will host the 12th Velmar Prizes in March.")
+    second = _analysed("b", "Morrow said hosting the Velmar Prizes was a dream.")
+    third = _analysed("c", "The ceremony honours the 3rd Battalion of the Velmar Guard.")
+    named = named_happenings([first, second, third])
+    assert "velmar prizes" in named
+    assert not any("battalion" in name for name in named)
+    found = [m.text for m in happening_mentions(second, named)]
+    assert "Velmar Prizes" in found
+    assert [m.text for m in happening_mentions(second)].count("Velmar Prizes") == 0

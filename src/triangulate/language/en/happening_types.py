@@ -181,6 +181,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 EVENT_NOUNS_LISTED: frozenset[str] = words("""
     crime murder killing homicide manslaughter shooting stabbing robbery burglary theft heist
     kidnapping abduction assault rape fraud piracy hijacking smuggling trafficking vandalism
+    dui dwi
     arrest detention trial hearing verdict sentence conviction acquittal appeal indictment
     charge lawsuit investigation inquiry probe seizure escape chase pursuit manhunt execution
     bombing explosion airstrike ambush battle fight fighting conflict invasion siege massacre
@@ -196,6 +197,13 @@ EVENT_NOUNS_LISTED: frozenset[str] = words("""
     wedding marriage divorce surgery injury recovery retirement departure arrival return
     attempt incident
 """)
+
+NAMED_HAPPENING_NOUNS: frozenset[str] = words("ceremony telecast scandal")
+"""Nouns that, written after a name, make it the name of a happening ("the Academy Awards
+ceremony", "the Watergate scandal")."""
+RECURRING_WORDS: frozenset[str] = words("annual")
+"""Words that, written before a name, make it the name of a recurring happening ("the annual
+Oscars"), as an ordinal or a year does ("the 81st Academy Awards", "the 2014 Games")."""
 
 # Types that are kinds of a broader one: a "fire-bomb attack" is one happening, told as a
 # bombing by one outlet and as an attack by another.
