@@ -142,3 +142,10 @@ def test_names_given_to_happenings_are_mentions_wherever_the_corpus_writes_them(
     found = [m.text for m in happening_mentions(second, named)]
     assert "Velmar Prizes" in found
     assert [m.text for m in happening_mentions(second)].count("Velmar Prizes") == 0
+
+
+def test_words_that_only_frame_a_count_are_no_happenings() -> None:
+    text = "The flood reached the streets and homes of the town, residents said."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "flood" in found and "reached" in found
+    assert "streets" not in found and "homes" not in found and "residents" not in found

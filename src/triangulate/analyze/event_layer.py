@@ -17,7 +17,6 @@ from ..language.en.happening_types import (
     NAMED_HAPPENING_NOUNS,
     RECURRING_WORDS,
 )
-from ..language.en.happenings import kinds_by_word
 from ..model import Analysis, EventMention, Mention, Span, Tokens
 from .event_dates import date_groups
 from .events import find_events, sentence_layers
@@ -156,8 +155,7 @@ def _reports_a_happening(layer: Tokens, text: str, index: int) -> bool:
     if pos in _VERBS:
         return lemma not in STATE_VERBS and layer.deps[index] != "aux"
     if pos in _NOMINALS and word[0].islower() or pos == "PROPN" and not word.isupper():
-        return (lemma in EVENT_NOUNS or lemma in EVENT_NOUNS_LISTED
-                or word.lower() in kinds_by_word())
+        return lemma in EVENT_NOUNS or lemma in EVENT_NOUNS_LISTED
     return pos == "PROPN" and word.lower() in EVENT_NOUNS_LISTED  # "arrested for DUI"
 
 
