@@ -149,3 +149,9 @@ def test_words_that_only_frame_a_count_are_no_happenings() -> None:
     found = [m.text for m in happening_mentions(_analysed("a", text))]
     assert "flood" in found and "reached" in found
     assert "streets" not in found and "homes" not in found and "residents" not in found
+
+
+def test_a_fall_is_a_happening() -> None:
+    text = "A climber died in a fall from the ridge on Saturday."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "fall" in found and "died" in found

@@ -186,7 +186,7 @@ EVENT_NOUNS_LISTED: frozenset[str] = words("""
     charge lawsuit investigation inquiry probe seizure escape chase pursuit manhunt execution
     bombing explosion airstrike ambush battle fight fighting conflict invasion siege massacre
     riot unrest uprising revolt rebellion coup ceasefire truce occupation operation mission
-    patrol incursion shelling accident crash collision derailment sinking fire blaze storm
+    patrol incursion shelling accident crash collision derailment sinking fall fire blaze storm
     hurricane tornado avalanche drought famine epidemic collapse spill leak election voting
     ballot referendum campaign primary inauguration resignation appointment nomination
     dismissal impeachment summit meeting talks negotiation conference visit trip speech address
