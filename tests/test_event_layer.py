@@ -155,3 +155,11 @@ def test_a_fall_is_a_happening() -> None:
     text = "A climber died in a fall from the ridge on Saturday."
     found = [m.text for m in happening_mentions(_analysed("a", text))]
     assert "fall" in found and "died" in found
+
+
+def test_an_offence_of_driving_named_by_its_acronym_is_the_driving() -> None:
+    layer = _layer(
+        "Velmar striker Dana Morrow was arrested for DUI on Sunday in Harlow.",
+        "Dana Morrow was arrested on Sunday in Harlow on suspicion of drunk driving.",
+    )
+    assert _chains_of(layer, "DUI", "driving") == [["a", "b"]]

@@ -80,6 +80,7 @@ SAME_HAPPENING: dict[str, str] = {
     "shoot": "shoot shot shoots shooting shootings",
     "fall": "fall fell fallen falls falling",
     "flee": "flee fled flees fleeing",
+    "drive": "drive drives drove driven driving dui dwi",  # driving under the influence
 }
 """Words that name one happening when two reports tell it ("hit" and "struck", "shot" and
 "shooting"), by the word that stands for them in event coreference."""
