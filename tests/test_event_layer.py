@@ -163,3 +163,11 @@ def test_an_offence_of_driving_named_by_its_acronym_is_the_driving() -> None:
         "Dana Morrow was arrested on Sunday in Harlow on suspicion of drunk driving.",
     )
     assert _chains_of(layer, "DUI", "driving") == [["a", "b"]]
+
+
+def test_a_happening_noun_after_anti_is_no_happening() -> None:
+    text = "The frigate, on anti-piracy patrols, foiled a piracy attempt in the Gulf."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert found.count("piracy") == 1 and "foiled" in found
+    assert text.index("piracy attempt") in [m.start for m in happening_mentions(
+        _analysed("a", text)) if m.text == "piracy"]

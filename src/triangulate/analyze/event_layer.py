@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from ..language.en.event_words import EVENT_NOUNS, STATE_VERBS
 from ..language.en.happening_types import (
+    AGAINST_PREFIXES,
     EVENT_NOUNS_LISTED,
     NAMED_HAPPENING_NOUNS,
     RECURRING_WORDS,
@@ -95,6 +96,7 @@ def named_happenings(analyses: Sequence[Analysis]) -> frozenset[str]:
 
 
 _NOT_HAPPENINGS = frozenset({"person", "location"})
+_AGAINST = re.compile(rf"\b(?:{'|'.join(sorted(AGAINST_PREFIXES))})\s*-\s*\Z", re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -154,6 +156,8 @@ def _reports_a_happening(layer: Tokens, text: str, index: int) -> bool:
         # attempt", "manslaughter charges")
     if pos in _VERBS:
         return lemma not in STATE_VERBS and layer.deps[index] != "aux"
+    if _AGAINST.search(text, max(0, layer.starts[index] - 12), layer.starts[index]):
+        return False  # "anti-piracy patrols"
     if pos in _NOMINALS and word[0].islower() or pos == "PROPN" and not word.isupper():
         return lemma in EVENT_NOUNS or lemma in EVENT_NOUNS_LISTED
     return pos == "PROPN" and word.lower() in EVENT_NOUNS_LISTED  # "arrested for DUI"

@@ -198,6 +198,9 @@ EVENT_NOUNS_LISTED: frozenset[str] = words("""
     attempt incident
 """)
 
+AGAINST_PREFIXES: frozenset[str] = words("anti counter")
+"""Prefixes that make a happening noun the name of what is done against it ("anti-piracy
+patrols", "counter-terrorism operations"): no happening of its own."""
 NAMED_HAPPENING_NOUNS: frozenset[str] = words("ceremony telecast scandal")
 """Nouns that, written after a name, make it the name of a happening ("the Academy Awards
 ceremony", "the Watergate scandal")."""
