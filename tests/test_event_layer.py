@@ -171,3 +171,10 @@ def test_a_happening_noun_after_anti_is_no_happening() -> None:
     assert found.count("piracy") == 1 and "foiled" in found
     assert text.index("piracy attempt") in [m.start for m in happening_mentions(
         _analysed("a", text)) if m.text == "piracy"]
+
+
+def test_a_verb_used_as_a_preposition_is_no_happening() -> None:
+    text = "According to police, the driver fled the scene after the crash."
+    found = [m.text for m in happening_mentions(_analysed("a", text))]
+    assert "fled" in found and "crash" in found
+    assert "According" not in found

@@ -154,8 +154,8 @@ def _reports_a_happening(layer: Tokens, text: str, index: int) -> bool:
     ):
         return False  # a word naming another ("an office party"), not a happening ("a piracy
         # attempt", "manslaughter charges")
-    if pos in _VERBS:
-        return lemma not in STATE_VERBS and layer.deps[index] != "aux"
+    if pos in _VERBS:  # a verb's form used as a preposition ("according to") tells none
+        return lemma not in STATE_VERBS and layer.deps[index] not in ("aux", "case")
     if _AGAINST.search(text, max(0, layer.starts[index] - 12), layer.starts[index]):
         return False  # "anti-piracy patrols"
     if pos in _NOMINALS and word[0].islower() or pos == "PROPN" and not word.isupper():
