@@ -196,7 +196,7 @@ def _reports_from_a_place(tokens: list[Token], index: int) -> bool:
 def _plural_subject(tokens: list[Token], index: int) -> bool:
     """``battleground states could decide …``, ``member states to counter …``: a plural noun
     that a verb or infinitive follows is the subject, not a speech verb; so is one that "of"
-    follows ("the Gulf states of Oman and the UAE", "reports of looting"), unless it is
+    follows ("the Gulf states of Ruritania and Varnel", "reports of looting"), unless it is
     "says"."""
     if index >= len(tokens):
         return False

@@ -184,14 +184,14 @@ def _one_sense_per_document(
     text: str, spans: Sequence[ModelSpan], name_words: set[str]
 ) -> list[ModelSpan]:
     """A one-word name the model calls a place in one sentence and a person in another, where
-    no full name of a person in the text holds it, is the place throughout ("struck Qeshm
-    island. Qeshm is home to 120,000 people"): the model reads one sentence at a time."""
-    places = {gazetteer.fold(text[span.start : span.end]) for span in spans
-              if span.label == "LOC" and " " not in text[span.start : span.end]}
+    no full name of a person in the text holds it, is the place throughout ("struck Tarvos
+    island. Tarvos is home to 90,000 people"): the model reads one sentence at a time."""
+    one_word = {id(span): gazetteer.fold(word) for span in spans
+                if " " not in (word := text[span.start : span.end])}
+    places = {one_word[id(span)] for span in spans if span.label == "LOC" and id(span) in one_word}
     return [
         ModelSpan(span.start, span.end, "LOC")
-        if span.label == "PER" and " " not in (surface := text[span.start : span.end])
-        and gazetteer.fold(surface) in places and gazetteer.fold(surface) not in name_words
+        if span.label == "PER" and one_word.get(id(span)) in places - name_words
         else span
         for span in spans
     ]

@@ -1,13 +1,13 @@
 """Facts of when, for how long and how old: the time of day a happening is told at ("struck at
-1353", "hit at 1:53 p.m. local time"), how long it lasted ("it lasted around 30 seconds", "a
-tremor for one minute") and the age of someone it befell ("a 22-month-old boy had died").
+1420", "hit at 2:20 p.m. local time"), how long it lasted ("it lasted around 20 seconds", "a
+tremor for two minutes") and the age of someone it befell ("a 30-month-old girl had died").
 Reconciliation compares them as it compares counts.
 
 A time of day is a quantity of minutes after midnight, in the unit of the zone its own words
 give (``CLOCK_LOCAL`` or ``CLOCK_GMT``; a zone in brackets after it tells the same moment
 another way). A duration of seconds, minutes or hours is a quantity of seconds; it answers a
 question only when its clause says how long something lasted (``LASTED``). An age is a quantity
-of months that measures ``AGE`` ("23-month-old", "45 years old").
+of months that measures ``AGE`` ("30-month-old", "45 years old").
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def clock_quantity(time: TimeExpression) -> Quantity | None:
 
 
 def clock_predicate(tokens: Tokens, quantity: Quantity) -> int | None:
-    """The word the time of day is attached to: the verb of "struck at 1353", the noun of "the
-    quake at 1353"."""
+    """The word the time of day is attached to: the verb of "struck at 1420", the noun of "the
+    quake at 1420"."""
     inside = tokens.within(quantity)
     if not inside:
         return None
@@ -81,7 +81,7 @@ def is_lasting(tokens: Tokens, text: str, quantity: Quantity, predicate: int | N
 
 
 def as_duration(fact: Fact, lasting: bool, measure: tuple[str, ...]) -> Fact:
-    """A duration's fact in seconds ("one minute" is 60 seconds), of what lasted."""
+    """A duration's fact in seconds ("two minutes" is 120 seconds), of what lasted."""
     quantity = fact.quantity
     seconds = DURATION_IN_SECONDS[quantity.unit]
     value_max = quantity.value_max * seconds if quantity.value_max is not None else None
@@ -98,7 +98,7 @@ _OLD_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 
 
 def is_age(text: str, quantity: Quantity) -> bool:
-    """"a 22-month-old boy", "the man, 45 years old"."""
+    """"a 30-month-old girl", "the man, 45 years old"."""
     return quantity.unit in DURATION_IN_MONTHS and (
         quantity.text.lower().endswith("old") or _OLD_AFTER.match(text, quantity.end) is not None)
 

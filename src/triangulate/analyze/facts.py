@@ -249,6 +249,7 @@ def _fact(
     if singular(quantity.unit) in CASE_NOUNS and len(named) == 1:
         quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
     money = quantity.unit.upper() in CURRENCY_CODES
+    predicate = read.predicate if read is not None else None
     fact = Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
@@ -271,39 +272,37 @@ def _fact(
                    or _EXTRA_PART_BEFORE.search(text[sentence.start : quantity.start])),
         headline=_is_title(analysis, sentence_text),
         context=tuple(sorted(_context(analysis, claim, sentence, quantity))),
-        **_time_of(analysis, sentence, read.predicate if read is not None else None),
+        **_time_of(analysis, sentence, predicate),
     )
     if is_age(text, quantity):
         return as_age(fact)
     if quantity.unit not in SHORT_DURATIONS:
         return fact
-    predicate = read.predicate if read is not None else None
     lasting = is_lasting(analysis.tokens, text, quantity, predicate)
     return as_duration(fact, lasting, shock_measured(text, quantity, sentence))
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_SPEAKERS_PLACE = re.compile(rf"\b(?:{'|'.join(sorted(SPEAKERS_PLACE))})\b", re.IGNORECASE)
 _QUOTE_OPENERS = frozenset('"\u201c\u00ab')
 
 
 def _told_from_here(analysis: Analysis, claim: Claim, sentence: Span) -> bool:
-    """A speaker's count of the place they speak from ("Nearly every house was destroyed here.
-    The military are talking about 20,000 to 30,000 dead"), told in the sentence, the one
-    before, or a quotation of theirs that opens the one after ("X said many thousands were
-    feared dead. \"Nearly every house was destroyed here.\"")."""
+    """A speaker's count of the place they speak from ("Every house was flattened here. Soldiers
+    speak of 2,000 dead"), told in the sentence, the one before, or a quotation of theirs that
+    opens the one after ("X said hundreds were feared dead. \"Every house was flattened
+    here.\"")."""
     if claim.speaker is None:
         return False
     text = analysis.document.text
     spans = [s for s in (_previous_sentence(analysis.sentences, sentence), sentence) if s]
-    following = _next_sentence(analysis.sentences, sentence)
+    following = _sentence_beside(analysis.sentences, sentence, 1)
     if following is not None and following.of(text).lstrip()[:1] in _QUOTE_OPENERS:
         spans.append(following)
-    return any(word.lower() in SPEAKERS_PLACE
-               for span in spans for word in _WORD.findall(span.of(text)))
+    return any(_SPEAKERS_PLACE.search(span.of(text)) for span in spans)
 
 
 def _clock_facts(analysis: Analysis, claim: Claim, sentence: Span) -> list[Fact]:
-    """The times of day the claim tells a happening at ("struck at 1353")."""
+    """The times of day the claim tells a happening at ("struck at 1420")."""
     facts = []
     text = analysis.document.text
     for time in _times_within(analysis, claim):
@@ -373,15 +372,14 @@ def _context(
     return frozenset(stems) - content_stems(quantity.text)
 
 
-def _next_sentence(sentences: Sequence[Sentence], sentence: Span) -> Sentence | None:
-    index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
-    if index + 1 < len(sentences) and sentences[index].start == sentence.start:
-        return sentences[index + 1]
-    return None
-
-
 def _previous_sentence(sentences: Sequence[Sentence], sentence: Span) -> Sentence | None:
+    return _sentence_beside(sentences, sentence, -1)
+
+
+def _sentence_beside(sentences: Sequence[Sentence], sentence: Span, step: int) -> Sentence | None:
+    """The sentence ``step`` places from ``sentence`` (-1 the one before, 1 the one after)."""
     index = bisect_left(sentences, sentence.start, key=lambda s: s.start)
-    if 0 < index < len(sentences) and sentences[index].start == sentence.start:
-        return sentences[index - 1]
+    if index < len(sentences) and sentences[index].start == sentence.start and (
+            0 <= index + step < len(sentences)):
+        return sentences[index + step]
     return None

@@ -11,7 +11,7 @@ Every comparable pair of facts (``compare_facts``) gets a verdict:
   ends later), or says it corrects the figure;
 * conflict — otherwise: different values for the same window and happening.
 
-Times of day ("struck at 1353" / "hit at 1:53 p.m.") and how long a happening lasted are facts
+Times of day ("struck at 1420" / "hit at 2:20 p.m.") and how long a happening lasted are facts
 of their own families, judged the same way, but never updates: a later, larger time or
 duration is another answer, not a running total that grew.
 

@@ -56,8 +56,8 @@ LOGARITHMIC_SPREAD = 1.0
 """Two figures whose allowed values (a bound open on one side, a range between its ends) lie
 further apart than this factor count different things: a city's toll and a country's."""
 AGE_SPREAD = 0.1
-"""Two ages this close (relative to the older) may be one person's told differently ("22-month-old"
-and "23-month-old"); further apart, they are two people's."""
+"""Two ages this close (relative to the older) may be one person's told differently ("30-month-old"
+and "31-month-old"); further apart, they are two people's."""
 
 _NONE = Quantity(0, 0, "", float("-inf"), "")
 Window = tuple[str | None, str]
@@ -170,7 +170,8 @@ def _status_of_neighbours(fact: _Fact, marked: list[_Fact]) -> _Fact:
     for other in marked:
         if (other.family != fact.family or not other.listed & fact.listed
                 or (other.places and fact.places and not other.places & fact.places)
-                or not _told_within(other.published, fact.published, STATUS_DAYS)):
+                or not _overlap((other.published, other.published),
+                                (fact.published, fact.published), STATUS_DAYS)):
             continue
         distance = abs(log(value / other.quantity.value))
         assert other.status is not None
@@ -181,13 +182,6 @@ def _status_of_neighbours(fact: _Fact, marked: list[_Fact]) -> _Fact:
     if near <= log(STATUS_REACH) and far >= STATUS_MARGIN * near:
         return replace(fact, status=status)
     return fact
-
-
-def _told_within(day: str, other: str, days: int) -> bool:
-    try:
-        return abs((first_day(day) - first_day(other)).days) <= days
-    except ValueError:
-        return False
 
 
 def _time_window(record: ClaimRecord, fact: Fact, published: str | None) -> Window | None:
@@ -356,8 +350,8 @@ def _long_before(window: Window, running: Window) -> bool:
 
 def _a_few_days_within(running: _Fact, other: _Fact) -> bool:
     """Whether ``other`` counts a few days well inside a running total's span, of a happening
-    whose counts only grow: "at least 11 dead" in Wednesday's and Thursday's clashes is a part
-    of "more than 300 since January 25"."""
+    whose counts only grow: "at least 9 dead" in Monday's and Tuesday's clashes is a part
+    of "more than 200 since 1 March"."""
     if not running.fact.cumulative or other.fact.cumulative or not (
             running.listed & other.listed & ACCUMULATING_KINDS):
         return False
@@ -375,7 +369,7 @@ def _a_few_days_within(running: _Fact, other: _Fact) -> bool:
 def _began_long_before(running: Window, window: Window) -> bool:
     """Whether a running total began more than a year before ``window`` did, or before a window
     with an open start was told: "257 deaths since 2003" counts more than this spring's toll,
-    and more than the toll "cut to 101" in May 2009."""
+    and more than a toll "cut to 90" years later."""
     if running[0] is None:
         return False
     try:

@@ -5,9 +5,9 @@ reports of different origins give word for word, give or take a few words, is on
 reported alike: an agreement on what was said, whoever each report names as its speaker. Candidates
 come from shared runs of ``QUOTED_RUN`` words, so the cost grows with the number of quotes.
 
-A statement one speaker is reported to make in other words by independent reports ("The Persian
-Gulf is not deep enough so that we can expect tsunamis" / "Because the Persian Gulf is not very
-deep, a tsunami is not expected", both Mehdi Zareh's) is told alike too: the same speaker (as an
+A statement one speaker is reported to make in other words by independent reports ("The bay is
+not deep enough for us to expect a tsunami" / "Because the bay is shallow, a tsunami is not
+expected", both the same seismologist's) is told alike too: the same speaker (as an
 entity), the same stance and polarity, no count (counts are compared as counts), and most of
 their content words shared. Candidates are one speaker's claims that share a rare word.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..analyze.claim_quotes import find_quotes
 from ..ids import record_id
-from ..model import Analysis, ClaimRecord, Comparison
+from ..model import Analysis, ClaimRecord, Comparison, ComparisonKind
 from ..union_find import UnionFind
 from .blocking import StemIndex
 from .text import content_stems, origin_of, shorten, source_with_date
@@ -99,14 +99,9 @@ def _agreement(chosen: list[_Quote], by_id: dict[str, Analysis]) -> Comparison:
     sources = ", ".join(dict.fromkeys(
         source_with_date(by_id[quote.claim.document].document) for quote in chosen))
     quoted = shorten(max((quote.text for quote in chosen), key=len), 140)
-    return Comparison(
-        id=record_id("u", *claims),
-        question=f"Was this said: \u201c{shorten(quoted, 90)}\u201d?",
-        verdict="agree",
-        claims=claims,
-        explanation=f"{sources} quote the same words: \u201c{quoted}\u201d.",
-        kind="quote",
-    )
+    return _told_alike_comparison(
+        "quote", claims, f"Was this said: \u201c{shorten(quoted, 90)}\u201d?",
+        f"{sources} quote the same words: \u201c{quoted}\u201d.")
 
 
 SAME_STATEMENT = 0.3
@@ -170,16 +165,22 @@ def _statement_agreement(chosen: list[_Statement], by_id: dict[str, Analysis]) -
     told = "; ".join(
         f"{source_with_date(by_id[s.claim.document].document)}: "
         f"\u201c{shorten(s.claim.claim.text, 120)}\u201d" for s in chosen)
-    return Comparison(
-        id=record_id("s", *claims),
-        question=f"What did {speaker} say: \u201c{shorten(chosen[0].claim.claim.text, 80)}\u201d?",
-        verdict="agree",
-        claims=claims,
-        explanation=f"{told}: {speaker}'s statement, reported {_how_worded(chosen)}.",
-        kind="statement",
-    )
+    return _told_alike_comparison(
+        "statement", claims,
+        f"What did {speaker} say: \u201c{shorten(chosen[0].claim.claim.text, 80)}\u201d?",
+        f"{told}: {speaker}'s statement, reported {_how_worded(chosen)}.")
 
 
 def _how_worded(chosen: list[_Statement]) -> str:
     worded = {tuple(_WORD.findall(s.claim.claim.text.lower())) for s in chosen}
     return "in the same words" if len(worded) == 1 else "in other words"
+
+
+_ID_PREFIX: dict[ComparisonKind, str] = {"quote": "u", "statement": "s"}
+
+
+def _told_alike_comparison(
+    kind: ComparisonKind, claims: tuple[str, ...], question: str, explanation: str
+) -> Comparison:
+    return Comparison(id=record_id(_ID_PREFIX[kind], *claims), question=question,
+                      verdict="agree", claims=claims, explanation=explanation, kind=kind)

@@ -129,8 +129,8 @@ PEOPLE_ADJECTIVES = frozenset({"wounded", "injured", "missing", "dead", "homeles
 """Words that count people when they stand for them: "the 80 wounded", "12 missing"."""
 SAVING_VERBS = frozenset({"cut", "slash", "slice", "trim", "shave", "save", "reduce", "rip",
                           "ripping", "ripped"})
-"""Verbs whose amount is money saved: "slice 30bn euros from its deficit", "ripping $43 billion
-out of their public services" are savings (the lemma or, where the parse's lemma is off, the
+"""Verbs whose amount is money saved: "slice 30bn euros from its deficit", "ripping $20 billion
+out of public services" are savings (the lemma or, where the parse's lemma is off, the
 word)."""
 LEVEL_NOUNS = frozenset({"level", "phase", "stage"})
 """Nouns whose number names a step on a scale ("raised the alert level to phase 5"): a level."""
