@@ -51,13 +51,22 @@ def with_head_noun(tokens: Tokens, text: str, quantity: Quantity) -> Quantity:
     if not inside or "-" in quantity.text or quantity.unit in MEASURE_UNITS:
         return quantity  # "a 7.0-magnitude quake", "a 5.9 magnitude quake" measure the quake
     last = inside[-1]
-    head = tokens.heads[last]
-    if (tokens.deps[last] in ("compound", "amod") and head > last and head not in inside
-            and tokens.pos[head] == "NOUN" and all(
-                tokens.pos[i] in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT")
-                for i in range(last + 1, head))):
+    head = _noun_modified(tokens, last)
+    if head != last and head not in inside:
         return replace(quantity, unit=singular(_lemma(tokens, text, head)))
     return quantity
+
+
+def _noun_modified(tokens: Tokens, index: int) -> int:
+    """The noun a word only modifies, the words between naming it too ("swine" of "nine swine
+    flu cases": "cases"); the word itself otherwise."""
+    head = tokens.heads[index]
+    if (tokens.deps[index] in ("compound", "amod") and head > index
+            and tokens.pos[head] == "NOUN" and all(
+                tokens.pos[i] in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT")
+                for i in range(index + 1, head))):
+        return head
+    return index
 
 
 def measured_noun(tokens: Tokens, text: str, quantity: Quantity) -> str | None:
@@ -137,6 +146,7 @@ def read_parse(
         named_by, counted = counted, roots[-2]  # "at least 50 injured": what happened to 50
     if deps[counted] == "nummod" and heads[counted] not in inside:
         counted = heads[counted]
+    counted = _noun_modified(tokens, counted)
     head = counted
     for _ in range(4):
         if deps[head] not in _NOMINAL_LINKS or heads[head] == head:
@@ -179,7 +189,7 @@ def read_parse(
     anchors = {counted, head, predicate}
     places = _places(tokens, text, mentions, anchors)
     if deps[predicate] == "acl:relcl":  # "in Ruritania, where 75 deaths have occurred"
-        places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=1)
+        places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=2)
                         if p not in places)
     before_where = _place_before_where(tokens, text, mentions, predicate)
     local = bool(before_where) and not places
@@ -407,6 +417,8 @@ def _places(
         index = tokens.at(mention.start)
         if index is None or _names_a_place_within(tokens, text, index):
             continue
+        inside = tokens.within(mention)
+        index = next((i for i in inside if tokens.heads[i] not in inside), index)
         for _ in range(reach):
             if index in anchors:
                 name = mention.normalized or mention.text
@@ -416,4 +428,6 @@ def _places(
             if tokens.deps[index] not in _PLACE_LINKS or tokens.heads[index] == index:
                 break
             index = tokens.heads[index]
+            if tokens.pos[index] == "NUM" and index not in anchors:
+                break  # "40 cases, including 20 at a Tarvos school": the other count's place
     return tuple(places)

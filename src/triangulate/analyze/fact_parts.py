@@ -46,11 +46,12 @@ def with_parts(
     for chain in _chains(text, [facts[k] for k in ordered], ordered, places):
         total = _total_before(text, facts, ordered, chain[0])
         model = facts[chain[0]] if total is None else facts[total]
+        unit = model.quantity.unit or _unit_before(facts, ordered, chain[0])
         for k in chain:
             part = facts[k]
             quantity = part.quantity
-            if not quantity.unit and model.quantity.unit:
-                quantity = replace(quantity, unit=model.quantity.unit)
+            if not quantity.unit and unit:
+                quantity = replace(quantity, unit=unit)
             kinds = part.kinds if _listed(part.kinds) else model.kinds
             result[k] = replace(
                 part, quantity=quantity, kinds=kinds, places=(places[k][0],), part=True,
@@ -93,6 +94,13 @@ def with_change_units(facts: Sequence[Fact]) -> tuple[Fact, ...]:
         if not fact.quantity.unit and not fact.previous and fact.kinds in previous else fact
         for fact in facts
     )
+
+
+def _unit_before(facts: Sequence[Fact], ordered: list[int], first_part: int) -> str:
+    """What the nearest count before a list of bare numbers counts: "2,000 cases in Tarvos,
+    with 51 in Brixel and 15 in Ostrava" counts cases throughout."""
+    before = ordered[: ordered.index(first_part)]
+    return next((facts[k].quantity.unit for k in reversed(before) if facts[k].quantity.unit), "")
 
 
 def _own_place(

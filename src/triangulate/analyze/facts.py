@@ -250,6 +250,8 @@ def _fact(
         quantity = replace(quantity, unit=named[0])  # "11,034 cases" of an infection
     money = quantity.unit.upper() in CURRENCY_CODES
     predicate = read.predicate if read is not None else None
+    if not places:
+        places = _speakers_places(analysis, claim)
     fact = Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
@@ -283,6 +285,7 @@ def _fact(
 
 
 _SPEAKERS_PLACE = re.compile(rf"\b(?:{'|'.join(sorted(SPEAKERS_PLACE))})\b", re.IGNORECASE)
+_POSSESSIVE = re.compile("['\u2019]s\\b")
 _QUOTE_OPENERS = frozenset('"\u201c\u00ab')
 
 
@@ -299,6 +302,23 @@ def _told_from_here(analysis: Analysis, claim: Claim, sentence: Span) -> bool:
     if following is not None and following.of(text).lstrip()[:1] in _QUOTE_OPENERS:
         spans.append(following)
     return any(_SPEAKERS_PLACE.search(span.of(text)) for span in spans)
+
+
+def _speakers_places(analysis: Analysis, claim: Claim) -> tuple[str, ...]:
+    """The place that speaks, itself or by its official, for a count that names none: "The
+    United States said it had confirmed 160 cases", "Ruritania's health minister said" (not "a
+    US general said", who may speak of anywhere)."""
+    if claim.speaker is None:
+        return ()
+    text = analysis.document.text
+    mentions = analysis.mentions
+    first = bisect_left(mentions, claim.speaker.start, key=lambda m: m.start)
+    places = [
+        mention for mention in mentions[first:]
+        if mention.start < claim.speaker.end and mention.type == "location"
+        and (mention.end >= claim.speaker.end or _POSSESSIVE.match(text, mention.end))
+    ]
+    return (places[0].normalized or places[0].text,) if places else ()
 
 
 def _clock_facts(analysis: Analysis, claim: Claim, sentence: Span) -> list[Fact]:
