@@ -84,6 +84,41 @@ def test_a_unit_that_only_modifies_the_counted_noun_gives_way_to_it() -> None:
     assert fact.quantity.unit == "personnel" and "die" in fact.kinds
 
 
+def test_a_count_named_by_a_modifier_of_its_noun_is_scoped_through_that_noun() -> None:
+    facts = _facts("At least nine swine flu cases have been reported in Tarvos and Brixel.")
+    (fact,) = facts.values()
+    assert fact.places == ("tarvos", "brixel")
+
+
+def test_a_place_named_in_a_compound_scopes_the_clause_of_its_noun_only() -> None:
+    facts = _facts("There were more than 40 confirmed cases in Ruritania, including 20 at a "
+                   "Tarvos City school where eight cases were already identified.")
+    assert facts["eight cases"].places == ("tarvos city",)
+    assert facts["more than 40 confirmed cases"].places == ("ruritania",)
+
+
+def test_a_place_that_speaks_scopes_a_count_that_names_none() -> None:
+    assert _facts("Peru said it had confirmed 160 cases.")["160 cases"].places == ("peru",)
+    assert _facts("Peru's health minister said 20 people had died.")[
+        "20 people"].places == ("peru",)
+    assert _facts("A US general said 200,000 people had died.")["200,000 people"].places == ()
+
+
+def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
+    facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
+                   "in Ostrava.")
+    assert facts["51"].quantity.unit == facts["15"].quantity.unit == "infection"
+    assert facts["51"].places == ("brixel",) and facts["51"].part
+    assert facts["About 2,000 cases"].places == ("tarvos",)
+
+
+def test_an_additional_amount_is_an_increment_not_a_total() -> None:
+    facts = _facts("The carmaker asked the government for an additional $5 billion in aid.")
+    assert facts["$5 billion"].part
+    assert not _facts("The carmaker asked the government for $5 billion in aid.")[
+        "$5 billion"].part
+
+
 def _compare(*texts: tuple[str, str, str]) -> list[tuple[str, set[str]]]:
     analyses = [_analysis(text, doc_id, published) for doc_id, published, text in texts]
     records = [

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..language.en.measures import ADDED_AFTER_NUMBER, ADDITIONAL_WORDS
+from ..language.en.measures import ADDED_AFTER_NUMBER, ADDITIONAL_WORDS, CURRENCY_CODES
 from ..language.en.names import LOCATION_HEADS
 from ..model import Fact, Mention, Span
 from .entity_gazetteer import country_codes, fold
@@ -73,11 +73,12 @@ def with_additional_parts(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """A count of a place added to one told before ("in Tarvos, where another 20,000 people
     marched") is that place's part, and a count added to one told before ("two more victims")
     a part with no place: neither answers a question of the whole story. ("Another 1.5
-    million were made homeless" with no place counts another group.)"""
+    million were made homeless" with no place counts another group; "an additional $5 billion
+    in aid" is an increment of an amount, wherever it goes.)"""
     return tuple(
         replace(fact, part=True)
-        if (fact.places and _ADDITIONAL.search(text, max(0, fact.quantity.start - 20),
-                                               fact.quantity.start))
+        if ((fact.places or fact.quantity.unit.upper() in CURRENCY_CODES)
+            and _ADDITIONAL.search(text, max(0, fact.quantity.start - 20), fact.quantity.start))
         or _ADDED.search(fact.quantity.text)
         else fact
         for fact in facts
