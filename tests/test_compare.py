@@ -433,6 +433,18 @@ def test_not_this_but_that_denies_this() -> None:
     assert denied_proposition("The mayor said the closure was not about money but about safety.") \
         == "the closure was about money"
     assert denied_proposition("The road was closed on Monday.") is None
+    assert denied_proposition("He said he will not seek another term in the election, but now "
+                              "faces pressure to go.") is None  # two clauses, no correction
+
+
+def test_what_a_denial_adds_after_its_proposition_matches_nothing() -> None:
+    t1 = ("The minister dismissed criticism that aid was not leaving the airport, saying 14 "
+          "centres were feeding an estimated two million people left without homes.")
+    t2 = "An estimated 1.5 million people have been left homeless."
+    fragment = t1[t1.index("aid was"):]
+    a = _analysis("a", t1, "2010-01-26", [_claim(t1, fragment, stance="denied")])
+    b = _analysis("b", t2, "2010-01-26", [_claim(t2, t2)])
+    assert not [c for c in compare_claims([a, b], _records(a, b)) if c.kind == "denial"]
 
 
 def test_an_omission_finds_the_statement_worded_differently() -> None:

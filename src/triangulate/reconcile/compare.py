@@ -35,7 +35,12 @@ from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
 from .compare_quotes import compare_quotes, compare_statements_alike
 from .compare_readouts import compare_readouts
-from .compare_statements import OMISSION_CUE, compare_denials, compare_omissions
+from .compare_statements import (
+    OMISSION_CUE,
+    compare_denials,
+    compare_omissions,
+    without_added_clause,
+)
 from .text import content_stems, overlap, shorten, source_with_date, story_of
 from .timing import step
 
@@ -189,7 +194,7 @@ def _compare_denials(
             or OMISSION_CUE.search(text)
         ):
             continue
-        denial_stems = content_stems(denial.claim.text)
+        denial_stems = content_stems(without_added_clause(denial.claim.text))
         index = index or StemIndex(assertion_stems)
         candidates = []
         for position in index.candidates(denial_stems):

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..ids import record_id
 from ..language.en.happenings import kinds_in
+from ..language.en.speech import CORRECTION_OPENERS
 from ..model import Analysis, ClaimRecord, Comparison
 from .blocking import StemIndex
 from .text import content_stems, overlap, shorten, source_with_date
@@ -35,7 +36,11 @@ _DENIED_THAT = re.compile(
     r"\s+)?that\s+",
     re.IGNORECASE,
 )
-_NOT_BUT = re.compile(r"\bnot\s+(?P<denied>[^.;]{2,160}?),?\s+but\s+", re.IGNORECASE)
+_NOT_BUT = re.compile(
+    rf"\bnot\s+(?P<denied>[^.;]{{2,160}}?),?\s+but\s+"
+    rf"(?=(?:{'|'.join(sorted(CORRECTION_OPENERS))})\b)",
+    re.IGNORECASE,
+)
 _PROPOSITION_END = re.compile(
     r",\s*(?:saying|adding|arguing|insisting|calling|stressing|noting|citing|while)\b|;|"
     r"\s[\u2013\u2014-]\s|,?\s+but\s|,?\s+focusing\b|,?\s+instead\b|[.!?]\s*$",
@@ -59,15 +64,29 @@ def denied_proposition(sentence: str) -> str | None:
     subject ("the strike was not about pay but ..." → "the strike was about pay")."""
     match = _DENIED_THAT.search(sentence)
     if match:
-        return _clause(sentence[match.end() :])
+        return proposition_clause(sentence[match.end() :])
     match = _NOT_BUT.search(sentence)
     if match:
         subject = _SPEECH.sub("", sentence[: match.start()]).strip()
-        return f"{subject} {_clause(match.group('denied'))}".strip()
+        return f"{subject} {proposition_clause(match.group('denied'))}".strip()
     return None
 
 
-def _clause(text: str) -> str:
+_ADDED_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|arguing|insisting|stressing|noting|citing)\b", re.IGNORECASE
+)
+
+
+def without_added_clause(text: str) -> str:
+    """A statement without the participle clause the sentence adds to it ("aid was not leaving
+    the airport, saying 14 centres were set up" → "aid was not leaving the airport")."""
+    added = _ADDED_CLAUSE.search(text)
+    return text[: added.start()] if added else text
+
+
+def proposition_clause(text: str) -> str:
+    """The clause a proposition is, without what the sentence adds after it ("aid was not
+    leaving the airport, saying 14 centres were set up" → "aid was not leaving the airport")."""
     end = _PROPOSITION_END.search(text)
     return text[: end.start()].strip(" ,") if end else text.strip(" ,.")
 
@@ -158,7 +177,7 @@ def compare_omissions(
         match = OMISSION_CUE.search(sentence)
         if not match:
             continue
-        omitted = _clause(sentence[match.end() :])
+        omitted = proposition_clause(sentence[match.end() :])
         topic = _topic_words(omitted)
         if not topic:
             continue

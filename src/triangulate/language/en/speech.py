@@ -202,6 +202,12 @@ DENIAL_PATTERN = re.compile(
 someone a right or an entry, a denial of access, dismissing a government or a person "as" what
 they are said to be, and rejecting a bill are no denials."""
 
+CORRECTION_OPENERS: frozenset[str] = words(
+    "for to rather instead as a an the about in on at by from with because"
+)
+"""Words that open the Y of a correction "not X but Y" ("not about pay but about safety", "not
+a protest but a riot"); "he will not run again, but now faces pressure" joins two clauses."""
+
 NOT_BUT_PATTERN = re.compile(
     r"\bnot\b(?!\s+(?:only|just|merely|simply|so\s+much|necessarily|saying|because)\b)"
     r"[^.;]{0,160}?,?\s+but\s+(?:for|to|rather|instead|as|a|an|the)\b",
