@@ -104,6 +104,14 @@ def test_a_place_that_speaks_scopes_a_count_that_names_none() -> None:
     assert _facts("A US general said 200,000 people had died.")["200,000 people"].places == ()
 
 
+def test_the_place_a_sentence_opens_on_is_the_scene_of_its_counts() -> None:
+    facts = _facts("In Tarvos, protesters clashed with police, leaving 12 people injured, a "
+                   "doctor said.")
+    assert facts["12 people"].places == ("tarvos",)
+    facts = _facts("In the end, protesters clashed with police, leaving 12 people injured.")
+    assert facts["12 people"].places == ()
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

@@ -251,7 +251,7 @@ def _fact(
     money = quantity.unit.upper() in CURRENCY_CODES
     predicate = read.predicate if read is not None else None
     if not places:
-        places = _speakers_places(analysis, claim)
+        places = _scene(text, sentence, mentions[first:last]) or _speakers_places(analysis, claim)
     fact = Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),
@@ -302,6 +302,22 @@ def _told_from_here(analysis: Analysis, claim: Claim, sentence: Span) -> bool:
     if following is not None and following.of(text).lstrip()[:1] in _QUOTE_OPENERS:
         spans.append(following)
     return any(_SPEAKERS_PLACE.search(span.of(text)) for span in spans)
+
+
+_SCENE_OPENS = re.compile(r"\s*(?:[\"\u201c]\s*)?(?:In|At|Across|Throughout)\s+(?:the\s+)?")
+
+
+def _scene(text: str, sentence: Span, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The place a sentence opens on ("In Tarvos, protesters clashed with police, leaving 12
+    injured"): the scene of every count in it that names no place of its own."""
+    opening = _SCENE_OPENS.match(text, sentence.start)
+    if opening is None:
+        return ()
+    for mention in mentions:
+        if (mention.start == opening.end() and mention.type == "location"
+                and text[mention.end : mention.end + 1] == ","):
+            return (mention.normalized or mention.text,)
+    return ()
 
 
 def _speakers_places(analysis: Analysis, claim: Claim) -> tuple[str, ...]:
