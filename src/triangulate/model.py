@@ -23,7 +23,7 @@ Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "u
 Stance = Literal["asserted", "denied", "hedged", "questioned"]
 Polarity = Literal["positive", "negative"]
 Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
-ComparisonKind = Literal["count", "denial", "omission", "readout", "quote", "statement"]
+ComparisonKind = Literal["count", "denial", "omission", "readout", "quote", "statement", "fate"]
 """What a comparison sets side by side: figures, an assertion and its denial, accounts of which
 one leaves something out, the readouts of one conversation, one quotation reported alike, or one
 speaker's statement that reports word differently."""
@@ -254,6 +254,19 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Fate(Span):
+    """What a claim says befell a person it names: the words that tell it (``start``/``end``,
+    "was killed", "the body of"), the person's mention, and the ``state`` it leaves them in
+    ("dead", "missing", "alive", "injured", "held", "free"); ``hedged`` when the claim is not
+    sure of it ("feared dead", "likely to be under the rubble")."""
+
+    person: Span
+    person_text: str
+    state: str
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
 class Claim(Span):
     """A checkable statement, with who asserts it.
 
@@ -274,6 +287,7 @@ class Claim(Span):
     quantities: tuple[Quantity, ...] = ()
     facts: tuple[Fact, ...] = ()
     polarity: Polarity = "positive"
+    fates: tuple[Fate, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
-from ..model import Analysis
+from ..model import Analysis, Sentence
 from .pipeline import register
 from .timex_calendar import first_day, last_day
 
@@ -31,7 +32,26 @@ def parse_stage(analysis: Analysis) -> Analysis:
         sentences = [s for s in analysis.sentences if _holds_one(starts, s.start, s.end)]
     else:
         sentences = [s for s in analysis.sentences if states_a_figure(s.of(text))]
+    sentences = sorted(sentences + _telling_fates(analysis, sentences), key=lambda s: s.start)
     return replace(analysis, tokens=parse(text, sentences))
+
+
+def _telling_fates(analysis: Analysis, parsed: list[Sentence]) -> list[Sentence]:
+    """The other sentences that name a person and a word that may tell their fate (the
+    ``fates`` stage reads them)."""
+    from .fates import fate_words
+
+    told = fate_words()
+    people = sorted(m.start for m in analysis.mentions if m.type == "person")
+    chosen = set(parsed)
+    return [
+        s for s in analysis.sentences
+        if s not in chosen and _holds_one(people, s.start, s.end)
+        and not told.isdisjoint(w.lower() for w in _WORDS.findall(s.of(analysis.document.text)))
+    ]
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _holds_one(starts: list[int], start: int, end: int) -> bool:
@@ -137,6 +157,14 @@ def facts_stage(analysis: Analysis) -> Analysis:
     from .facts import with_facts
 
     return replace(analysis, claims=with_facts(analysis))
+
+
+@register("fates")
+def fates_stage(analysis: Analysis) -> Analysis:
+    """What each claim says befell the people it names."""
+    from .fates import with_fates
+
+    return replace(analysis, claims=with_fates(analysis))
 
 
 @register("events")

@@ -28,7 +28,7 @@ def reconcile(analyses: Sequence[Analysis]) -> Reconciliation:
         events = corefer_events(analyses, mention_map, claims)
     with step("comparisons"):
         comparisons = compare_claims(
-            analyses, claims, events, place_keys(analyses, mention_map)
+            analyses, claims, events, place_keys(analyses, mention_map), mentions=mention_map
         )
     with step("timeline"):
         timeline = build_timeline(events, comparisons, analyses)

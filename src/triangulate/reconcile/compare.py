@@ -33,6 +33,7 @@ from ..model import Analysis, ClaimRecord, Comparison, Event
 from .blocking import StemIndex
 from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
+from .compare_fates import compare_fates
 from .compare_quotes import compare_quotes, compare_statements_alike
 from .compare_readouts import compare_readouts
 from .compare_statements import (
@@ -56,12 +57,14 @@ DENIAL_SHARED_WORDS = 4
 @dataclass(frozen=True)
 class CorpusToCompare:
     """What every comparator reads: the analyses (by document id too), the corpus's claims and
-    events, and ``places``: (document id, place name) to the place's entity."""
+    events, ``places``: (document id, place name) to the place's entity, and ``mentions``:
+    (document id, start, end) of a name to its entity."""
 
     analyses: Sequence[Analysis]
     claims: Sequence[ClaimRecord]
     events: Sequence[Event] = ()
     places: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    mentions: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, Analysis]:
@@ -72,7 +75,9 @@ Comparator = Callable[[CorpusToCompare, Sequence[Comparison]], list[Comparison]]
 """Makes one kind of comparison, given the corpus and the comparisons made before it."""
 
 COMPARATORS: dict[str, Comparator] = {}
-DEFAULT_COMPARATORS = ("counts", "denials", "omissions", "readouts", "quotes", "statements")
+DEFAULT_COMPARATORS = (
+    "counts", "denials", "omissions", "readouts", "quotes", "statements", "fates",
+)
 
 
 def comparator(name: str) -> Callable[[Comparator], Comparator]:
@@ -91,10 +96,11 @@ def compare_claims(
     events: Sequence[Event] = (),
     places: Mapping[tuple[str, str], str] | None = None,
     comparators: Sequence[str] = DEFAULT_COMPARATORS,
+    mentions: Mapping[tuple[str, int, int], str] | None = None,
 ) -> list[Comparison]:
     """Run the named comparators in order; without ``places`` places are told apart by their
-    names."""
-    corpus = CorpusToCompare(analyses, claims, events, places or {})
+    names, without ``mentions`` people too."""
+    corpus = CorpusToCompare(analyses, claims, events, places or {}, mentions or {})
     comparisons: list[Comparison] = []
     for name in comparators:
         try:
@@ -134,6 +140,11 @@ def _quotes(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Compari
 @comparator("statements")
 def _statements(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
     return compare_statements_alike(corpus.claims, corpus.by_id, made)
+
+
+@comparator("fates")
+def _fates(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_fates(corpus.claims, corpus.by_id, corpus.mentions)
 
 
 @comparator("readouts")

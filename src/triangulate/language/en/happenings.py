@@ -159,6 +159,26 @@ CUMULATIVE_WORDS = (
 """A count is a running total when its clause says so."""
 CORRECTION_WORDS = r"revised|corrected|updated|amended"
 
+FATES: dict[str, str] = {
+    "die": "dead", "injure": "injured", "missing": "missing", "rescue": "alive",
+    "detain": "held", "release": "free",
+}
+"""The state a happening told of a person leaves them in ("was killed": dead)."""
+FATE_WORDS: dict[str, str] = {
+    "alive": "alive", "survive": "alive", "survived": "alive", "unharmed": "alive",
+    "unhurt": "alive", "rubble": "missing", "debris": "missing", "wreckage": "missing",
+    "trapped": "missing",
+}
+"""Words that say a person's state outside the happenings above ("was found alive", "is under
+the rubble")."""
+FATE_BY_ITSELF = words("die dies died dying perish perished survive survived survives missing")
+"""Verbs whose subject undergoes them in the active voice ("X died"); other verbs' active
+subject does the deed ("X killed three people", "X rescued five")."""
+FATE_REMAINS = words("body bodies remains corpse")
+"""Nouns that name what is left of a dead person ("the body of X was recovered")."""
+FATE_HEDGES = words("feared presumed believed thought likely probably possibly reportedly")
+"""Words that leave a person's state unsure ("feared dead")."""
+
 
 @lru_cache(maxsize=1)
 def kinds_by_word() -> dict[str, frozenset[str]]:

@@ -1,0 +1,147 @@
+"""What claims say befell the people they name: dead, missing, alive, injured, held or free.
+
+Read from the parse. A person's name is the subject of a happening told of them ("X was
+killed", "X died", "X is missing", "X was found alive", "X was likely to be under the rubble"),
+or names whose body, death or arrest it is ("the body of X was recovered", "X's arrest"). The
+active subject of a verb that others undergo does the deed ("X killed three people") and is
+left out, as is a happening the clause negates ("X was not hurt").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..language.en.happenings import (
+    FATE_BY_ITSELF,
+    FATE_HEDGES,
+    FATE_REMAINS,
+    FATE_WORDS,
+    FATES,
+    kinds_by_word,
+)
+from ..language.en.speech import NEGATION_PATTERN
+from ..model import Analysis, Claim, Fate, Span, Tokens
+
+_UNCONFIRMED = re.compile(
+    r"\b(?:could|can|did|does|do|would)\s*(?:not|n't)\s+(?:immediately\s+)?confirm\s+"
+    r"(?:the\s+(?:news|reports?|claims?|deaths?)|this|it|that)\b",
+    re.IGNORECASE,
+)
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_OWNERS = ("nmod", "nmod:poss")
+_MODALS = frozenset({"may", "might", "could"})
+
+
+def with_fates(analysis: Analysis) -> tuple[Claim, ...]:
+    """The document's claims, each with the fates it tells of the people it names; a claim
+    that cannot confirm the news told just before ("X said Y had died. The UN said it could not
+    confirm the news") tells the same fates, unsure."""
+    if not analysis.tokens.starts:
+        return analysis.claims
+    claims: list[Claim] = []
+    for claim in analysis.claims:
+        fates = claim_fates(analysis, claim)
+        unconfirmed = _UNCONFIRMED.search(claim.text)
+        if not fates and unconfirmed and claims and claims[-1].fates:
+            cue = Span(claim.start + unconfirmed.start(), claim.start + unconfirmed.end())
+            fates = tuple(replace(fate, start=cue.start, end=cue.end, hedged=True)
+                          for fate in claims[-1].fates)
+        claims.append(replace(claim, fates=fates))
+    return tuple(claims)
+
+
+def claim_fates(analysis: Analysis, claim: Claim) -> tuple[Fate, ...]:
+    tokens, text = analysis.tokens, analysis.document.text
+    fates = []
+    for mention in analysis.mentions:
+        if mention.type != "person" or not claim.contains(mention):
+            continue
+        inside = tokens.within(mention)
+        if not inside:
+            continue
+        root = next((i for i in inside if tokens.heads[i] not in inside), inside[-1])
+        found = _fate(tokens, text, root)
+        if found is None:
+            continue
+        predicate, state = found
+        hedged = claim.stance == "hedged" or _hedged(tokens, text, root, predicate)
+        fates.append(Fate(
+            tokens.starts[predicate], tokens.ends[predicate],
+            person=Span(mention.start, mention.end), person_text=mention.text, state=state,
+            hedged=hedged,
+        ))
+    return tuple(fates)
+
+
+def fate_words() -> frozenset[str]:
+    """Every word that may tell a person's fate (which sentences the parse must read)."""
+    told = {word for word, kinds in kinds_by_word().items() if kinds & FATES.keys()}
+    return frozenset(told | FATE_WORDS.keys() | FATE_REMAINS)
+
+
+def _fate(tokens: Tokens, text: str, person: int) -> tuple[int, str] | None:
+    dep, head = tokens.deps[person], tokens.heads[person]
+    if head == person:
+        return None
+    if dep in _OWNERS and tokens.pos[head] == "NOUN":  # "the body of X", "X's arrest"
+        word = _word(tokens, text, head)
+        if word in FATE_REMAINS:
+            return (head, "dead") if not _negated(tokens, text, head) else None
+        state = _state(tokens, text, head, undergone=True)
+        return (head, state) if state and not _negated(tokens, text, head) else None
+    if dep not in _SUBJECTS:
+        return None
+    for predicate in _predicates(tokens, head):
+        state = _state(tokens, text, predicate,
+                       undergone=dep == "nsubj:pass" or predicate != head)
+        if state is not None:
+            return (predicate, state) if not _negated(tokens, text, predicate) else None
+    return None
+
+
+def _predicates(tokens: Tokens, head: int) -> Iterator[int]:
+    """The subject's predicate, what it completes ("found dead", "likely to be under the
+    rubble"), and the predicates joined to it that have no subject of their own."""
+    yield head
+    for child in tokens.children(head):
+        if tokens.deps[child] == "xcomp" or tokens.deps[child] == "conj" and not any(
+                tokens.deps[c] in _SUBJECTS for c in tokens.children(child)):
+            yield child
+            yield from (c for c in tokens.children(child) if tokens.deps[c] == "xcomp")
+
+
+def _state(tokens: Tokens, text: str, index: int, undergone: bool) -> str | None:
+    word, lemma = _word(tokens, text, index), tokens.lemmas[index] or _word(tokens, text, index)
+    if tokens.pos[index] == "VERB" and not undergone and not (
+            {word, lemma} & FATE_BY_ITSELF):
+        return None  # "X killed three people": X did it
+    for key in (word, lemma):
+        if key in FATE_WORDS:
+            return FATE_WORDS[key]
+    lexicon = kinds_by_word()
+    states = {FATES[kind] for key in (word, lemma) for kind in lexicon.get(key, ())
+              if kind in FATES}
+    return states.pop() if len(states) == 1 else None
+
+
+def _negated(tokens: Tokens, text: str, index: int) -> bool:
+    return any(tokens.deps[child] == "advmod" and NEGATION_PATTERN.fullmatch(
+        _word(tokens, text, child)) for child in tokens.children(index))
+
+
+def _hedged(tokens: Tokens, text: str, person: int, predicate: int) -> bool:
+    """Whether the words that tell the fate leave it unsure: "feared dead", "likely to be",
+    "may have died"."""
+    near = {person, predicate, tokens.heads[person], tokens.heads[predicate]}
+    near |= {child for index in tuple(near) for child in tokens.children(index)}
+    for index in near:
+        word = _word(tokens, text, index)
+        if word in FATE_HEDGES or (word in _MODALS and tokens.deps[index] == "aux"):
+            return True
+    return False
+
+
+def _word(tokens: Tokens, text: str, index: int) -> str:
+    return text[tokens.starts[index] : tokens.ends[index]].lower()
