@@ -243,6 +243,8 @@ def test_a_byline_run_on_into_story_highlights_goes_up_to_the_dateline() -> None
     assert cleaned.text.startswith("OSLO (Newswire) -- The council voted")
     assert "Floods close schools" not in cleaned.text
     assert cleaned.removed[0].startswith("By the Newswire Staff NEW:")
+    titled = raw.replace("Ministers meet", "Sen. Ole Berg says ministers meet")
+    assert clean_text(titled).text.startswith("OSLO (Newswire) -- The council voted")
     lead = "By Tuesday, the council had voted to close the old library and residents said they "
     assert clean_text(f"{lead}would appeal the decision in court.\n").text.startswith("By Tuesday")
 

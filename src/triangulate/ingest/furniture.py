@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..language.en.abbreviations import ABBREVIATIONS
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS, alternation
 from ..language.en.names import CAPITALISED_FUNCTION_WORDS
 from .boilerplate import words
@@ -55,7 +56,8 @@ DATELINE = re.compile(
 )
 _STAFF_BYLINE = re.compile(r"^By (?:the )?[A-Z][\w ]{0,30}\b(?:Staff|Wire|Desk|Reporters?)\b")
 _NEW_MARK = re.compile(r"(?:^|\s)NEW:\s")
-_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[\"“A-Z]")
+_INNER_SENTENCE_END = re.compile(r"(?P<word>\S*[a-z]{2}[.!?])\s+[\"“A-Z]")
+_ABBREVIATIONS = frozenset(ABBREVIATIONS)
 _HIGHLIGHT_WORDS = 15
 CAPTION_MAX_WORDS = 45
 _TOP_LINES = 4
@@ -93,11 +95,17 @@ def _split_highlights(line: str) -> list[Piece] | None:
         return None
     dateline = DATELINE.search(line)
     head = line[: dateline.start()].strip() if dateline else _EDITORS_NOTE.sub("", line)
-    if len(words(head)) < _HIGHLIGHT_WORDS or _INNER_SENTENCE_END.search(head[:-2]):
+    if len(words(head)) < _HIGHLIGHT_WORDS or _ends_a_sentence_inside(head[:-2]):
         return None
     if dateline is None:
         return [Piece(line, True)]
     return [Piece(head, True), Piece(line[dateline.start() :].strip(), False)]
+
+
+def _ends_a_sentence_inside(text: str) -> bool:
+    """Whether a full stop inside ``text`` ends a sentence (not "Rep. Ron Paul says")."""
+    return any(match.group("word") not in _ABBREVIATIONS
+               for match in _INNER_SENTENCE_END.finditer(text))
 
 
 def _split_time_stamp(text: str) -> list[Piece] | None:
