@@ -36,6 +36,7 @@ def test_a_person_who_undergoes_a_happening_is_left_in_its_state() -> None:
 def test_the_doer_of_a_deed_and_a_negated_happening_tell_no_fate() -> None:
     assert _fates("Police said Maria Lopez killed three people in the blast.") == []
     assert _fates("Officials said Maria Lopez was not hurt in the crash.") == []
+    assert _fates("Police said Maria Lopez was pulled over for speeding.") == []
 
 
 @_parsed

@@ -117,6 +117,9 @@ def _state(tokens: Tokens, text: str, index: int, undergone: bool) -> str | None
     if tokens.pos[index] == "VERB" and not undergone and not (
             {word, lemma} & FATE_BY_ITSELF):
         return None  # "X killed three people": X did it
+    if any(tokens.deps[child] == "compound:prt" and _word(tokens, text, child) != "out"
+           for child in tokens.children(index)):
+        return None  # a phrasal verb says something else: "pulled over", not "pulled out"
     for key in (word, lemma):
         if key in FATE_WORDS:
             return FATE_WORDS[key]
