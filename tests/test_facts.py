@@ -112,6 +112,13 @@ def test_the_place_a_sentence_opens_on_is_the_scene_of_its_counts() -> None:
     assert facts["12 people"].places == ()
 
 
+def test_a_toll_told_as_rising_is_counted_and_the_rise_no_answer() -> None:
+    facts = _facts("Officials said the flu death toll rose by three to 78 on Thursday.")
+    assert facts["78"].status == "confirmed" and not facts["78"].previous
+    assert facts["three"].previous
+    assert _facts("Officials said 78 people had died of the flu.")["78 people"].status is None
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

@@ -23,6 +23,7 @@ from ..language.en.happenings import (
     ACCUMULATING_KINDS,
     CASE_NOUNS,
     CASE_OF_KIND,
+    CHANGE,
     PEOPLE_KINDS,
     kinds_by_word,
 )
@@ -261,12 +262,12 @@ def _fact(
         # report is mainly about that place
         part=(read is not None and read.local and main_place not in places)
         or (not places and _told_from_here(analysis, claim, sentence)),
-        previous=previous,
+        previous=previous or _change_by(text, sentence, quantity),
         measure=(amount_measure(analysis.tokens, text, quantity) if money
                  else shock_measured(text, quantity, sentence)
                  if quantity.unit == "magnitude" else ()),
         per=rate_of(text, quantity, sentence.end),
-        status=status,
+        status=status or _counted_toll(text, sentence, quantity),
         cumulative=scope.cumulative,
         correction=scope.correction,
         since=scope.since,
@@ -318,6 +319,30 @@ def _scene(text: str, sentence: Span, mentions: Sequence[Mention]) -> tuple[str,
                 and text[mention.end : mention.end + 1] == ","):
             return (mention.normalized or mention.text,)
     return ()
+
+
+_BY_AMOUNT = re.compile(r"\b(?P<verb>[a-z]+)\s+by\s+$", re.IGNORECASE)
+
+
+def _change_by(text: str, sentence: Span, quantity: Quantity) -> bool:
+    """The amount a count changed by ("the toll rose by three to 78") is no answer of its own,
+    as the value it changed from is not."""
+    found = _BY_AMOUNT.search(text, max(sentence.start, quantity.start - 30), quantity.start)
+    return found is not None and found.group("verb").lower() in CHANGE
+
+
+_RISING_TOLL = re.compile(
+    r"\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|grew|grown|reached)"
+    r"(?:\s+by\s+\S+)?\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_toll(text: str, sentence: Span, quantity: Quantity) -> str | None:
+    """A toll told as rising to a count ("the death toll rose by three to 78") is the count kept
+    of those confirmed, where no word says how sure it is."""
+    before = text[max(sentence.start, quantity.start - 60) : quantity.start]
+    return "confirmed" if _RISING_TOLL.search(before) else None
 
 
 def _speakers_places(analysis: Analysis, claim: Claim) -> tuple[str, ...]:
