@@ -119,6 +119,25 @@ def test_a_toll_told_as_rising_is_counted_and_the_rise_no_answer() -> None:
     assert _facts("Officials said 78 people had died of the flu.")["78 people"].status is None
 
 
+def test_an_amount_converted_from_another_currency_is_one_amount_with_anothers() -> None:
+    facts = _facts("Ministers agreed a EUR 110 billion ($158 billion) bailout on Sunday.")
+    assert facts["$158 billion"].converted and not facts["EUR 110 billion"].converted
+    made = _compare(
+        ("a", "2010-05-03", "Ministers agreed a EUR 110 billion ($158 billion) bailout."),
+        ("b", "2010-05-04", "Ministers agreed a $144 billion bailout."),
+    )
+    assert made == [("partial", {"a", "b"})]
+
+
+def test_more_than_a_figure_after_up_to_that_figure_is_a_rise() -> None:
+    made = _compare(
+        ("a", "2011-02-01", "Officials said up to 300 people have been killed in the protests."),
+        ("b", "2011-02-10", "A rights group said more than 300 people have been killed in the "
+                            "protests."),
+    )
+    assert made == [("update", {"a", "b"})]
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

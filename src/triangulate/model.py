@@ -230,7 +230,9 @@ class Fact:
     the nouns an amount of money is of ("aid", "bailout package"), ``per`` the period a rate is
     given per ("Y" for "a year", "D" for "daily"); ``context``
     the content stems of the claim's sentence and the one before it; ``time`` the claim's dates
-    that date the count's own clause, when the parse read them (``time_read``).
+    that date the count's own clause, when the parse read them (``time_read``); ``converted``
+    that the amount is one the claim gave first, in another currency ("EUR 110 billion ($158
+    billion)").
     """
 
     quantity: Quantity
@@ -251,6 +253,7 @@ class Fact:
     context: tuple[str, ...] = ()
     time: TimeRange | None = None
     time_read: bool = False
+    converted: bool = False
 
 
 @dataclass(frozen=True)

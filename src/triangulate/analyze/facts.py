@@ -97,6 +97,9 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
             for quantity in owned.get(index, ())
             if not _generic(text, sentence, quantity)
         ] + _clock_facts(analysis, claim, sentence)
+        read = [replace(fact, converted=True)
+                if _a_conversion(text, fact.quantity, owned.get(index, ())) else fact
+                for fact in read]
         facts = with_change_units(with_parts(text, read, places_at))
         facts = with_additional_parts(text, _ages_listed(facts))
         facts = with_distance_places(text, facts, places_at)
@@ -106,6 +109,22 @@ def with_facts(analysis: Analysis) -> tuple[Claim, ...]:
         )
         claims.append(_with_counted_units(replace(claim, facts=facts)) if facts else claim)
     return tuple(claims)
+
+
+_CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*")
+
+
+def _a_conversion(text: str, quantity: Quantity, others: Sequence[Quantity]) -> bool:
+    """"a EUR 110 billion ($158 billion) bailout": the bracketed amount is the amount before it
+    in another currency."""
+    if quantity.unit.upper() not in CURRENCY_CODES:
+        return False
+    return any(
+        other.end <= quantity.start and other.unit.upper() in CURRENCY_CODES
+        and other.unit != quantity.unit
+        and _CONVERSION_OPENS.fullmatch(text, other.end, quantity.start) is not None
+        for other in others
+    )
 
 
 def _ages_listed(facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -186,15 +186,34 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
         return "update"  # a correction, or a state that moved: "raised the alert to phase 5"
     if _refines(qa, qb) and not b.fact.cumulative:
         return "partial"  # "more than 100", then 101: the same count, told more exactly
-    if later and qb.value > qa.value and a.family not in _NON_CUMULATIVE:
+    if later and _above(qb, qa) and a.family not in _NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
         accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
         if b.fact.cumulative or ends_later or accumulating:
             return "update"
     if (_loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb)
-            or _rounded(qb, qa) or _bounds_met_together(qa, qb)):
+            or _rounded(qb, qa) or _bounds_met_together(qa, qb) or _converted_alike(a, b)):
         return "partial"
     return "conflict"
+
+
+CONVERSION_SPREAD = 0.15
+"""Amounts one source converted from another currency differ from another source's by the
+exchange rate each used: this close, they are one amount."""
+
+
+def _converted_alike(a: _Fact, b: _Fact) -> bool:
+    if not (a.fact.converted or b.fact.converted):
+        return False
+    low, high = sorted((a.quantity.value, b.quantity.value))
+    return high - low <= CONVERSION_SPREAD * high
+
+
+def _above(b: Quantity, a: Quantity) -> bool:
+    """Whether ``b`` is more than ``a``: a larger value, or a lower bound at an upper bound
+    ("more than 300" after "up to 300")."""
+    return b.value > a.value or (
+        b.value == a.value and b.qualifier == "over" and a.qualifier in _UPPER_BOUNDS)
 
 
 def values_agree(a: Quantity, b: Quantity) -> bool:
@@ -345,6 +364,11 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         if extra:
             what = ", ".join(source_with_date(f.analysis.document) for f in extra)
             explanation = f"{sides}: the same count, but {what} also counts another group."
+        elif any(f.fact.converted for f in facts):
+            converted = ", ".join(source_with_date(f.analysis.document)
+                                  for f in facts if f.fact.converted)
+            explanation = (f"{sides}: one amount, as {converted} converts it from another "
+                           f"currency ({values}).")
         elif any(_rounded(a.quantity, b.quantity) for a in facts for b in facts):
             explanation = f"{sides}: one gives a round figure, the other a precise one ({values})."
         else:
