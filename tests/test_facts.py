@@ -138,6 +138,14 @@ def test_more_than_a_figure_after_up_to_that_figure_is_a_rise() -> None:
     assert made == [("update", {"a", "b"})]
 
 
+def test_a_toll_cut_by_a_later_report_is_corrected_down() -> None:
+    made = _compare(
+        ("a", "2009-04-29", "Officials said the virus has killed up to 159 people."),
+        ("b", "2009-05-02", "Officials cut their death toll from the virus to 101 people."),
+    )
+    assert made == [("update", {"a", "b"})]
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

@@ -355,8 +355,12 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
     if verdict == "update":
         earliest, latest = facts[0], facts[-1]
         how = "a running total" if latest.fact.cumulative else "a count"
+        first, last = (min(facts, key=lambda f: (*_told_when(f), f.record.id)),
+                       max(facts, key=lambda f: (*_told_when(f), f.record.id)))
+        moved = ("corrects the count down from" if _above(first.quantity, last.quantity)
+                 else f"gives {how} higher than")
         explanation = (
-            f"{sides}. The later report ({latest.published or 'undated'}) gives {how} higher than "
+            f"{sides}. The later report ({latest.published or 'undated'}) {moved} "
             f"the earlier one ({earliest.published or 'undated'})" + _date_difference(facts)
         )
     elif verdict == "partial":

@@ -157,7 +157,13 @@ CUMULATIVE_WORDS = (
     r"(?:rose|rises|climbed|climbs|grew|grows|increased|jumped|soared) to|reach(?:ed|es) "
 )
 """A count is a running total when its clause says so."""
-CORRECTION_WORDS = r"revised|corrected|updated|amended"
+CORRECTION_WORDS = (
+    r"revised|corrected|updated|amended|"
+    r"(?:cut|cuts|lowered|lowers|reduced|reduces|downgraded|downgrades)\s+(?:\w+\s+){0,3}"
+    r"(?:toll|tally|estimate|count|figure)"
+)
+"""A count that corrects one told before: "revised", or a toll cut ("cut their suspected death
+toll to 101")."""
 
 FATES: dict[str, str] = {
     "die": "dead", "injure": "injured", "missing": "missing", "rescue": "alive",
