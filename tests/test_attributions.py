@@ -115,6 +115,15 @@ def test_an_outlet_claim_takes_the_source_its_parse_names() -> None:
     assert second.speaker is None  # "is said to": no source named
 
 
+def test_a_source_that_documents_a_count_gives_it() -> None:
+    from triangulate.analyze.pipeline import analyze_document
+
+    text = "Human Rights Watch has documented more than 300 deaths since the uprising began."
+    analysis = analyze_document(Document("doc", "test.txt", "0", text, language="en"))
+    (claim,) = analysis.claims
+    assert claim.speaker_text == "Human Rights Watch"
+
+
 def test_what_the_cue_carries_after_its_object_belongs_to_the_content() -> None:
     found = attributions(
         "She has called the closures across the valley a threat to every farm in the region."

@@ -14,7 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..language.en.calendar import MONTH_WORDS, WEEKDAY_WORDS
-from ..language.en.speech import DETERMINERS, PRONOUN_SPEAKERS, SPEECH_VERB_FORMS
+from ..language.en.speech import (
+    DETERMINERS,
+    PRONOUN_SPEAKERS,
+    RECORDING_CUES,
+    SPEECH_VERB_FORMS,
+)
 from ..model import Analysis, Claim
 from .attributions import Attribution, find_attributions
 
@@ -42,12 +47,13 @@ def _outlet(claim: Claim) -> bool:
 
 
 def _named(text: str, relation: Attribution) -> bool:
-    """A speech cue of the product's lexicon ("said", "reported", not "agreed to" or "urged"),
+    """A speech cue of the product's lexicon ("said", "reported", not "agreed to" or "urged")
+    or a verb that gives a kept count ("documented"),
     active ("X is said to …" names no source), after a short source phrase that names
     someone."""
     if relation.source is None or relation.kind != "speech":
         return False
-    if relation.cue.of(text).lower() not in SPEECH_VERB_FORMS:
+    if relation.cue.of(text).lower() not in SPEECH_VERB_FORMS | RECORDING_CUES:
         return False
     before = text[max(0, relation.cue.start - 20) : relation.cue.start].lower().split()
     if any(word in _PASSIVE for word in before[-2:]):
