@@ -146,6 +146,16 @@ def test_a_toll_cut_by_a_later_report_is_corrected_down() -> None:
     assert made == [("update", {"a", "b"})]
 
 
+def test_jobs_cut_are_counted_as_the_staff_laid_off() -> None:
+    made = _compare(
+        ("a", "2009-02-03", "The carmaker said it is seeking to cut 31,500 jobs at its plants "
+                            "this year."),
+        ("b", "2009-02-18", "The carmaker said it plans to lay off 47,000 employees at its "
+                            "plants this year."),
+    )
+    assert made == [("conflict", {"a", "b"})]
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

@@ -111,9 +111,10 @@ ACCUMULATING_KINDS = words("die injure casualty infect detain evacuate displace 
 """Happenings whose counts only grow as reports come in: a later, larger count of them is an
 update of the earlier one, not a contradiction."""
 
-COUNTED_AS: dict[tuple[str, str], str] = {("person", "bury"): "body"}
+COUNTED_AS: dict[tuple[str, str], str] = {("person", "bury"): "body", ("job", "layoff"): "staff"}
 """(family, kind of happening) → the family the count is of: people buried are counted as
-bodies ("75,000 people have been buried" answers what "75,000 bodies were buried" does)."""
+bodies ("75,000 people have been buried" answers what "75,000 bodies were buried" does), jobs
+cut as the staff laid off ("cut 31,500 jobs", "lay off 47,000 employees")."""
 
 COUNT_NOUNS = words("number total tally count figure")
 """Subjects whose value is a count: "the number of dead was 300"."""
