@@ -37,6 +37,11 @@ def test_the_doer_of_a_deed_and_a_negated_happening_tell_no_fate() -> None:
     assert _fates("Police said Maria Lopez killed three people in the blast.") == []
     assert _fates("Officials said Maria Lopez was not hurt in the crash.") == []
     assert _fates("Police said Maria Lopez was pulled over for speeding.") == []
+    assert _fates("Maria Lopez's press release linked to the report.") == []
+    assert _fates("Maria Lopez has been asked to release the transcripts.") == []
+    assert _fates("The vote marked Maria Lopez's capture of the nomination.") == []
+    assert _fates("Maria Lopez shot and killed a man in February.") == []
+    assert _fates("Reporters pieced together the lives of Maria Lopez and her husband.") == []
 
 
 @_parsed

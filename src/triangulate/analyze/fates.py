@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..language.en.happenings import (
     FATE_BY_ITSELF,
     FATE_HEDGES,
-    FATE_REMAINS,
+    FATE_NOUNS,
     FATE_WORDS,
     FATES,
     kinds_by_word,
@@ -78,38 +78,47 @@ def claim_fates(analysis: Analysis, claim: Claim) -> tuple[Fate, ...]:
 def fate_words() -> frozenset[str]:
     """Every word that may tell a person's fate (which sentences the parse must read)."""
     told = {word for word, kinds in kinds_by_word().items() if kinds & FATES.keys()}
-    return frozenset(told | FATE_WORDS.keys() | FATE_REMAINS)
+    return frozenset(told | FATE_WORDS.keys() | FATE_NOUNS.keys())
 
 
 def _fate(tokens: Tokens, text: str, person: int) -> tuple[int, str] | None:
     dep, head = tokens.deps[person], tokens.heads[person]
     if head == person:
         return None
-    if dep in _OWNERS and tokens.pos[head] == "NOUN":  # "the body of X", "X's arrest"
-        word = _word(tokens, text, head)
-        if word in FATE_REMAINS:
-            return (head, "dead") if not _negated(tokens, text, head) else None
-        state = _state(tokens, text, head, undergone=True)
+    if dep in _OWNERS and tokens.pos[head] == "NOUN" and not any(
+            tokens.deps[c] == "compound" for c in tokens.children(head)):
+        # "the body of X", "X's arrest"; not "X's press release"
+        if dep == "nmod:poss" and any(tokens.deps[c] == "nmod" for c in tokens.children(head)):
+            return None  # "X's capture of the nomination": X did it
+        state = FATE_NOUNS.get(_word(tokens, text, head))
         return (head, state) if state and not _negated(tokens, text, head) else None
     if dep not in _SUBJECTS:
         return None
-    for predicate in _predicates(tokens, head):
-        state = _state(tokens, text, predicate,
-                       undergone=dep == "nsubj:pass" or predicate != head)
+    for predicate, completes in _predicates(tokens, head):
+        # the subject of "was found dead" undergoes it; of "asked to release" or of "shot and
+        # killed" as the voice of the subject's own verb says
+        undergone = dep == "nsubj:pass" if not completes else (
+            tokens.pos[predicate] != "VERB" or "VerbForm=Part" in tokens.morphs[predicate])
+        state = _state(tokens, text, predicate, undergone=undergone)
         if state is not None:
             return (predicate, state) if not _negated(tokens, text, predicate) else None
     return None
 
 
-def _predicates(tokens: Tokens, head: int) -> Iterator[int]:
-    """The subject's predicate, what it completes ("found dead", "likely to be under the
-    rubble"), and the predicates joined to it that have no subject of their own."""
-    yield head
-    for child in tokens.children(head):
-        if tokens.deps[child] == "xcomp" or tokens.deps[child] == "conj" and not any(
-                tokens.deps[c] in _SUBJECTS for c in tokens.children(child)):
-            yield child
-            yield from (c for c in tokens.children(child) if tokens.deps[c] == "xcomp")
+def _predicates(tokens: Tokens, head: int) -> Iterator[tuple[int, bool]]:
+    """The subject's predicate and the predicates joined to it that have no subject of their
+    own, each with what completes it ("found dead", "likely to be under the rubble"), marked
+    True."""
+    joined = [head] + [child for child in tokens.children(head)
+                       if tokens.deps[child] == "conj" and not any(
+                           tokens.deps[c] in _SUBJECTS for c in tokens.children(child))]
+    for predicate in joined:
+        yield predicate, False
+        for child in tokens.children(predicate):
+            if tokens.deps[child] == "xcomp":
+                yield child, True
+                yield from ((c, True) for c in tokens.children(child)
+                            if tokens.deps[c] == "xcomp")
 
 
 def _state(tokens: Tokens, text: str, index: int, undergone: bool) -> str | None:

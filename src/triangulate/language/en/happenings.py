@@ -181,8 +181,14 @@ the rubble")."""
 FATE_BY_ITSELF = words("die dies died dying perish perished survive survived survives missing")
 """Verbs whose subject undergoes them in the active voice ("X died"); other verbs' active
 subject does the deed ("X killed three people", "X rescued five")."""
-FATE_REMAINS = words("body bodies remains corpse")
-"""Nouns that name what is left of a dead person ("the body of X was recovered")."""
+FATE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("body", "bodies", "remains", "corpse", "death", "killing", "murder"),
+                    "dead"),
+    **dict.fromkeys(("arrest", "detention", "capture"), "held"),
+    "release": "free", "rescue": "alive", "injury": "injured", "injuries": "injured",
+}
+"""Nouns whose owner a fate befell ("the body of X was recovered", "X's arrest"); not "lives"
+or "toll", which frame counts."""
 FATE_HEDGES = words("feared presumed believed thought likely probably possibly reportedly")
 """Words that leave a person's state unsure ("feared dead")."""
 
