@@ -104,6 +104,13 @@ def test_a_place_that_speaks_scopes_a_count_that_names_none() -> None:
     assert _facts("A US general said 200,000 people had died.")["200,000 people"].places == ()
 
 
+def test_a_town_introduced_before_a_count_with_places_that_describe_it_scopes_it() -> None:
+    facts = _facts("Protesters clashed with police in Tarvos, a port city east of Brixel on the "
+                   "Gulf of Ostrava. At least 27 people were wounded, officials said.")
+    assert facts["At least 27 people"].places == ("tarvos",)
+    assert facts["At least 27 people"].part
+
+
 def test_the_place_a_sentence_opens_on_is_the_scene_of_its_counts() -> None:
     facts = _facts("In Tarvos, protesters clashed with police, leaving 12 people injured, a "
                    "doctor said.")

@@ -161,7 +161,7 @@ def _listed(kinds: Sequence[str]) -> bool:
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_INTRODUCED = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
+_INTRODUCED = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b")
 """A place introduced to the reader: "in Tarvos, a town about 19km to the west"."""
 
 
@@ -171,22 +171,25 @@ def with_place_before(
 ) -> tuple[Fact, ...]:
     """Counts of a sentence that names no place, right after a sentence that introduces one
     town ("Up to 90% of the buildings were damaged in Tarvos, a town to the west. Police say
-    5,000 people have been killed"): the counts are that town's, and answer no question of the
-    whole story. Not for a country, nor for the place the report is mostly about."""
+    5,000 people have been killed"; "clashes in Tarvos, a port city east of Brixel. At least 27
+    people were wounded"): the counts are that town's, and answer no question of the whole
+    story. Not for a country, nor for the place the report is mostly about."""
     if before is None or not facts or any(
         sentence.start <= start < sentence.end for start in places_at
     ):
         return tuple(facts)
-    named = {
-        mention.normalized or mention.text
-        for start, mention in places_at.items()
+    introduced = [
+        mention for start, mention in places_at.items()
         if before.start <= start < before.end
         and _LOCATIVE.search(text, max(before.start, start - 12), start)
         and _introduced(text, mention.end)
-    }
+    ]
+    named = {mention.normalized or mention.text for mention in introduced}
+    # the places that describe the town ("Tarvos, a port city east of Brixel") are not others
+    last = max((mention.start for mention in introduced), default=before.end)
     others = {
         mention.normalized or mention.text
-        for start, mention in places_at.items() if before.start <= start < before.end
+        for start, mention in places_at.items() if before.start <= start <= last
     }
     if len(named) != 1 or others != named:
         return tuple(facts)
@@ -200,4 +203,4 @@ def with_place_before(
 
 def _introduced(text: str, end: int) -> bool:
     match = _INTRODUCED.match(text, end)
-    return match is not None and match.group(1) in LOCATION_HEADS
+    return match is not None and any(word in LOCATION_HEADS for word in match.group(1).split())
