@@ -105,8 +105,9 @@ def test_a_place_that_speaks_scopes_a_count_that_names_none() -> None:
 
 
 def test_a_town_introduced_before_a_count_with_places_that_describe_it_scopes_it() -> None:
-    facts = _facts("Protesters clashed with police in Tarvos, a port city east of Brixel on the "
-                   "Gulf of Ostrava. At least 27 people were wounded, officials said.")
+    facts = _facts("Thousands marched in Brixel on Wednesday. Protesters clashed with police in "
+                   "Tarvos, a port city east of Brixel on the Gulf of Ostrava. At least 27 people "
+                   "were wounded, officials said.")
     assert facts["At least 27 people"].places == ("tarvos",)
     assert facts["At least 27 people"].part
 
