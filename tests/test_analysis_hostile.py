@@ -108,6 +108,17 @@ def test_sentences_around_a_long_run_of_punctuation() -> None:
     assert "".join(sentences).count("\u201d") == 5000
 
 
+def test_a_sentence_that_lost_its_full_stop_ends_before_the_next_one_opens() -> None:
+    text = ("Officials said 13 have died, citing medical sources As the police cracked down, the "
+            "leader was placed under arrest. Residents said As Good As It Gets was showing.")
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sentences == [
+        "Officials said 13 have died, citing medical sources",
+        "As the police cracked down, the leader was placed under arrest.",
+        "Residents said As Good As It Gets was showing.",
+    ]
+
+
 def test_addresses_in_long_words() -> None:
     assert url_spans("a" * 5000) == []
     assert url_spans("a-" * 3000) == []

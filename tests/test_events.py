@@ -179,6 +179,13 @@ def test_disasters_bombings_and_resignations_are_happenings() -> None:
     assert ("resignation", "resigned", "2021-05-07") in found
 
 
+def test_a_leader_who_fires_his_cabinet_makes_a_government_resign() -> None:
+    text = "The president fired his cabinet on Saturday."
+    data = analysis(text, times=(("Saturday", "2011-01-29", "2011-01-29"),))
+    found = {(e.type, e.text, e.date.start if e.date else None) for e in find_events(data)}
+    assert ("resignation", "fired his cabinet", "2011-01-29") in found
+
+
 def test_being_held_for_days_or_abducted_is_a_detention() -> None:
     text = ("The activist was seized by security forces and held for 10 days. "
             "Two aid workers were abducted near the border.")

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..language.en.abbreviations import ABBREVIATIONS
+from ..language.en.speech import RUN_ON_OPENERS
 from ..model import Sentence
 
 if TYPE_CHECKING:
@@ -132,17 +133,33 @@ def plain(text: str) -> str:
     return "".join(pieces)
 
 
+_RUN_ON = re.compile(
+    rf"(?<=[a-z,]) (?=(?:{'|'.join(sorted(w.capitalize() for w in RUN_ON_OPENERS))})\s+[a-z])"
+)
+"""Where a sentence runs on into the next for want of a full stop ("... citing medical
+sources As the government cracked down ...")."""
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of the text between line breaks, none longer than ``_CHUNK`` characters."""
+    """Spans of the text between line breaks and run-on sentence ends, none longer than
+    ``_CHUNK`` characters."""
     blocks: list[tuple[int, int]] = []
     start = 0
     for match in _LINE_BREAK.finditer(text):
         if match.start() > start:
-            blocks.extend(_chunks(text, start, match.start()))
+            blocks.extend(_run_on(text, start, match.start()))
         start = match.end()
     if start < len(text):
-        blocks.extend(_chunks(text, start, len(text)))
+        blocks.extend(_run_on(text, start, len(text)))
     return blocks
+
+
+def _run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for match in _RUN_ON.finditer(text, start, end):
+        pieces.extend(_chunks(text, start, match.start()))
+        start = match.end()
+    return pieces + _chunks(text, start, end)
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -129,6 +129,10 @@ SUBORDINATORS: frozenset[str] = words(
     "after before since until because while when whereas although though once unless"
 )
 
+RUN_ON_OPENERS: frozenset[str] = SUBORDINATORS | words("as if but however meanwhile earlier later")
+"""Words that, capitalised after a lower-case word, open a sentence whose full stop the source
+lost ("... citing medical sources As the government cracked down ...")."""
+
 SPEAKER_JOINS: frozenset[str] = words("and while but whereas")
 """Words that join one speaker's report to another's: "Texas confirmed a case and California
 said it had 11"."""
