@@ -86,5 +86,6 @@ def test_an_unsure_fate_later_told_for_sure_is_confirmed() -> None:
     assert made.verdict == "update" and made.kind == "fate"
     assert made.question == "What became of Maria Lopez?"
     assert "not sure that Maria Lopez is dead" in made.explanation
+    assert made.explanation.startswith("Outlet a (2010-01-13) is not sure")
     assert _compare(_told("a", "2010-01-13", "dead"), _told("b", "2010-01-14", "dead")) == [
         ("agree", ("a-c0", "b-c0"))]

@@ -66,7 +66,7 @@ def claim_fates(analysis: Analysis, claim: Claim) -> tuple[Fate, ...]:
         if found is None:
             continue
         predicate, state = found
-        hedged = claim.stance == "hedged" or _hedged(tokens, text, root, predicate)
+        hedged = _hedged(tokens, text, root, predicate)  # not the sentence's other hedges
         fates.append(Fate(
             tokens.starts[predicate], tokens.ends[predicate],
             person=Span(mention.start, mention.end), person_text=mention.text, state=state,

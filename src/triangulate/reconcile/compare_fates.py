@@ -5,7 +5,6 @@ The answers are the states told ("dead", "missing", "alive", ...), sure or unsur
 answers about one person:
 
 * the same state, unsure first and sure in a later report, is an ``update`` (confirmed);
-  unsure and sure otherwise, ``partial``;
 * a state and a later one it can lead to ("missing", then "dead" or "alive"; "held", then
   "free") is an ``update``;
 * states that cannot both hold ("dead" and "alive"), both sure, are a ``conflict``;
@@ -88,7 +87,7 @@ def _judged(name: str, a: list[_Told], b: list[_Told]) -> Comparison | None:
         unsure, sure = (a, b) if unsure_a else (b, a)
         if max(i.published for i in sure) > max(i.published for i in unsure):
             return _comparison(name, "update", unsure, sure, "a later report is sure of it.")
-        return _comparison(name, "partial", unsure, sure, "one is sure of it, the other not.")
+        return None  # "believed to have died of natural causes" may doubt the cause, not the death
     for earlier, later in ((a, b), (b, a)):
         states = (earlier[0].fate.state, later[0].fate.state)
         if states in LEADS_TO and min(i.published for i in earlier) < min(
@@ -116,12 +115,16 @@ def _comparison(
     )
 
 
+def _who(item: _Told) -> str:
+    """"BBC (2010-01-17, citing Chinese rescuers)", "BBC (citing ...)", "BBC"."""
+    told = [item.published] if item.published else []
+    if item.record.claim.speaker_text:
+        told.append(f"citing {item.record.claim.speaker_text}")
+    return f"{item.source} ({', '.join(told)})" if told else item.source
+
+
 def _said(name: str, side: list[_Told]) -> str:
     state, unsure = side[0].answer
-    who = " and ".join(dict.fromkeys(
-        f"{item.source} ({item.published}" + (
-            f", citing {item.record.claim.speaker_text})" if item.record.claim.speaker_text
-            else ")")
-        for item in side))
+    who = " and ".join(dict.fromkeys(_who(item) for item in side))
     return f"{who} {'are' if ' and ' in who else 'is'} {'not sure' if unsure else 'sure'} that " \
         f"{name} is {TOLD_AS[state]}"
