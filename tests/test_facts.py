@@ -164,6 +164,17 @@ def test_jobs_cut_are_counted_as_the_staff_laid_off() -> None:
     assert made == [("conflict", {"a", "b"})]
 
 
+def test_additions_to_a_count_are_compared_with_additions_only() -> None:
+    made = _compare(
+        ("a", "2010-05-05", "Police said 20 more people had to be ushered to safety from the "
+                            "bank."),
+        ("b", "2010-05-05", "Officials said 20 more people had to be ushered to safety from the "
+                            "bank."),
+        ("c", "2010-05-05", "Officials said 25 people had to be ushered to safety from the bank."),
+    )
+    assert made == [("agree", {"a", "b"})]
+
+
 def test_bare_numbers_of_a_list_by_place_count_what_the_count_before_counts() -> None:
     facts = _facts("About 2,000 cases have been identified in Tarvos, with 51 in Brixel and 15 "
                    "in Ostrava.")

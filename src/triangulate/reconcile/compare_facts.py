@@ -107,16 +107,15 @@ def _headline_facts(
     origins: dict[str, str] = {}
     keys = places or {}
     for record in claims:
-        best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...]], Fact] = {}
+        best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...], bool], Fact] = {}
         for fact in record.claim.facts:
             kind = fact_family(fact)
             if not kind or fact.previous:  # "cut the toll to 101 from 176" answers 101
                 continue
-            if fact.part and not fact.places:  # "two more victims": an addition to a count
-                continue
             kind = next((COUNTED_AS[kind, k] for k in fact.kinds if (kind, k) in COUNTED_AS),
                         kind)
-            key = (kind, fact.kinds, fact.status, fact.places)
+            # "two more victims", an addition to a count, stands apart from the count itself
+            key = (kind, fact.kinds, fact.status, fact.places, fact.part and not fact.places)
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
                 best[key] = fact
         if not best:
@@ -125,7 +124,7 @@ def _headline_facts(
         origin = origins.get(record.document)
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
-        for (kind, _, _, _), fact in best.items():
+        for (kind, _, _, _, _), fact in best.items():
             scope = frozenset(keys.get((record.document, name), name) for name in fact.places)
             facts.append(
                 _Fact(
@@ -251,7 +250,9 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     pa, pb = a.places, b.places
     if pa and pb and not pa & pb:
         return False
-    if (a.fact.part and not pb) or (b.fact.part and not pa):
+    if _addition(a) != _addition(b):
+        return False  # "two more victims" answers only how many more another report counts
+    if not _addition(a) and ((a.fact.part and not pb) or (b.fact.part and not pa)):
         return False  # one place's part of a list answers no question of the whole
     if a.fact.per != b.fact.per:
         return False  # a rate and a total, or rates per different periods
@@ -272,6 +273,11 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     if high_b < low_a:
         return high_b <= 0 or low_a / high_b <= MAGNITUDE
     return True
+
+
+def _addition(fact: _Fact) -> bool:
+    """A count added to one told before, with no place of its own ("another five people")."""
+    return fact.fact.part and not fact.fact.places
 
 
 def _interval(quantity: Quantity) -> tuple[float, float]:
