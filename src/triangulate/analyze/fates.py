@@ -10,8 +10,9 @@ left out, as is a happening the clause negates ("X was not hurt").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..language.en.happenings import (
     FATE_BY_ITSELF,
@@ -22,7 +23,8 @@ from ..language.en.happenings import (
     kinds_by_word,
 )
 from ..language.en.speech import NEGATION_PATTERN
-from ..model import Analysis, Claim, Fate, Span, Tokens
+from ..model import Analysis, Claim, Fate, Mention, Span, Tokens
+from .fact_parse import _lemma, _word
 
 _UNCONFIRMED = re.compile(
     r"\b(?:could|can|did|does|do|would)\s*(?:not|n't)\s+(?:immediately\s+)?confirm\s+"
@@ -40,9 +42,10 @@ def with_fates(analysis: Analysis) -> tuple[Claim, ...]:
     confirm the news") tells the same fates, unsure."""
     if not analysis.tokens.starts:
         return analysis.claims
+    people = [m for m in analysis.mentions if m.type == "person"]
     claims: list[Claim] = []
     for claim in analysis.claims:
-        fates = claim_fates(analysis, claim)
+        fates = _claim_fates(analysis, claim, people)
         unconfirmed = _UNCONFIRMED.search(claim.text)
         if not fates and unconfirmed and claims and claims[-1].fates:
             cue = Span(claim.start + unconfirmed.start(), claim.start + unconfirmed.end())
@@ -52,11 +55,13 @@ def with_fates(analysis: Analysis) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-def claim_fates(analysis: Analysis, claim: Claim) -> tuple[Fate, ...]:
+def _claim_fates(
+    analysis: Analysis, claim: Claim, people: Sequence[Mention]
+) -> tuple[Fate, ...]:
     tokens, text = analysis.tokens, analysis.document.text
     fates = []
-    for mention in analysis.mentions:
-        if mention.type != "person" or not claim.contains(mention):
+    for mention in people:
+        if not claim.contains(mention):
             continue
         inside = tokens.within(mention)
         if not inside:
@@ -75,6 +80,7 @@ def claim_fates(analysis: Analysis, claim: Claim) -> tuple[Fate, ...]:
     return tuple(fates)
 
 
+@lru_cache(maxsize=1)
 def fate_words() -> frozenset[str]:
     """Every word that may tell a person's fate (which sentences the parse must read)."""
     told = {word for word, kinds in kinds_by_word().items() if kinds & FATES.keys()}
@@ -122,7 +128,7 @@ def _predicates(tokens: Tokens, head: int) -> Iterator[tuple[int, bool]]:
 
 
 def _state(tokens: Tokens, text: str, index: int, undergone: bool) -> str | None:
-    word, lemma = _word(tokens, text, index), tokens.lemmas[index] or _word(tokens, text, index)
+    word, lemma = _word(tokens, text, index), _lemma(tokens, text, index)
     if tokens.pos[index] == "VERB" and not undergone and not (
             {word, lemma} & FATE_BY_ITSELF):
         return None  # "X killed three people": X did it
@@ -153,7 +159,3 @@ def _hedged(tokens: Tokens, text: str, person: int, predicate: int) -> bool:
         if word in FATE_HEDGES or (word in _MODALS and tokens.deps[index] == "aux"):
             return True
     return False
-
-
-def _word(tokens: Tokens, text: str, index: int) -> str:
-    return text[tokens.starts[index] : tokens.ends[index]].lower()

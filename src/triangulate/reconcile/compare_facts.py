@@ -115,7 +115,7 @@ def _headline_facts(
             kind = next((COUNTED_AS[kind, k] for k in fact.kinds if (kind, k) in COUNTED_AS),
                         kind)
             # "two more victims", an addition to a count, stands apart from the count itself
-            key = (kind, fact.kinds, fact.status, fact.places, fact.part and not fact.places)
+            key = (kind, fact.kinds, fact.status, fact.places, _is_addition(fact))
             if fact.quantity.value > best.get(key, Fact(_NONE)).quantity.value:
                 best[key] = fact
         if not best:
@@ -276,8 +276,12 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
 
 
 def _addition(fact: _Fact) -> bool:
+    return _is_addition(fact.fact)
+
+
+def _is_addition(fact: Fact) -> bool:
     """A count added to one told before, with no place of its own ("another five people")."""
-    return fact.fact.part and not fact.fact.places
+    return fact.part and not fact.places
 
 
 def _interval(quantity: Quantity) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..ids import record_id
-from ..model import Analysis, ClaimRecord, Comparison, Fate
+from ..model import Analysis, ClaimRecord, Comparison, Fate, Verdict
 from .text import report_date, source_label
 
 LEADS_TO = frozenset({
@@ -101,14 +101,14 @@ def _judged(name: str, a: list[_Told], b: list[_Told]) -> Comparison | None:
 
 
 def _comparison(
-    name: str, verdict: str, first: list[_Told], then: list[_Told], ending: str
+    name: str, verdict: Verdict, first: list[_Told], then: list[_Told], ending: str
 ) -> Comparison:
     told = first + then
     sides = "; ".join(_said(name, side) for side in (first, then) if side)
     return Comparison(
         id=record_id("f", *(item.record.id for item in told)),
         question=f"What became of {name}?",
-        verdict=verdict,  # type: ignore[arg-type]
+        verdict=verdict,
         claims=tuple(dict.fromkeys(item.record.id for item in told)),
         explanation=f"{sides}: {ending}",
         kind="fate",

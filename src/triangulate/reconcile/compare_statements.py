@@ -41,8 +41,10 @@ _NOT_BUT = re.compile(
     rf"(?=(?:{'|'.join(sorted(CORRECTION_OPENERS))})\b)",
     re.IGNORECASE,
 )
+_ADDING = r"saying|adding|arguing|insisting|stressing|noting|citing"
+"""Participles by which a sentence adds to what a speaker states ("…, saying …")."""
 _PROPOSITION_END = re.compile(
-    r",\s*(?:saying|adding|arguing|insisting|calling|stressing|noting|citing|while)\b|;|"
+    rf",\s*(?:{_ADDING}|calling|while)\b|;|"
     r"\s[\u2013\u2014-]\s|,?\s+but\s|,?\s+focusing\b|,?\s+instead\b|[.!?]\s*$",
     re.IGNORECASE,
 )
@@ -72,9 +74,7 @@ def denied_proposition(sentence: str) -> str | None:
     return None
 
 
-_ADDED_CLAUSE = re.compile(
-    r",\s*(?:saying|adding|arguing|insisting|stressing|noting|citing)\b", re.IGNORECASE
-)
+_ADDED_CLAUSE = re.compile(rf",\s*(?:{_ADDING})\b", re.IGNORECASE)
 
 
 def without_added_clause(text: str) -> str:
@@ -85,8 +85,8 @@ def without_added_clause(text: str) -> str:
 
 
 def proposition_clause(text: str) -> str:
-    """The clause a proposition is, without what the sentence adds after it ("aid was not
-    leaving the airport, saying 14 centres were set up" → "aid was not leaving the airport")."""
+    """The clause a proposition is: up to what the sentence adds after it (a participle
+    clause, "while", "but", a dash, a semicolon) or to its end."""
     end = _PROPOSITION_END.search(text)
     return text[: end.start()].strip(" ,") if end else text.strip(" ,.")
 
