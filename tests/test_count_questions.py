@@ -228,3 +228,57 @@ def test_a_count_added_to_one_told_before_answers_no_question_of_the_whole() -> 
                             "island."),
     )
     assert made == []
+
+
+def test_a_count_placed_where_the_other_report_never_goes_is_another_places() -> None:
+    made = _compare(
+        ("a", "2005-11-27", "A quake struck Tarvos island on Sunday. Officials said ten people "
+                            "were killed."),
+        ("b", "2005-11-27", "A quake struck Tarvos island on Sunday. On Saturday, more than a "
+                            "dozen people were killed by a quake in eastern Brixelia."),
+        ("c", "2005-11-28", "A quake struck Tarvos island on Sunday. Officials said 12 people were "
+                            "killed on Tarvos island."),
+    )
+    assert [sides for _, sides in made] == [{"a", "c"}]
+
+
+def test_a_lower_count_told_a_week_later_unmarked_is_another_happenings() -> None:
+    made = _compare(
+        ("a", "2011-01-29", "Officials said at least 13 people were killed in clashes with "
+                            "police."),
+        ("b", "2011-02-10", "State TV said two people were killed in clashes with police."),
+    )
+    assert made == []
+
+
+def test_a_lower_count_told_days_later_as_confirmed_revises_the_count() -> None:
+    made = _compare(
+        ("a", "2009-04-26", "Officials said 20 people have died of the flu in Tarvos."),
+        ("b", "2009-05-02", "Officials said 16 flu deaths in Tarvos have been confirmed."),
+    )
+    assert made == [("update", {"a", "b"})]
+    [comparison] = reconcile([_analysis(text, doc_id, published) for doc_id, published, text in (
+        ("a", "2009-04-26", "Officials said 20 people have died of the flu in Tarvos."),
+        ("b", "2009-05-02", "Officials said 16 flu deaths in Tarvos have been confirmed."),
+    )]).comparisons
+    assert "gives a lower count than" in comparison.explanation
+
+
+def test_rival_estimates_told_days_apart_still_conflict() -> None:
+    made = _compare(
+        ("a", "2010-01-13", "The prime minister said the quake's death toll was more than "
+                            "100,000."),
+        ("b", "2010-01-16", "The agency said the quake's death toll could be as high as 100,000."),
+    )
+    assert made == [("conflict", {"a", "b"})]
+
+
+def test_where_an_agency_sits_is_not_where_its_figure_is() -> None:
+    facts = _facts("The quake measured 5.9, but the Geological Survey in Golden, Colorado, said "
+                   "it was a magnitude-6.1 temblor.")
+    assert all(not fact.places for fact in facts.values())
+
+
+def test_a_count_of_a_described_place_is_that_places() -> None:
+    facts = _facts("Tarvos is the largest island in the Brixel Sea, with a population of 120,000.")
+    assert facts["120,000"].places == ("tarvos",)

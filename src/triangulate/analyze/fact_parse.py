@@ -191,6 +191,9 @@ def read_parse(
     if deps[predicate] == "acl:relcl":  # "in Ruritania, where 75 deaths have occurred"
         places += tuple(p for p in _places(tokens, text, mentions, {heads[predicate]}, reach=2)
                         if p not in places)
+    described = _described_place(tokens, text, mentions, predicate)
+    if described:  # "Tarvos is an island in the Brixel Sea, with a population of 120,000"
+        places = described
     before_where = _place_before_where(tokens, text, mentions, predicate)
     local = bool(before_where) and not places
     places += tuple(p for p in before_where if p not in places)
@@ -385,6 +388,26 @@ def _names_a_place_within(tokens: Tokens, text: str, index: int) -> bool:
     return tokens.deps[index] == "nmod:poss" and _lemma(tokens, text, head) in LOCATION_HEADS
 
 
+def _described_place(
+    tokens: Tokens, text: str, mentions: Sequence[Mention], predicate: int
+) -> tuple[str, ...]:
+    """The place a copular clause describes, its subject (a place by its name, or by what
+    the clause calls it: "Tarvos is the largest island"): the count is that place's, not
+    that of the places the description names."""
+    children = tokens.children(predicate)
+    if not any(tokens.deps[child] == "cop" for child in children):
+        return ()
+    called_a_place = _lemma(tokens, text, predicate) in LOCATION_HEADS
+    for child in children:
+        if tokens.deps[child] != "nsubj" or tokens.pos[child] != "PROPN":
+            continue
+        for mention in mentions:
+            if child in tokens.within(mention) and (
+                    mention.type == "location" or called_a_place):
+                return (mention.normalized or mention.text,)
+    return ()
+
+
 _BEFORE_WHERE = re.compile(r",?\s*$")
 
 
@@ -411,6 +434,7 @@ def _places(
     """Names of the locations attached (within ``reach`` links) to the count's noun phrase or
     its predicate."""
     places: list[str] = []
+    named = [tokens.within(m) for m in mentions if m.type != "location"]
     for mention in mentions:
         if mention.type != "location":
             continue
@@ -430,4 +454,6 @@ def _places(
             index = tokens.heads[index]
             if tokens.pos[index] == "NUM" and index not in anchors:
                 break  # "40 cases, including 20 at a Tarvos school": the other count's place
+            if index not in anchors and any(index in inside for inside in named):
+                break  # "the Geological Survey in Golden": where the agency sits
     return tuple(places)

@@ -27,7 +27,7 @@ from ..language.en.happenings import (
     PEOPLE_KINDS,
     kinds_by_word,
 )
-from ..language.en.measures import AGE, CURRENCY_CODES
+from ..language.en.measures import AGE, CURRENCY_CODES, MEASURE_UNITS
 from ..language.en.names import SPEAKERS_PLACE
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
@@ -271,7 +271,9 @@ def _fact(
     money = quantity.unit.upper() in CURRENCY_CODES
     predicate = read.predicate if read is not None else None
     if not places:
-        places = _scene(text, sentence, mentions[first:last]) or _speakers_places(analysis, claim)
+        places = _scene(text, sentence, mentions[first:last])
+    if not places and quantity.unit not in MEASURE_UNITS:  # an agency's seat is not the quake's
+        places = _speakers_places(analysis, claim)
     fact = Fact(
         quantity=quantity,
         kinds=tuple(sorted(kinds)),

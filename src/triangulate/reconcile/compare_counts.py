@@ -8,7 +8,10 @@ Every comparable pair of facts (``compare_facts``) gets a verdict:
 * partial — one is more specific: the same count with another part beside it ("12 soldiers and
   a civilian"), or a figure that falls within the other's bound ("350" / "more than 300");
 * update — a later report gives a higher running total (a cumulative clause, or a window that
-  ends later), or says it corrects the figure;
+  ends later), or says it corrects the figure, or gives a lower count of a growing happening
+  days after (``CONTEMPORARY_DAYS``), marked suspected or confirmed: a toll confirmed by tests
+  (unmarked, a week later or at a fraction of the earlier count, it is another happening's
+  count: no comparison);
 * conflict — otherwise: different values for the same window and happening.
 
 Times of day ("struck at 1420" / "hit at 2:20 p.m.") and how long a happening lasted are facts
@@ -23,6 +26,7 @@ and a later higher one yields an agree and an update comparison.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
@@ -86,7 +90,8 @@ def _distinct(facts: list[_Fact]) -> list[_Fact]:
 
 
 def _group_comparisons(facts: list[_Fact]) -> list[Comparison]:
-    verdicts = {(i, j): pair_verdict(facts[i], facts[j]) for i, j in comparable_pairs(facts)}
+    judged = {(i, j): pair_verdict(facts[i], facts[j]) for i, j in comparable_pairs(facts)}
+    verdicts = {pair: verdict for pair, verdict in judged.items() if verdict is not None}
     group_of = list(range(len(facts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
     for i, j in sorted(pair for pair, verdict in verdicts.items() if verdict == "agree"):
@@ -174,8 +179,9 @@ def _told_when(fact: _Fact) -> tuple[str, str]:
     return fact.published, fact.published
 
 
-def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
-    """The verdict between two comparable facts (see the module's docstring)."""
+def pair_verdict(a: _Fact, b: _Fact) -> Verdict | None:
+    """The verdict between two comparable facts (see the module's docstring); None where the
+    values show they answer different questions after all."""
     if _later(a, b):
         a, b = b, a
     qa, qb = a.quantity, b.quantity
@@ -194,7 +200,33 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict:
     if (_loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb)
             or _rounded(qb, qa) or _bounds_met_together(qa, qb) or _converted_alike(a, b)):
         return "partial"
+    apart = _days_apart(a, b)
+    if apart > CONTEMPORARY_DAYS and a.kinds & b.kinds & ACCUMULATING_KINDS and (
+            a.family not in _NON_CUMULATIVE):
+        # A lower count of a growing happening, told days later, is a revision when the later
+        # report says how sure it is (suspected deaths counted again, a toll confirmed by
+        # tests); unmarked, a week later or a fraction of the earlier count, it is another
+        # happening's ("two killed" in another town); else a rival estimate.
+        if b.status or b.fact.correction:
+            return "update"
+        if apart > ANOTHER_HAPPENING_DAYS or qb.value * ANOTHER_HAPPENING_RATIO < qa.value:
+            return None
     return "conflict"
+
+
+CONTEMPORARY_DAYS = 2
+"""Reports of a growing count told this many days apart or fewer tell it at one time: their
+different values conflict."""
+ANOTHER_HAPPENING_DAYS = 7
+ANOTHER_HAPPENING_RATIO = 3
+
+
+def _days_apart(earlier: _Fact, later: _Fact) -> int:
+    try:
+        return (date.fromisoformat(_told_when(later)[1])
+                - date.fromisoformat(_told_when(earlier)[1])).days
+    except ValueError:
+        return 0
 
 
 CONVERSION_SPREAD = 0.15
@@ -357,8 +389,9 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         how = "a running total" if latest.fact.cumulative else "a count"
         first, last = (min(facts, key=lambda f: (*_told_when(f), f.record.id)),
                        max(facts, key=lambda f: (*_told_when(f), f.record.id)))
-        moved = ("corrects the count down from" if _above(first.quantity, last.quantity)
-                 else f"gives {how} higher than")
+        moved = (f"gives {how} higher than" if not _above(first.quantity, last.quantity)
+                 else "corrects the count down from" if last.fact.correction
+                 else "gives a lower count than")
         explanation = (
             f"{sides}. The later report ({latest.published or 'undated'}) {moved} "
             f"the earlier one ({earliest.published or 'undated'})" + _date_difference(facts)

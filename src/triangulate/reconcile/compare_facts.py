@@ -76,6 +76,7 @@ class _Fact:
     kinds: frozenset[str]
     listed: frozenset[str]  # the kinds the lexicon lists (not "~registered")
     places: frozenset[str] = frozenset()  # the places it is scoped to, as entities
+    named_places: frozenset[str] = frozenset()  # every place its report names, as entities
     status: str | None = None  # as the claim marks it, else as the counts near it are marked
 
     @property
@@ -106,6 +107,7 @@ def _headline_facts(
     facts = []
     origins: dict[str, str] = {}
     keys = places or {}
+    named: dict[str, frozenset[str]] = {}
     for record in claims:
         best: dict[tuple[str, tuple[str, ...], str | None, tuple[str, ...], bool], Fact] = {}
         for fact in record.claim.facts:
@@ -121,6 +123,8 @@ def _headline_facts(
         if not best:
             continue
         analysis = by_id[record.document]
+        if record.document not in named:
+            named[record.document] = _named_places(analysis, keys)
         origin = origins.get(record.document)
         if origin is None:
             origin = origins[record.document] = origin_of(analysis, by_id)
@@ -138,10 +142,18 @@ def _headline_facts(
                     kinds=frozenset(fact.kinds),
                     listed=frozenset(k for k in fact.kinds if not k.startswith("~")),
                     places=scope,
+                    named_places=named[record.document] | scope,
                     status=fact.status,
                 )
             )
     return _with_status_of_neighbours(facts)
+
+
+def _named_places(analysis: Analysis, keys: Mapping[tuple[str, str], str]) -> frozenset[str]:
+    """Every place the report names, as its name and as the entity it resolved to."""
+    document = analysis.document.id
+    names = {m.normalized or m.text for m in analysis.mentions if m.type == "location"}
+    return frozenset(names | {keys.get((document, name), name) for name in names})
 
 
 STATUS_DAYS = 7
@@ -250,6 +262,8 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     pa, pb = a.places, b.places
     if pa and pb and not pa & pb:
         return False
+    if (pa and not pb and not _names_any(b, pa)) or (pb and not pa and not _names_any(a, pb)):
+        return False  # a report that never names the place counts somewhere else
     if _addition(a) != _addition(b):
         return False  # "two more victims" answers only how many more another report counts
     if not _addition(a) and ((a.fact.part and not pb) or (b.fact.part and not pa)):
@@ -273,6 +287,15 @@ def _same_scope(a: _Fact, b: _Fact) -> bool:
     if high_b < low_a:
         return high_b <= 0 or low_a / high_b <= MAGNITUDE
     return True
+
+
+def _names_any(fact: _Fact, places: frozenset[str]) -> bool:
+    """Whether the fact's report names one of ``places`` (as the entity, or by a name that
+    begins with the other's: "Tarvos" and "Tarvos Island")."""
+    named = fact.named_places
+    return bool(places & named) or any(
+        name.startswith(place + " ") or place.startswith(name + " ")
+        for place in places for name in named)
 
 
 def _addition(fact: _Fact) -> bool:
