@@ -523,6 +523,14 @@ def test_the_object_of_told_stops_before_the_reported_pronoun() -> None:
     assert claim.speaker_text == "Prime Minister Lena Varga"
 
 
+def test_the_object_of_told_stops_before_a_count_that_opens_the_reported_clause() -> None:
+    text = ("The governor of Tarvos island told the news agency four villages had been destroyed "
+            "and three people killed.")
+    claim = only(find_claims(analysis(text)), "three people")
+    assert claim.text.startswith("four villages had been destroyed")
+    assert claim.speaker_text == "The governor of Tarvos island"
+
+
 def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
     text = (
         'A stray " mark in the first paragraph.\n'
