@@ -282,3 +282,12 @@ def test_where_an_agency_sits_is_not_where_its_figure_is() -> None:
 def test_a_count_of_a_described_place_is_that_places() -> None:
     facts = _facts("Tarvos is the largest island in the Brixel Sea, with a population of 120,000.")
     assert facts["120,000"].places == ("tarvos",)
+
+
+def test_a_distance_converted_from_kilometres_is_one_distance_with_another_reports() -> None:
+    made = _compare(
+        ("a", "2005-11-27", "The survey said the epicentre was 35 miles from Tarvos City."),
+        ("b", "2005-11-28", "The survey said the epicentre was about 58km (36 miles) from Tarvos "
+                            "City."),
+    )
+    assert ("partial", {"a", "b"}) in made and not [v for v, _ in made if v == "conflict"]

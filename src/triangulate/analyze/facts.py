@@ -27,7 +27,7 @@ from ..language.en.happenings import (
     PEOPLE_KINDS,
     kinds_by_word,
 )
-from ..language.en.measures import AGE, CURRENCY_CODES, MEASURE_UNITS
+from ..language.en.measures import AGE, CURRENCY_CODES, DISTANCE_UNITS, MEASURE_UNITS
 from ..language.en.names import SPEAKERS_PLACE
 from ..language.en.plurals import singular
 from ..language.en.stems import content_stems
@@ -115,16 +115,23 @@ _CONVERSION_OPENS = re.compile(r"\s*[(\[]\s*")
 
 
 def _a_conversion(text: str, quantity: Quantity, others: Sequence[Quantity]) -> bool:
-    """"a EUR 110 billion ($158 billion) bailout": the bracketed amount is the amount before it
-    in another currency."""
-    if quantity.unit.upper() not in CURRENCY_CODES:
+    """"a EUR 110 billion ($158 billion) bailout", "about 58km (36 miles)": the bracketed
+    amount is the one before it in another currency or unit of length."""
+    dimension = _dimension(quantity.unit)
+    if dimension is None:
         return False
     return any(
-        other.end <= quantity.start and other.unit.upper() in CURRENCY_CODES
+        other.end <= quantity.start and _dimension(other.unit) == dimension
         and other.unit != quantity.unit
         and _CONVERSION_OPENS.fullmatch(text, other.end, quantity.start) is not None
         for other in others
     )
+
+
+def _dimension(unit: str) -> str | None:
+    if unit.upper() in CURRENCY_CODES:
+        return "money"
+    return "length" if unit in DISTANCE_UNITS else None
 
 
 def _ages_listed(facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -230,7 +230,7 @@ def _days_apart(earlier: _Fact, later: _Fact) -> int:
 
 
 CONVERSION_SPREAD = 0.15
-"""Amounts one source converted from another currency differ from another source's by the
+"""Amounts one source converted from another currency or unit differ from another source's by the
 exchange rate each used: this close, they are one amount."""
 
 
@@ -404,8 +404,9 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         elif any(f.fact.converted for f in facts):
             converted = ", ".join(source_with_date(f.analysis.document)
                                   for f in facts if f.fact.converted)
+            other = "currency" if facts[0].family in _MONEY else "unit"
             explanation = (f"{sides}: one amount, as {converted} converts it from another "
-                           f"currency ({values}).")
+                           f"{other} ({values}).")
         elif any(_rounded(a.quantity, b.quantity) for a in facts for b in facts):
             explanation = f"{sides}: one gives a round figure, the other a precise one ({values})."
         else:
