@@ -23,10 +23,12 @@ Qualifier = Literal["exact", "over", "at_least", "under", "at_most", "about", "u
 Stance = Literal["asserted", "denied", "hedged", "questioned"]
 Polarity = Literal["positive", "negative"]
 Verdict = Literal["agree", "conflict", "update", "partial", "omission"]
-ComparisonKind = Literal["count", "denial", "omission", "readout", "quote", "statement", "fate"]
+ComparisonKind = Literal[
+    "count", "denial", "omission", "readout", "quote", "statement", "fate", "office"]
 """What a comparison sets side by side: figures, an assertion and its denial, accounts of which
-one leaves something out, the readouts of one conversation, one quotation reported alike, or one
-speaker's statement that reports word differently."""
+one leaves something out, the readouts of one conversation, one quotation reported alike, one
+speaker's statement that reports word differently, what befell a person, or who holds an
+office."""
 AdjudicationAction = Literal[
     "confirm", "reject", "set_verdict", "merge_entities", "split_entity", "merge_events",
     "split_event",
@@ -270,6 +272,21 @@ class Fate(Span):
 
 
 @dataclass(frozen=True)
+class Office(Span):
+    """An office a claim says a person holds: the words that name it (``start``/``end``,
+    "chief executive"), the ``office`` they stand for, the holder's and the body's mentions
+    ("Rick Wagoner, GM's chief executive"); ``succeeds`` when the claim hands the office to the
+    holder ("X was replaced Sunday with Y")."""
+
+    office: str
+    holder: Span
+    holder_text: str
+    body: Span
+    body_text: str
+    succeeds: bool = False
+
+
+@dataclass(frozen=True)
 class Claim(Span):
     """A checkable statement, with who asserts it.
 
@@ -291,6 +308,7 @@ class Claim(Span):
     facts: tuple[Fact, ...] = ()
     polarity: Polarity = "positive"
     fates: tuple[Fate, ...] = ()
+    offices: tuple[Office, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ STAGES: dict[str, Stage] = {}
 
 DEFAULT_STAGES = (
     "sentences", "dating", "entities", "times", "quantities", "claims", "parse", "claim_sources",
-    "facts", "fates", "events",
+    "facts", "fates", "offices", "events",
 )
 
 

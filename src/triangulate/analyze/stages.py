@@ -167,6 +167,14 @@ def fates_stage(analysis: Analysis) -> Analysis:
     return replace(analysis, claims=with_fates(analysis))
 
 
+@register("offices")
+def offices_stage(analysis: Analysis) -> Analysis:
+    """The offices each claim says people hold ("Rick Wagoner, GM's chief executive")."""
+    from .offices import with_offices
+
+    return replace(analysis, claims=with_offices(analysis))
+
+
 @register("events")
 def events_stage(analysis: Analysis) -> Analysis:
     from .events import find_events

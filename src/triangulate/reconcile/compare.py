@@ -34,6 +34,7 @@ from .blocking import StemIndex
 from .compare_counts import compare_counts
 from .compare_facts import _comparable, _Fact, _headline_facts, _linked_groups
 from .compare_fates import compare_fates
+from .compare_offices import compare_offices
 from .compare_quotes import compare_quotes, compare_statements_alike
 from .compare_readouts import compare_readouts
 from .compare_statements import (
@@ -76,7 +77,7 @@ Comparator = Callable[[CorpusToCompare, Sequence[Comparison]], list[Comparison]]
 
 COMPARATORS: dict[str, Comparator] = {}
 DEFAULT_COMPARATORS = (
-    "counts", "denials", "omissions", "readouts", "quotes", "statements", "fates",
+    "counts", "denials", "omissions", "readouts", "quotes", "statements", "fates", "offices",
 )
 
 
@@ -145,6 +146,11 @@ def _statements(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Com
 @comparator("fates")
 def _fates(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
     return compare_fates(corpus.claims, corpus.by_id, corpus.mentions)
+
+
+@comparator("offices")
+def _offices(corpus: CorpusToCompare, made: Sequence[Comparison]) -> list[Comparison]:
+    return compare_offices(corpus.claims, corpus.by_id, corpus.mentions)
 
 
 @comparator("readouts")
