@@ -531,6 +531,12 @@ def test_the_object_of_told_stops_before_a_count_that_opens_the_reported_clause(
     assert claim.speaker_text == "The governor of Tarvos island"
 
 
+def test_a_bare_count_before_a_cue_is_no_speaker() -> None:
+    text = ("Eleven confirmed infections in the country In addition, eight suspected cases are "
+            "being investigated at a school.")
+    assert all(claim.speaker_text != "Eleven" for claim in find_claims(analysis(text)))
+
+
 def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
     text = (
         'A stray " mark in the first paragraph.\n'

@@ -19,7 +19,7 @@ from ..language.en.speech import (
 from ..language.en.verbs import IRREGULAR_PAST
 from ..model import Span
 from .claim_quotes import cue_length
-from .claim_speakers import Token, phrase_after, phrase_before, skip_modifiers_back
+from .claim_speakers import Token, is_number, phrase_after, phrase_before, skip_modifiers_back
 
 _THAT_WINDOW = 10
 _TRAILING_REST = 6
@@ -231,6 +231,8 @@ def _claim_at_cue(
     phrase = phrase_before(tokens, index, 0)
     if phrase is None or tokens[phrase[1]].lower.endswith(("'s", "’s")):
         return None
+    if all(is_number(token) for token in tokens[phrase[0] : phrase[1] + 1]):
+        return None  # "Eleven confirmed infections": a count, no speaker
     if _nobody(tokens, phrase[0]):
         return None  # "no group has claimed responsibility": a negative statement, no speaker
     if not _agrees(tokens, index, phrase):

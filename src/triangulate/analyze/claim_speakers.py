@@ -252,7 +252,7 @@ def _phrase_before_comma_aside(
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "half"})
 
 
-def _number(token: Token) -> bool:
+def is_number(token: Token) -> bool:
     """A cardinal, in figures or words: a count that opens the next noun phrase."""
     lower = token.lower
     return token.text[:1].isdigit() or (lower in NUMBER_WORDS and lower not in _ORDINALS)
@@ -266,7 +266,7 @@ def phrase_after(tokens: list[Token], first: int) -> tuple[int, int] | None:
         token = tokens[position]
         if not token.is_word or (position > first and token.lower in PRONOUN_SPEAKERS):
             break  # "told US network CNN he believed …"
-        if position > first and _number(token) and tokens[position - 1].lower not in DETERMINERS:
+        if position > first and is_number(token) and tokens[position - 1].lower not in DETERMINERS:
             break  # "told the news agency four villages had been destroyed"
         if _is_breaker(token) and token.lower not in DETERMINERS:
             following = tokens[position + 1] if position + 1 < len(tokens) else None
