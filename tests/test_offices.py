@@ -108,3 +108,12 @@ def test_offices_of_different_bodies_are_different_questions() -> None:
         _named("a", "2009-02-18", "Ann Bell, Tarvos's president, spoke."),
         _named("b", "2009-04-03", "Eva Fox, Tarvos's president, spoke."),
     )) == 1
+
+
+def test_two_holders_named_days_apart_with_no_word_of_a_change_conflict() -> None:
+    made = _compare(
+        _named("a", "2011-01-31", "Ann Bell, Tarvos's president, spoke."),
+        _named("b", "2011-02-04", "Eva Fox, Tarvos's president, spoke."),
+    )
+    assert [verdict for verdict, _, _ in made] == ["conflict"]
+    assert "disagree on who is Tarvos's president" in made[0][2]

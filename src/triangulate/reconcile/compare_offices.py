@@ -3,7 +3,9 @@ office of each body.
 
 Reports that name one holder of an office, then later reports that name another, tell of a
 change of holder: an ``update`` ("Wagoner, GM's chief executive" on 18 February; "Henderson,
-the Chief Executive Officer of General Motors" on 1 June). Holders named in reports whose dates
+the Chief Executive Officer of General Motors" on 1 June), when the later reports say the office
+changed hands or come weeks later (``CHANGE_DAYS``); days apart with no word of a change, the
+reports disagree: a ``conflict``. Holders named in reports whose dates
 interleave make no comparison: a change under way, or a report looking back, is not a
 disagreement one can tell from the names alone. One holder named by every report is no news.
 """
@@ -14,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Office, Span
@@ -56,9 +59,24 @@ def compare_offices(
             continue
         ordered = sorted(holders.values(), key=lambda told: min(i.published for i in told))
         for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if max(i.published for i in earlier) < min(i.published for i in later):
-                comparisons.append(_change(earlier, later))
+            last, first = max(i.published for i in earlier), min(i.published for i in later)
+            if last < first:
+                changed = any(i.office.succeeds for i in later) or _days(last, first) > (
+                    CHANGE_DAYS)
+                comparisons.append(_change(earlier, later, changed))
     return comparisons
+
+
+CHANGE_DAYS = 30
+"""Offices change hands seldom: reports that name two holders within this many days, none
+saying the office changed hands, disagree on who holds it."""
+
+
+def _days(first: str, last: str) -> int:
+    try:
+        return (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+    except ValueError:
+        return 0
 
 
 def _body_keys(
@@ -89,21 +107,23 @@ def _key(
     return keys.get(entity, entity)
 
 
-def _change(earlier: list[_Named], later: list[_Named]) -> Comparison:
+def _change(earlier: list[_Named], later: list[_Named], changed: bool) -> Comparison:
     office = earlier[0].office
     title = f"{office.body_text}'s {office.office}"
     before = _holder(earlier)
     after = _holder(later)
     told = earlier + later
+    ending = (": a later report names another holder" if changed
+              else f", days later, with no word of a change: they disagree on who is {title}")
     explanation = (
         f"{_who(earlier)} {_names(earlier)} {before} as {title}; {_who(later)} "
-        f"{_names(later)} {after}: a later report names another holder"
+        f"{_names(later)} {after}{ending}"
         + (f" ({after} replaces {before})." if any(i.office.succeeds for i in later) else ".")
     )
     return Comparison(
         id=record_id("o", *(item.record.id for item in told)),
         question=f"Who is {title}?",
-        verdict="update",
+        verdict="update" if changed else "conflict",
         claims=tuple(dict.fromkeys(item.record.id for item in told)),
         explanation=explanation,
         kind="office",
