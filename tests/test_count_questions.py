@@ -291,3 +291,16 @@ def test_a_distance_converted_from_kilometres_is_one_distance_with_another_repor
                             "City."),
     )
     assert ("partial", {"a", "b"}) in made and not [v for v, _ in made if v == "conflict"]
+
+
+def test_a_count_another_report_tells_rising_from_is_the_count_before_the_rise() -> None:
+    told = (
+        ("a", "2009-05-22", "Officials said 75 people have died of swine flu in Tarvos."),
+        ("b", "2009-05-22", "Officials said the swine flu death toll in Tarvos rose by three to 78 "
+                            "on Thursday."),
+    )
+    made = _compare(*told)
+    assert made == [("update", {"a", "b"})]
+    [comparison] = reconcile([_analysis(text, doc_id, published)
+                              for doc_id, published, text in told]).comparisons
+    assert "rising by 3 to 78" in comparison.explanation

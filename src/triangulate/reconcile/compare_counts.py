@@ -187,6 +187,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict | None:
     qa, qb = a.quantity, b.quantity
     if values_agree(qa, qb):
         return "partial" if a.extra != b.extra else "agree"
+    if _risen_from(a, b) or _risen_from(b, a):
+        return "update"
     later = _told_when(b) > _told_when(a)
     if later and (b.fact.correction or a.family in STATE_UNITS):
         return "update"  # a correction, or a state that moved: "raised the alert to phase 5"
@@ -212,6 +214,18 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict | None:
         if apart > ANOTHER_HAPPENING_DAYS or qb.value * ANOTHER_HAPPENING_RATIO < qa.value:
             return None
     return "conflict"
+
+
+def _risen_from(before: _Fact, risen: _Fact) -> float | None:
+    """The rise ``risen``'s claim tells, when ``before`` is the count it rose from: "the toll
+    rose by three to 78" and another report's 75."""
+    value = risen.quantity.value - before.quantity.value
+    if value <= 0 or before.quantity.qualifier != "exact":
+        return None
+    for fact in risen.record.claim.facts:
+        if fact.previous and fact.quantity.value == value and set(fact.kinds) & risen.kinds:
+            return value
+    return None
 
 
 CONTEMPORARY_DAYS = 2
@@ -384,7 +398,16 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
     facts = _ordered(facts)
     sides = "; ".join(_side(f) for f in facts)
     values = ", ".join(describe(q) for q in _unique_quantities(facts))
-    if verdict == "update":
+    rise = next(((before, risen) for before in facts for risen in facts
+                 if _risen_from(before, risen)), None)
+    if verdict == "update" and rise is not None:
+        before, risen = rise
+        explanation = (
+            f"{sides}. {source_with_date(risen.analysis.document)} tells the count rising by "
+            f"{written_number(risen.quantity.value - before.quantity.value)} to "
+            f"{describe(risen.quantity)}: {describe(before.quantity)} is the count before the "
+            f"rise.")
+    elif verdict == "update":
         earliest, latest = facts[0], facts[-1]
         how = "a running total" if latest.fact.cumulative else "a count"
         first, last = (min(facts, key=lambda f: (*_told_when(f), f.record.id)),
