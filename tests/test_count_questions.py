@@ -304,3 +304,11 @@ def test_a_count_another_report_tells_rising_from_is_the_count_before_the_rise()
     [comparison] = reconcile([_analysis(text, doc_id, published)
                               for doc_id, published, text in told]).comparisons
     assert "rising by 3 to 78" in comparison.explanation
+
+
+def test_two_upper_bounds_that_reach_one_figure_are_no_conflict() -> None:
+    made = _compare(
+        ("a", "2010-01-17", "The UN said up to 80-90% of buildings in Tarvos were destroyed."),
+        ("b", "2010-01-17", "Officials said up to 90% of buildings in Tarvos were destroyed."),
+    )
+    assert made == [("partial", {"a", "b"})]

@@ -200,7 +200,8 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict | None:
         if b.fact.cumulative or ends_later or accumulating:
             return "update"
     if (_loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb)
-            or _rounded(qb, qa) or _bounds_met_together(qa, qb) or _converted_alike(a, b)):
+            or _rounded(qb, qa) or _bounds_met_together(qa, qb) or _converted_alike(a, b)
+            or _one_ceiling(qa, qb)):
         return "partial"
     apart = _days_apart(a, b)
     if apart > CONTEMPORARY_DAYS and a.kinds & b.kinds & ACCUMULATING_KINDS and (
@@ -335,6 +336,12 @@ def _bounds_met_together(a: Quantity, b: Quantity) -> bool:
     return other.qualifier in _LOWER_BOUNDS and loose[0].value <= other.value
 
 
+def _one_ceiling(a: Quantity, b: Quantity) -> bool:
+    """Two upper bounds that reach the same figure ("up to 80-90%" and "up to 90%")."""
+    return a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS and (
+        (a.value_max or a.value) == (b.value_max or b.value))
+
+
 def _within(bound: Quantity, figure: Quantity) -> bool:
     """``figure`` is a more specific value inside ``bound``'s range."""
     if figure.qualifier not in ("exact", "about"):
@@ -430,6 +437,8 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
             other = "currency" if facts[0].family in _MONEY else "unit"
             explanation = (f"{sides}: one amount, as {converted} converts it from another "
                            f"{other} ({values}).")
+        elif all(_one_ceiling(a.quantity, b.quantity) for a in facts for b in facts):
+            explanation = f"{sides}: both put the same ceiling on it ({values})."
         elif any(_rounded(a.quantity, b.quantity) for a in facts for b in facts):
             explanation = f"{sides}: one gives a round figure, the other a precise one ({values})."
         else:
