@@ -18,8 +18,8 @@ from triangulate.model import (
 )
 from triangulate.reconcile.blocking import MAX_BLOCK, StemIndex
 from triangulate.reconcile.compare import compare_claims
-from triangulate.reconcile.compare_counts import values_agree
 from triangulate.reconcile.compare_statements import denied_proposition
+from triangulate.reconcile.count_values import values_agree
 
 from .conftest import make_document
 

@@ -62,11 +62,11 @@ def test_a_running_total_begun_years_before_is_not_this_months_toll() -> None:
 
 
 def test_bounds_that_cannot_meet_are_not_loose() -> None:
-    from triangulate.reconcile.compare_counts import _bounds_met_together
+    from triangulate.reconcile.count_values import bounds_met_together
 
     dozens = Quantity(0, 6, "dozens", 12.0, "person", qualifier="at_least")
     at_most = Quantity(0, 10, "up to 10", 10.0, "person", qualifier="up_to")
-    assert not _bounds_met_together(dozens, at_most)
+    assert not bounds_met_together(dozens, at_most)
 
 
 def test_one_sources_figures_for_one_happening_answer_one_question() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triangulate.language.en.measures import CLOCK_GMT, CLOCK_LOCAL
 from triangulate.model import Quantity
-from triangulate.reconcile.compare_counts import values_agree
+from triangulate.reconcile.count_values import values_agree
 from triangulate.reconcile.units import describe
 
 from .test_facts import _analysis, _compare, _facts, pytestmark  # noqa: F401

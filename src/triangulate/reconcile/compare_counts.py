@@ -34,24 +34,27 @@ from ..language.en.measures import (
     AGE,
     CLOCK_UNITS,
     DURATION,
-    LOGARITHMIC_UNITS,
     MEASURE_UNITS,
     STATE_UNITS,
 )
 from ..language.en.speech import PERSON_TITLES, PRONOUN_SPEAKERS, SOURCE_NOUNS
 from ..model import Analysis, ClaimRecord, Comparison, Quantity, Verdict
-from .compare_facts import _Fact, _headline_facts, comparable_pairs, in_figures
+from .compare_facts import _Fact, _headline_facts, comparable_pairs
+from .count_values import (
+    LOWER_BOUNDS,
+    NON_CUMULATIVE,
+    UPPER_BOUNDS,
+    above,
+    bounds_met_together,
+    loosely_within,
+    one_ceiling,
+    refines,
+    rounded,
+    values_agree,
+)
 from .text import content_words, shorten, source_with_date
 from .units import describe, family, plural, written_number
 
-ABOUT_TOLERANCE = 0.1
-MAGNITUDE_ROUNDING = 0.05
-CLOCK_TOLERANCE_MINUTES = 15
-""""About 1:50 p.m." and 13:53 tell one moment; "about" on a clock allows this many minutes."""
-_NON_CUMULATIVE = {"percent", DURATION, AGE, *CLOCK_UNITS}
-"""Families whose later, larger value is no running total that grew."""
-_LOWER_BOUNDS = {"over", "at_least"}
-_UPPER_BOUNDS = {"under", "at_most", "up_to"}
 _MONEY = {"usd", "eur", "gbp", "rub"}
 
 
@@ -192,20 +195,20 @@ def pair_verdict(a: _Fact, b: _Fact) -> Verdict | None:
     later = _told_when(b) > _told_when(a)
     if later and (b.fact.correction or a.family in STATE_UNITS):
         return "update"  # a correction, or a state that moved: "raised the alert to phase 5"
-    if _refines(qa, qb) and not b.fact.cumulative:
+    if refines(qa, qb) and not b.fact.cumulative:
         return "partial"  # "more than 100", then 101: the same count, told more exactly
-    if later and _above(qb, qa) and a.family not in _NON_CUMULATIVE:
+    if later and above(qb, qa) and a.family not in NON_CUMULATIVE:
         ends_later = a.window is not None and b.window is not None and b.window[1] > a.window[1]
         accumulating = bool(a.kinds & b.kinds & ACCUMULATING_KINDS)
         if b.fact.cumulative or ends_later or accumulating:
             return "update"
-    if (_loosely_within(qa, qb) or _loosely_within(qb, qa) or _rounded(qa, qb)
-            or _rounded(qb, qa) or _bounds_met_together(qa, qb) or _converted_alike(a, b)
-            or _one_ceiling(qa, qb)):
+    if (loosely_within(qa, qb) or loosely_within(qb, qa) or rounded(qa, qb)
+            or rounded(qb, qa) or bounds_met_together(qa, qb) or _converted_alike(a, b)
+            or one_ceiling(qa, qb)):
         return "partial"
     apart = _days_apart(a, b)
     if apart > CONTEMPORARY_DAYS and a.kinds & b.kinds & ACCUMULATING_KINDS and (
-            a.family not in _NON_CUMULATIVE):
+            a.family not in NON_CUMULATIVE):
         # A lower count of a growing happening, told days later, is a revision when the later
         # report says how sure it is (suspected deaths counted again, a toll confirmed by
         # tests); unmarked, a week later or a fraction of the earlier count, it is another
@@ -256,105 +259,6 @@ def _converted_alike(a: _Fact, b: _Fact) -> bool:
     return high - low <= CONVERSION_SPREAD * high
 
 
-def _above(b: Quantity, a: Quantity) -> bool:
-    """Whether ``b`` is more than ``a``: a larger value, or a lower bound at an upper bound
-    ("more than 300" after "up to 300")."""
-    return b.value > a.value or (
-        b.value == a.value and b.qualifier == "over" and a.qualifier in _UPPER_BOUNDS)
-
-
-def values_agree(a: Quantity, b: Quantity) -> bool:
-    if a.value_max != b.value_max:
-        return False
-    if a.value == b.value:
-        opposed = (a.qualifier in _LOWER_BOUNDS and b.qualifier in _UPPER_BOUNDS) or (
-            a.qualifier in _UPPER_BOUNDS and b.qualifier in _LOWER_BOUNDS
-        )
-        return not opposed
-    if "about" in (a.qualifier, b.qualifier) and {a.qualifier, b.qualifier} <= {"about", "exact"}:
-        if family(a.unit) in LOGARITHMIC_UNITS:  # "about 6.0" is no 5.9 on a magnitude scale
-            return abs(a.value - b.value) < MAGNITUDE_ROUNDING
-        if a.unit in CLOCK_UNITS:
-            return abs(a.value - b.value) <= CLOCK_TOLERANCE_MINUTES
-        return abs(a.value - b.value) <= ABOUT_TOLERANCE * max(a.value, b.value)
-    return False
-
-
-ROUNDING_TOLERANCE = 0.05
-"""A round figure ("600") and a precise one ("612") this close are the same count told to a
-different precision, not a conflict."""
-
-
-def _rounded(round_figure: Quantity, figure: Quantity) -> bool:
-    if {round_figure.qualifier, figure.qualifier} - {"exact", "about"}:
-        return False
-    if round_figure.value_max is not None or figure.value_max is not None:
-        return False
-    if family(round_figure.unit) in LOGARITHMIC_UNITS | _NON_CUMULATIVE:
-        return False
-    value = round_figure.value
-    if value < 100 or value != int(value) or int(value) % 100:
-        return False
-    step = 100
-    while int(value) % (step * 10) == 0:
-        step *= 10
-    difference = abs(value - figure.value)
-    return difference < step / 2 and difference <= ROUNDING_TOLERANCE * value
-
-
-REFINEMENT = 1.1
-"""A figure at most this far above a lower bound tells the bound's count more exactly, unless
-it is a running total that moved ("rose to 110,000")."""
-
-
-def _refines(bound: Quantity, figure: Quantity) -> bool:
-    return (bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
-            and _within(bound, figure) and figure.value <= bound.value * REFINEMENT)
-
-
-def _loosely_within(bound: Quantity, figure: Quantity) -> bool:
-    """``figure`` lies in ``bound``'s range, and the bound is loose ("dozens", "up to 300")
-    or close to it: "at least 50 injured" and "80 injured" are two counts, not one told twice."""
-    if not _within(bound, figure):
-        return False
-    return not (in_figures(bound) and bound.qualifier in _LOWER_BOUNDS and bound.value_max is None
-                and figure.value > bound.value * REFINEMENT)
-
-
-def _bounds_met_together(a: Quantity, b: Quantity) -> bool:
-    """A loose word ("dozens", "hundreds") and a written bound one count can meet with it: "as
-    many as 80", "at least 50". Two written bounds ("more than 100", "up to 159") are two
-    different figures."""
-    if a.value_max is not None or b.value_max is not None:
-        return False
-    loose = [q for q in (a, b) if q.qualifier in _LOWER_BOUNDS and not in_figures(q)]
-    if len(loose) != 1:
-        return False
-    other = b if loose[0] is a else a
-    if other.qualifier in _UPPER_BOUNDS:
-        return loose[0].value < other.value
-    return other.qualifier in _LOWER_BOUNDS and loose[0].value <= other.value
-
-
-def _one_ceiling(a: Quantity, b: Quantity) -> bool:
-    """Two upper bounds that reach the same figure ("up to 80-90%" and "up to 90%")."""
-    return a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS and (
-        (a.value_max or a.value) == (b.value_max or b.value))
-
-
-def _within(bound: Quantity, figure: Quantity) -> bool:
-    """``figure`` is a more specific value inside ``bound``'s range."""
-    if figure.qualifier not in ("exact", "about"):
-        return False
-    if bound.value_max is not None:
-        return bound.value <= figure.value <= bound.value_max
-    if bound.qualifier in _LOWER_BOUNDS:
-        return figure.value > bound.value
-    if bound.qualifier in _UPPER_BOUNDS:
-        return figure.value < bound.value
-    return False
-
-
 # ---- wording -------------------------------------------------------------------------------
 
 
@@ -392,7 +296,7 @@ def _agreement(facts: list[_Fact]) -> Comparison:
     same = _SAME_ANSWER.get(facts[0].family, "count")
     if len(values) > 1:
         note = f" roughly the same {same}, within the stated approximation"
-    elif qualifiers & (_LOWER_BOUNDS | _UPPER_BOUNDS) and "exact" in qualifiers:
+    elif qualifiers & (LOWER_BOUNDS | UPPER_BOUNDS) and "exact" in qualifiers:
         note = f" the same {same} (a bound and a figure that meets it)"
     elif len(qualifiers) > 1:
         note = f" the same {same} (one of them approximate)"
@@ -419,7 +323,7 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
         how = "a running total" if latest.fact.cumulative else "a count"
         first, last = (min(facts, key=lambda f: (*_told_when(f), f.record.id)),
                        max(facts, key=lambda f: (*_told_when(f), f.record.id)))
-        moved = (f"gives {how} higher than" if not _above(first.quantity, last.quantity)
+        moved = (f"gives {how} higher than" if not above(first.quantity, last.quantity)
                  else "corrects the count down from" if last.fact.correction
                  else "gives a lower count than")
         explanation = (
@@ -437,9 +341,9 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
             other = "currency" if facts[0].family in _MONEY else "unit"
             explanation = (f"{sides}: one amount, as {converted} converts it from another "
                            f"{other} ({values}).")
-        elif all(_one_ceiling(a.quantity, b.quantity) for a in facts for b in facts):
+        elif all(one_ceiling(a.quantity, b.quantity) for a in facts for b in facts):
             explanation = f"{sides}: both put the same ceiling on it ({values})."
-        elif any(_rounded(a.quantity, b.quantity) for a in facts for b in facts):
+        elif any(rounded(a.quantity, b.quantity) for a in facts for b in facts):
             explanation = f"{sides}: one gives a round figure, the other a precise one ({values})."
         else:
             explanation = f"{sides}: one gives a bound, the other a figure within it ({values})."
