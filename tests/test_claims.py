@@ -537,6 +537,18 @@ def test_a_bare_count_before_a_cue_is_no_speaker() -> None:
     assert all(claim.speaker_text != "Eleven" for claim in find_claims(analysis(text)))
 
 
+def test_a_stray_mark_before_a_sentence_that_names_its_speaker_opens_no_quote() -> None:
+    text = (
+        'He said: " The hospital has collapsed " There are many dead in them. " Mr Varga later '
+        'said that the envoy had died. The agency said it could not confirm the news but that '
+        'the envoy had been in the building. Aid groups called it " a disaster beyond words ".'
+    )
+    assert [q.inner.of(text).strip() for q in find_quotes(text)] == [
+        "The hospital has collapsed", "a disaster beyond words"]
+    claim = only(find_claims(analysis(text)), "could not confirm")
+    assert claim.speaker_text == "The agency"
+
+
 def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
     text = (
         'A stray " mark in the first paragraph.\n'

@@ -107,6 +107,8 @@ def _straight_quotes(text: str) -> list[Quote]:
         kind = mark.group()
         start = opening.get(kind)
         if start is None:
+            if _attribution_follows(text, mark):
+                continue  # a stray closing mark: '... in them. " Mr Preval later said that'
             close = _mixed_close(text, mark)
             if close is None:
                 opening[kind] = mark
@@ -127,6 +129,19 @@ def _straight_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(Span(start.start(), mark.end()), Span(start.end(), mark.start())))
             del opening[kind]
     return quotes
+
+
+_ATTRIBUTED_SENTENCE = re.compile(
+    r"\s*(?:[A-Z][\w'.\u2019-]*\s+){1,4}(?:later\s+|also\s+|then\s+)?"
+    r"(?:said|says|told|added)\b")
+
+
+def _attribution_follows(text: str, mark: re.Match[str]) -> bool:
+    """Whether a straight mark after a sentence is followed by a sentence that names its own
+    speaker ("Mr Preval later said that ..."): the mark closes a quote, it opens none."""
+    return mark.group() == '"' and bool(_SENTENCE_BEFORE.search(
+        text, max(0, mark.start() - 8), mark.start())) and bool(
+        _ATTRIBUTED_SENTENCE.match(text, mark.end()))
 
 
 def _opens_attributed_quote(text: str, mark: re.Match[str]) -> bool:
