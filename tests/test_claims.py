@@ -549,6 +549,16 @@ def test_a_stray_mark_before_a_sentence_that_names_its_speaker_opens_no_quote() 
     assert claim.speaker_text == "The agency"
 
 
+def test_a_titled_speaker_starts_after_a_caption_name_run_into_the_sentence() -> None:
+    text = ("Reporter Ann Bell spoke to the BBC's Matt Frei Haitian President Rene Preval has "
+            "said thousands of people are feared dead.")
+    claim = only(find_claims(analysis(text)), "thousands")
+    assert claim.speaker_text == "Haitian President Rene Preval"
+    text = "Former Haitian President Jean Aristide said he would return."
+    assert only(find_claims(analysis(text)), "return").speaker_text == (
+        "Former Haitian President Jean Aristide")
+
+
 def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
     text = (
         'A stray " mark in the first paragraph.\n'

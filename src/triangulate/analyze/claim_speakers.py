@@ -9,6 +9,7 @@ from itertools import islice
 from operator import itemgetter
 
 from ..language.en.calendar import WEEKDAYS
+from ..language.en.demonyms import demonyms
 from ..language.en.speech import (
     CUE_MODIFIERS,
     DETERMINERS,
@@ -205,11 +206,25 @@ def _noun_phrase_ending_at(tokens: list[Token], last: int, floor: int) -> tuple[
     for index in range(first + 1, last):  # "In Parliament the Communist Party said"
         if tokens[index].lower in ("the", "a", "an") and tokens[index - 1].lower not in _LINKS:
             first = index
+    first = _after_another_name(tokens, first, last)
     if first > last or (first == last and tokens[first].lower in DETERMINERS):
         return None
     if not _acceptable_phrase(tokens, first, last):
         return None
     return (first, last)
+
+
+def _after_another_name(tokens: list[Token], first: int, last: int) -> int:
+    """Where a titled name starts after another name that ends a caption run into the
+    sentence: "spoke to the BBC's Matt Frei Haitian President Rene Preval has said"."""
+    for index in range(first + 3, last):
+        name = tokens[index - 2]
+        if (tokens[index].lower in PERSON_TITLES and tokens[index - 1].lower in demonyms()
+                and name.is_capitalized and tokens[index - 3].is_capitalized
+                and name.lower not in PERSON_TITLES
+                and name.lower not in demonyms() and not name.lower.endswith(("'s", "’s"))):
+            return index - 1
+    return first
 
 
 def _acceptable_phrase(tokens: list[Token], first: int, last: int) -> bool:
