@@ -559,6 +559,12 @@ def test_a_titled_speaker_starts_after_a_caption_name_run_into_the_sentence() ->
         "Former Haitian President Jean Aristide")
 
 
+def test_reports_named_only_by_when_they_came_have_no_speaker() -> None:
+    text = "Initial reports that 176 people had died in Tarvos were only suspected cases."
+    claim = only(find_claims(analysis(text)), "176")
+    assert claim.speaker_text is None and claim.text.startswith("Initial reports that 176")
+
+
 def test_a_paragraph_that_opens_with_a_straight_mark_starts_a_new_quote() -> None:
     text = (
         'A stray " mark in the first paragraph.\n'

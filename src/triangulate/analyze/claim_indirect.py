@@ -13,6 +13,7 @@ from ..language.en.speech import (
     NOUN_OBJECT_CUES,
     NP_BREAKERS,
     NUMBER_WORDS,
+    REPORT_ADJECTIVES,
     SENTENCE_CONNECTORS,
     words,
 )
@@ -231,8 +232,9 @@ def _claim_at_cue(
     phrase = phrase_before(tokens, index, 0)
     if phrase is None or tokens[phrase[1]].lower.endswith(("'s", "’s")):
         return None
-    if all(is_number(token) for token in tokens[phrase[0] : phrase[1] + 1]):
-        return None  # "Eleven confirmed infections": a count, no speaker
+    if all(is_number(token) for token in tokens[phrase[0] : phrase[1] + 1]) or (
+            phrase[0] == phrase[1] and tokens[phrase[0]].lower in REPORT_ADJECTIVES):
+        return None  # "Eleven confirmed infections", "Initial reports that": no speaker
     if _nobody(tokens, phrase[0]):
         return None  # "no group has claimed responsibility": a negative statement, no speaker
     if not _agrees(tokens, index, phrase):

@@ -239,6 +239,12 @@ NO_COMMENT_PATTERN = re.compile(
 """Declining to speak is neither asserting nor denying: "has not commented", "did not
 confirm"."""
 
+REPORT_ADJECTIVES: frozenset[str] = words(
+    "initial earlier early previous first original latest new recent unconfirmed further"
+)
+"""Words that say which reports, not whose: "Initial reports that 176 people had died" has no
+speaker named."""
+
 NUMBER_WORDS: frozenset[str] = words(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
