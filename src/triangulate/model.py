@@ -275,8 +275,8 @@ class Fate(Span):
 class Office(Span):
     """An office a claim says a person holds: the words that name it (``start``/``end``,
     "chief executive"), the ``office`` they stand for, the holder's and the body's mentions
-    ("Rick Wagoner, GM's chief executive"); ``succeeds`` when the claim hands the office to the
-    holder ("X was replaced Sunday with Y")."""
+    ("Ann Bell, Tarvos Motors's chief executive"); ``succeeds`` when the claim hands the office
+    to the holder ("X was replaced Sunday with Y")."""
 
     office: str
     holder: Span

@@ -108,7 +108,7 @@ def _straight_quotes(text: str) -> list[Quote]:
         start = opening.get(kind)
         if start is None:
             if _attribution_follows(text, mark):
-                continue  # a stray closing mark: '... in them. " Mr Preval later said that'
+                continue  # a stray closing mark: '... in them. " Mr Varga later said that'
             close = _mixed_close(text, mark)
             if close is None:
                 opening[kind] = mark
@@ -138,7 +138,7 @@ _ATTRIBUTED_SENTENCE = re.compile(
 
 def _attribution_follows(text: str, mark: re.Match[str]) -> bool:
     """Whether a straight mark after a sentence is followed by a sentence that names its own
-    speaker ("Mr Preval later said that ..."): the mark closes a quote, it opens none."""
+    speaker ("Mr Varga later said that ..."): the mark closes a quote, it opens none."""
     return mark.group() == '"' and bool(_SENTENCE_BEFORE.search(
         text, max(0, mark.start() - 8), mark.start())) and bool(
         _ATTRIBUTED_SENTENCE.match(text, mark.end()))

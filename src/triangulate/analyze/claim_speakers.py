@@ -216,7 +216,7 @@ def _noun_phrase_ending_at(tokens: list[Token], last: int, floor: int) -> tuple[
 
 def _after_another_name(tokens: list[Token], first: int, last: int) -> int:
     """Where a titled name starts after another name that ends a caption run into the
-    sentence: "spoke to the BBC's Matt Frei Haitian President Rene Preval has said"."""
+    sentence: "spoke to the Herald's Tom Doe Tarvosian President Ann Bell has said"."""
     for index in range(first + 3, last):
         name = tokens[index - 2]
         if (tokens[index].lower in PERSON_TITLES and tokens[index - 1].lower in demonyms()

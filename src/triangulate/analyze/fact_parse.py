@@ -455,5 +455,5 @@ def _places(
             if tokens.pos[index] == "NUM" and index not in anchors:
                 break  # "40 cases, including 20 at a Tarvos school": the other count's place
             if index not in anchors and any(index in inside for inside in named):
-                break  # "the Geological Survey in Golden": where the agency sits
+                break  # "the Seismic Survey in Brixel": where the agency sits
     return tuple(places)

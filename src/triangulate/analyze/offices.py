@@ -1,7 +1,7 @@
-"""Who holds an office, as claims name it: "Rick Wagoner, GM's chief executive", "Fritz
-Henderson, the Chief Executive Officer of General Motors", "Chrysler Chief Executive Robert
-Nardelli", and the holder a claim hands the office to ("General Motor's chief executive Rick
-Wagoner was replaced Sunday with Fritz Henderson").
+"""Who holds an office, as claims name it: "Ann Bell, Tarvos Motors's chief executive", "Carl
+Dunn, the Chief Executive Officer of Tarvos Motors", "Brixel Air Chief Executive Eva Fox", and the
+holder a claim hands the office to ("Tarvos Motor's chief executive Ann Bell was replaced Sunday
+with Carl Dunn").
 
 The office must be one person's at a time (``OFFICES``) and belong to a named body (a company,
 a country, an agency): "the president" alone says nobody's. A holder the words around the office
@@ -34,7 +34,7 @@ _BODY_TYPES = frozenset({"organization", "location", "other"})
 
 def with_offices(analysis: Analysis) -> tuple[Claim, ...]:
     """The document's claims, each with the offices its sentence says people hold (the
-    speaker's too: "Egypt's President Hosni Mubarak said ..."); a sentence's offices go to its
+    speaker's too: "Tarvos's President Ann Bell said ..."); a sentence's offices go to its
     first claim."""
     mentions = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in mentions]
@@ -68,8 +68,9 @@ def _offices(text: str, mentions: Sequence[Mention]) -> tuple[Office, ...]:
 
 
 def _held(text: str, mentions: Sequence[Mention], index: int) -> Office | None:
-    """The office named right before the person ("GM's chief executive Rick Wagoner") or
-    right after ("Rick Wagoner, GM's chief executive", "X, the president of Tarvos")."""
+    """The office named right before the person ("Tarvos Motors chief executive Ann Bell")
+    or right after ("Ann Bell, Tarvos Motors's chief executive", "X, the president of
+    Tarvos")."""
     person = mentions[index]
     if index > 0 and mentions[index - 1].type in _BODY_TYPES:
         body = mentions[index - 1]

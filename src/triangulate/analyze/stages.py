@@ -169,7 +169,7 @@ def fates_stage(analysis: Analysis) -> Analysis:
 
 @register("offices")
 def offices_stage(analysis: Analysis) -> Analysis:
-    """The offices each claim says people hold ("Rick Wagoner, GM's chief executive")."""
+    """The offices each claim says people hold ("Ann Bell, Tarvos Motors's chief executive")."""
     from .offices import with_offices
 
     return replace(analysis, claims=with_offices(analysis))

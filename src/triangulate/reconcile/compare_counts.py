@@ -26,7 +26,6 @@ and a later higher one yields an agree and an update comparison.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from ..ids import record_id
 from ..language.en.happenings import ACCUMULATING_KINDS
@@ -52,7 +51,7 @@ from .count_values import (
     rounded,
     values_agree,
 )
-from .text import content_words, shorten, source_with_date
+from .text import content_words, days_between, shorten, source_with_date
 from .units import describe, family, plural, written_number
 
 _MONEY = {"usd", "eur", "gbp", "rub"}
@@ -240,11 +239,7 @@ ANOTHER_HAPPENING_RATIO = 3
 
 
 def _days_apart(earlier: _Fact, later: _Fact) -> int:
-    try:
-        return (date.fromisoformat(_told_when(later)[1])
-                - date.fromisoformat(_told_when(earlier)[1])).days
-    except ValueError:
-        return 0
+    return days_between(_told_when(earlier)[1], _told_when(later)[1])
 
 
 CONVERSION_SPREAD = 0.15
@@ -309,9 +304,10 @@ def _difference(facts: list[_Fact], verdict: Verdict) -> Comparison:
     facts = _ordered(facts)
     sides = "; ".join(_side(f) for f in facts)
     values = ", ".join(describe(q) for q in _unique_quantities(facts))
-    rise = next(((before, risen) for before in facts for risen in facts
-                 if _risen_from(before, risen)), None)
-    if verdict == "update" and rise is not None:
+    rise = None if verdict != "update" else next(
+        ((before, risen) for before in facts for risen in facts if _risen_from(before, risen)),
+        None)
+    if rise is not None:
         before, risen = rise
         explanation = (
             f"{sides}. {source_with_date(risen.analysis.document)} tells the count rising by "

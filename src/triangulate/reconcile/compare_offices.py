@@ -2,8 +2,8 @@
 office of each body.
 
 Reports that name one holder of an office, then later reports that name another, tell of a
-change of holder: an ``update`` ("Wagoner, GM's chief executive" on 18 February; "Henderson,
-the Chief Executive Officer of General Motors" on 1 June), when the later reports say the office
+change of holder: an ``update`` ("Bell, Tarvos Motors's chief executive" on 18 February; "Dunn,
+the Chief Executive Officer of Tarvos Motors" on 1 June), when the later reports say the office
 changed hands or come weeks later (``CHANGE_DAYS``); days apart with no word of a change, the
 reports disagree: a ``conflict``. Holders named in reports whose dates
 interleave make no comparison: a change under way, or a report looking back, is not a
@@ -16,11 +16,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from ..ids import record_id
 from ..model import Analysis, ClaimRecord, Comparison, Office, Span
-from .text import report_date, source_label
+from .text import days_between, report_date, source_label
 
 _POSSESSIVE_OR_PLURAL = re.compile(r"(?:['\u2019]s|s)$")
 
@@ -61,7 +60,7 @@ def compare_offices(
         for earlier, later in zip(ordered, ordered[1:], strict=False):
             last, first = max(i.published for i in earlier), min(i.published for i in later)
             if last < first:
-                changed = any(i.office.succeeds for i in later) or _days(last, first) > (
+                changed = any(i.office.succeeds for i in later) or days_between(last, first) > (
                     CHANGE_DAYS)
                 comparisons.append(_change(earlier, later, changed))
     return comparisons
@@ -72,18 +71,11 @@ CHANGE_DAYS = 30
 saying the office changed hands, disagree on who holds it."""
 
 
-def _days(first: str, last: str) -> int:
-    try:
-        return (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
-    except ValueError:
-        return 0
-
-
 def _body_keys(
     analyses: Iterable[Analysis], names: Mapping[tuple[str, int, int], str]
 ) -> dict[str, str]:
-    """One key for the entities whose names differ only by a final "s" or "'s" ("General
-    Motors" and "General Motor's"): the first such entity met."""
+    """One key for the entities whose names differ only by a final "s" or "'s" ("Tarvos
+    Motors" and "Tarvos Motor's"): the first such entity met."""
     by_name: dict[str, str] = {}
     keys: dict[str, str] = {}
     for analysis in analyses:

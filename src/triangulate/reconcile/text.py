@@ -1,7 +1,8 @@
-"""Small text helpers shared by the reconciliation steps: content words, sources' labels."""
+"""Small text helpers shared by the reconciliation steps: content words, sources, report days."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
 
 from ..language.en.stems import content_stems, content_words, stem, stop_words
@@ -30,6 +31,14 @@ def report_date(document: Document) -> str | None:
     """The day a document reports from: its publication date, unless that is only its file's
     modification time (which says when it was saved, not when it was written)."""
     return document.published if document.published_basis != "file" else None
+
+
+def days_between(first: str, last: str) -> int:
+    """Days from one ISO day to another; 0 where either is no whole day."""
+    try:
+        return (date.fromisoformat(last) - date.fromisoformat(first)).days
+    except ValueError:
+        return 0
 
 
 def source_with_date(document: Document) -> str:
