@@ -43,6 +43,11 @@ def test_the_predicate_says_what_happened_to_what_is_counted() -> None:
     assert killed.kinds == ("die",) and killed.phrase == "were killed"
 
 
+def test_people_brought_to_safety_are_rescued() -> None:
+    facts = _facts("Around 20 more people had to be ushered to safety.")
+    assert facts["Around 20 more people"].kinds == ("rescue",)
+
+
 def test_one_sentence_gives_a_fact_for_each_happening() -> None:
     facts = _facts("The earthquake hit the island, killing at least 10 people and injuring 80.")
     assert facts["at least 10 people"].kinds == ("die",)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from triangulate.analyze.offices import with_offices
-from triangulate.model import Analysis, Claim, ClaimRecord, Mention, Sentence
+from triangulate.model import Analysis, Claim, ClaimRecord, Mention, Sentence, Span
 from triangulate.reconcile.compare_offices import compare_offices
 
 from .conftest import make_document
@@ -55,6 +55,21 @@ def test_no_office_without_its_body_nor_for_a_former_holder() -> None:
     assert _offices("The chief executive, Ann Bell, described the plan.") == []
     assert _offices("Former Tarvos Motors chief executive Ann Bell said nothing.") == []
     assert _offices("Ann Bell, Tarvos Motors's spokesman, described the plan.") == []
+
+
+def test_an_office_outside_the_claim_is_the_reports_own_claim() -> None:
+    text = 'Ann Bell, Tarvos Motors\'s chief executive, described the plan as "flexible".'
+    analysis = _analysis(text)
+    quoted = text.index('"flexible"')
+    analysis = Analysis(document=analysis.document, sentences=analysis.sentences,
+                        mentions=analysis.mentions,
+                        claims=(Claim(quoted, len(text) - 1, '"flexible"',
+                                      speaker=Span(0, 8), speaker_text="Ann Bell"),))
+    claims = with_offices(analysis)
+    assert [(c.text, c.speaker_text, [o.holder_text for o in c.offices]) for c in claims] == [
+        ("Ann Bell, Tarvos Motors's chief executive", None, ["Ann Bell"]),
+        ('"flexible"', "Ann Bell", []),
+    ]
 
 
 def _named(doc_id: str, published: str, text: str) -> tuple[Analysis, ClaimRecord]:

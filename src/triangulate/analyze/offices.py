@@ -34,24 +34,39 @@ _BODY_TYPES = frozenset({"organization", "location", "other"})
 
 def with_offices(analysis: Analysis) -> tuple[Claim, ...]:
     """The document's claims, each with the offices its sentence says people hold (the
-    speaker's too: "Tarvos's President Ann Bell said ..."); a sentence's offices go to its
-    first claim."""
+    speaker's too: "Tarvos's President Ann Bell said ..."): an office goes to the first claim
+    of its sentence whose words hold it, and one that only names the speaker ("Ann Bell, Tarvos
+    Motors's chief executive, described the plan as ...") is the report's own claim, its words
+    those of the holder and the office."""
     mentions = sorted(analysis.mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in mentions]
     text = analysis.document.text
-    claims = []
-    read: set[tuple[int, int]] = set()
-    for claim in analysis.claims:
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for index, claim in enumerate(analysis.claims):
         sentence = analysis.sentence_of(claim) or claim
-        if (sentence.start, sentence.end) in read:
-            claims.append(claim)
-            continue
-        read.add((sentence.start, sentence.end))
-        first = bisect_left(starts, sentence.start)
-        last = bisect_left(starts, sentence.end, lo=first)
-        offices = _offices(text, mentions[first:last])
-        claims.append(replace(claim, offices=offices) if offices else claim)
-    return tuple(claims)
+        by_sentence.setdefault((sentence.start, sentence.end), []).append(index)
+    claims = list(analysis.claims)
+    own: list[Claim] = []
+    for (start, end), indexes in by_sentence.items():
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, lo=first)
+        for office in _offices(text, mentions[first:last]):
+            words = _words_of(office)
+            holding = next((i for i in indexes
+                            if claims[i].start <= words.start and words.end <= claims[i].end),
+                           None)
+            if holding is None:
+                own.append(Claim(words.start, words.end, words.of(text), offices=(office,)))
+            else:
+                claims[holding] = replace(
+                    claims[holding], offices=(*claims[holding].offices, office))
+    return tuple(sorted([*claims, *own], key=lambda claim: (claim.start, claim.end)))
+
+
+def _words_of(office: Office) -> Span:
+    """The words that name the holder, the office and its body."""
+    spans = (office.holder, office.body, office)
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
 def _offices(text: str, mentions: Sequence[Mention]) -> tuple[Office, ...]:

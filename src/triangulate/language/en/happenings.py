@@ -69,6 +69,10 @@ PHRASES: dict[str, str] = {
     "turned out": "gather",
     "went on strike": "strike",
     "walked out": "strike",
+    **{f"{verb} to safety": "rescue" for verb in (
+        "ushered", "led", "pulled", "carried", "brought", "taken", "helped", "airlifted",
+        "plucked", "dragged", "guided", "winched",
+    )},
 }
 SAME_HAPPENING: dict[str, str] = {
     "strike": "hit hits hitting strike strikes striking struck",
