@@ -43,6 +43,17 @@ def test_the_predicate_says_what_happened_to_what_is_counted() -> None:
     assert killed.kinds == ("die",) and killed.phrase == "were killed"
 
 
+def test_a_target_date_does_not_date_the_count() -> None:
+    analysis = analyze_document(make_document(
+        "Tarvos Motors is seeking to cut 31,500 jobs by 2012.", published="2009-02-03"))
+    cut = next(f for c in analysis.claims for f in c.facts if f.quantity.value == 31500)
+    assert cut.time is None or cut.time.start != "2012"
+    reached = analyze_document(make_document(
+        "By 2008, Tarvos Motors had cut 31,500 jobs.", published="2009-02-03"))
+    done = next(f for c in reached.claims for f in c.facts if f.quantity.value == 31500)
+    assert done.time is not None and done.time.start == "2008"
+
+
 def test_people_brought_to_safety_are_rescued() -> None:
     facts = _facts("Around 20 more people had to be ushered to safety.")
     assert facts["Around 20 more people"].kinds == ("rescue",)

@@ -412,13 +412,26 @@ def _clock_facts(analysis: Analysis, claim: Claim, sentence: Span) -> list[Fact]
 def _time_of(analysis: Analysis, sentence: Span, predicate: int | None) -> dict[str, Any]:
     if predicate is None:
         return {}
-    time = fact_time(analysis.tokens, analysis.document.text, predicate,
-                     _times_within(analysis, sentence))
+    times = [t for t in _times_within(analysis, sentence) if not _deadline(analysis, t)]
+    time = fact_time(analysis.tokens, analysis.document.text, predicate, times)
     if time is None and told_of_before(
             analysis.tokens, analysis.document.text, predicate, sentence.start):
         previous = _previous_sentence(analysis.sentences, sentence)
         time = time_told_before(_times_within(analysis, previous)) if previous else None
     return {"time": time, "time_read": True}
+
+
+def _deadline(analysis: Analysis, time: TimeExpression) -> bool:
+    """A date after the report that a count is to be reached by ("to cut 31,500 jobs by
+    2012") is a target, not when the count holds."""
+    published, start = analysis.document.published, str(time.date_start or "")
+    return bool(
+        published and start and start > published[: len(start)]
+        and _BY.search(analysis.document.text, max(0, time.start - 4), time.start)
+    )
+
+
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _times_within(analysis: Analysis, span: Span) -> list[TimeExpression]:
